@@ -1,0 +1,113 @@
+package com.ticketbounty.eventruntime.internal;
+
+import com.ticketbounty.eventruntime.EventContracts;
+import com.ticketbounty.eventruntime.EventEnvelope;
+import com.ticketbounty.eventruntime.EventType;
+import com.ticketbounty.eventruntime.EventUser;
+import com.ticketbounty.eventruntime.SchemaVersion;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns contract records into events and events into the wire format of DESIGN.md §4, and back.
+ * Reading is lenient where evolution needs it (unknown fields are ignored) and strict where a
+ * message could never be right (no id, no name, a version that is not {@code MAJOR.MINOR}).
+ */
+public final class EventCodec {
+  private final JsonMapper mapper;
+  private final Clock clock;
+
+  public EventCodec(Clock clock) {
+    this(
+        JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build(),
+        clock);
+  }
+
+  public EventCodec(JsonMapper mapper, Clock clock) {
+    this.mapper = mapper;
+    this.clock = clock;
+  }
+
+  /** A new event (fresh v7 id, the clock's time) carrying {@code contract} as its data. */
+  public EventEnvelope envelope(Object contract, @Nullable EventUser user) {
+    EventType type = EventContracts.typeOf(contract.getClass());
+    JsonNode data = mapper.valueToTree(contract);
+    Instant now = Instant.ofEpochMilli(clock.millis());
+    return new EventEnvelope(
+        UuidV7.next(clock), type.name(), SchemaVersion.parse(type.version()), now, data, user);
+  }
+
+  public String encode(EventEnvelope event) {
+    ObjectNode body = mapper.createObjectNode();
+    body.put("id", event.id().toString());
+    body.put("name", event.name());
+    body.put("v", event.version().toString());
+    body.put("ts", event.timestamp().toEpochMilli());
+    body.set("data", event.data());
+    if (event.user() != null) {
+      body.putObject("user").put("id", event.user().id());
+    }
+    return mapper.writeValueAsString(body);
+  }
+
+  public EventEnvelope decode(byte[] body) throws UndecodableEventException {
+    JsonNode root;
+    try {
+      root = mapper.readTree(new String(body, StandardCharsets.UTF_8));
+    } catch (JacksonException e) {
+      throw new UndecodableEventException("body is not JSON: " + e.getOriginalMessage());
+    }
+    if (root == null || !root.isObject()) {
+      throw new UndecodableEventException("body is not a JSON object");
+    }
+    try {
+      UUID id = UUID.fromString(text(root, "id"));
+      SchemaVersion version = SchemaVersion.parse(text(root, "v"));
+      JsonNode ts = root.get("ts");
+      if (ts == null || !ts.canConvertToLong()) {
+        throw new UndecodableEventException("field 'ts' must be epoch milliseconds");
+      }
+      JsonNode user = root.get("user");
+      EventUser actingUser = user == null || user.isNull() ? null : new EventUser(text(user, "id"));
+      JsonNode data = root.get("data");
+      if (data == null || !data.isObject()) {
+        throw new UndecodableEventException("field 'data' must be a JSON object");
+      }
+      return new EventEnvelope(
+          id, text(root, "name"), version, Instant.ofEpochMilli(ts.asLong()), data, actingUser);
+    } catch (IllegalArgumentException e) {
+      throw new UndecodableEventException(e.getMessage());
+    }
+  }
+
+  /**
+   * Reads {@code data} as the contract {@code type}; a payload that does not fit is undecodable.
+   */
+  public <T> T read(JsonNode data, Class<T> type) throws UndecodableEventException {
+    try {
+      return mapper.treeToValue(data, type);
+    } catch (JacksonException e) {
+      throw new UndecodableEventException(
+          "data does not fit "
+              + EventContracts.typeOf(type).name()
+              + ": "
+              + e.getOriginalMessage());
+    }
+  }
+
+  private static String text(JsonNode node, String field) throws UndecodableEventException {
+    JsonNode value = node.get(field);
+    if (value == null || !value.isString() || value.asString().isBlank()) {
+      throw new UndecodableEventException("field '" + field + "' must be a non-empty string");
+    }
+    return value.asString();
+  }
+}

@@ -1,0 +1,93 @@
+package com.ticketbounty.eventruntime.internal;
+
+import com.ticketbounty.eventruntime.EventEnvelope;
+import com.ticketbounty.eventruntime.EventHandler.Delivery;
+import com.ticketbounty.eventruntime.SchemaVersion;
+import com.ticketbounty.eventruntime.Subscription;
+import com.ticketbounty.eventruntime.spi.InboundMessage;
+import com.ticketbounty.eventruntime.spi.InboxStore;
+import com.ticketbounty.eventruntime.spi.MessageSource;
+import com.ticketbounty.eventruntime.spi.Outcome;
+import io.opentelemetry.context.Scope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides what happens to one message of a subscription: a message that can never be read is
+ * dead-lettered with its reason; a duplicate is acked without running the handler; a handler
+ * failure hands the message back to the broker.
+ */
+public final class SubscriptionDispatcher<T> implements MessageSource.Handler {
+  private static final Logger LOG = LoggerFactory.getLogger(SubscriptionDispatcher.class);
+
+  private final Subscription<T> subscription;
+  private final EventCodec codec;
+  private final InboxStore inbox;
+
+  public SubscriptionDispatcher(Subscription<T> subscription, EventCodec codec, InboxStore inbox) {
+    this.subscription = subscription;
+    this.codec = codec;
+    this.inbox = inbox;
+  }
+
+  @Override
+  public Outcome handle(InboundMessage message) {
+    EventEnvelope event;
+    T data;
+    try {
+      event = codec.decode(message.body());
+      checkContract(event);
+      data = codec.read(event.data(), subscription.contract());
+    } catch (UndecodableEventException e) {
+      LOG.warn("Dead-lettering a message for {}: {}", subscription.id(), e.getMessage());
+      return new Outcome.DeadLetter(e.getMessage());
+    }
+    try (Scope ignored = TraceHeaders.extract(message.headers()).makeCurrent()) {
+      boolean processed =
+          inbox.processOnce(
+              subscription.id(),
+              event.id(),
+              () -> subscription.handler().handle(new Delivery<>(subscription.id(), event, data)));
+      if (!processed) {
+        LOG.debug("Dropped duplicate {} {} for {}", event.name(), event.id(), subscription.id());
+      }
+      return new Outcome.Processed();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Outcome.Retry("interrupted");
+    } catch (Exception e) {
+      LOG.warn(
+          "Handler {} failed on {} {}; it will be delivered again",
+          subscription.id(),
+          event.name(),
+          event.id(),
+          e);
+      return new Outcome.Retry(e.toString());
+    }
+  }
+
+  private void checkContract(EventEnvelope event) throws UndecodableEventException {
+    if (!event.name().equals(subscription.eventName())) {
+      throw new UndecodableEventException(
+          "event "
+              + event.name()
+              + " reached "
+              + subscription.id()
+              + ", which reads only "
+              + subscription.eventName());
+    }
+    SchemaVersion expected = subscription.version();
+    if (event.version().major() != expected.major()) {
+      throw new UndecodableEventException(
+          "unknown MAJOR version "
+              + event.version()
+              + " of "
+              + event.name()
+              + "; "
+              + subscription.id()
+              + " reads "
+              + expected.major()
+              + ".x");
+    }
+  }
+}
