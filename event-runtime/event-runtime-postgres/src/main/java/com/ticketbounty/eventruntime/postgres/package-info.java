@@ -1,0 +1,9 @@
+/**
+ * event-runtime's PostgreSQL store: the outbox, the inbox of processed events, and the migrations
+ * of the runtime's own schema {@code event_runtime}. Plain JDBC, so it runs beside any data access
+ * a service chooses.
+ */
+@NullMarked
+package com.ticketbounty.eventruntime.postgres;
+
+import org.jspecify.annotations.NullMarked;
