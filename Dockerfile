@@ -1,0 +1,20 @@
+# One build for every service; docker-compose.yml picks a service with its target.
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY . .
+RUN ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package
+
+FROM eclipse-temurin:17-jre AS service-base
+RUN useradd --system --uid 10001 app
+USER app
+WORKDIR /app
+ENTRYPOINT ["java", "-jar", "/app/service.jar"]
+
+FROM service-base AS gateway
+COPY --from=build /src/platform/gateway/target/gateway-*-exec.jar /app/service.jar
+
+FROM service-base AS ticket-service
+COPY --from=build /src/ticket-service/target/ticket-service-*-exec.jar /app/service.jar
+
+FROM service-base AS notification-service
+COPY --from=build /src/notification-service/target/notification-service-*-exec.jar /app/service.jar

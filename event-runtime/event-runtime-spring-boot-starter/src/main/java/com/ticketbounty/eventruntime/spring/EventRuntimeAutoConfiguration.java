@@ -1,0 +1,149 @@
+package com.ticketbounty.eventruntime.spring;
+
+import com.ticketbounty.eventruntime.Subscription;
+import com.ticketbounty.eventruntime.internal.EventCodec;
+import com.ticketbounty.eventruntime.internal.OutboxRelay;
+import com.ticketbounty.eventruntime.internal.RelaySettings;
+import com.ticketbounty.eventruntime.postgres.PostgresInboxStore;
+import com.ticketbounty.eventruntime.postgres.PostgresOutboxStore;
+import com.ticketbounty.eventruntime.postgres.RuntimeSchema;
+import com.ticketbounty.eventruntime.rabbitmq.RabbitConnector;
+import com.ticketbounty.eventruntime.rabbitmq.RabbitMessagePublisher;
+import com.ticketbounty.eventruntime.rabbitmq.RabbitMessageSource;
+import com.ticketbounty.eventruntime.rabbitmq.RabbitSettings;
+import io.r2dbc.spi.ConnectionFactory;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/**
+ * Wires event-runtime into a service: the runtime's schema on the service's JDBC {@link
+ * DataSource}, the RabbitMQ connection, the outbox relay, the transactional publisher for R2DBC
+ * services and a consumer for every {@link Subscription} bean.
+ */
+@AutoConfiguration(
+    afterName = {
+      "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+      "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration"
+    })
+@ConditionalOnBean(DataSource.class)
+@EnableConfigurationProperties(EventRuntimeProperties.class)
+public class EventRuntimeAutoConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  EventCodec eventRuntimeCodec() {
+    return new EventCodec(Clock.systemUTC());
+  }
+
+  /** Migrated before anything that reads or writes the runtime's tables is created. */
+  @Bean
+  RuntimeSchemaMigration eventRuntimeSchema(DataSource dataSource) {
+    RuntimeSchema.migrate(dataSource);
+    return new RuntimeSchemaMigration();
+  }
+
+  @Bean(destroyMethod = "close")
+  RabbitConnector eventRuntimeRabbitConnector(EventRuntimeProperties properties, Environment env) {
+    return RabbitConnector.start(rabbitSettings(properties, env));
+  }
+
+  @Bean(destroyMethod = "close")
+  @ConditionalOnProperty(name = "event-runtime.relay.enabled", matchIfMissing = true)
+  OutboxRelay eventRuntimeOutboxRelay(
+      RuntimeSchemaMigration schema,
+      DataSource dataSource,
+      RabbitConnector connector,
+      EventRuntimeProperties properties) {
+    EventRuntimeProperties.Relay relay = properties.relay();
+    return new OutboxRelay(
+        new PostgresOutboxStore(dataSource),
+        new RabbitMessagePublisher(connector, Clock.systemUTC()),
+        new RelaySettings(relay.batchSize(), relay.pollInterval(), relay.maxBackoff()));
+  }
+
+  @Bean
+  @ConditionalOnBean(OutboxRelay.class)
+  EventRuntimeLifecycle.Relay eventRuntimeRelayLifecycle(
+      OutboxRelay relay, EventRuntimeProperties properties, Environment env) {
+    return new EventRuntimeLifecycle.Relay(relay, serviceName(properties, env) + "-outbox-relay");
+  }
+
+  @Bean
+  EventRuntimeLifecycle.Consumers eventRuntimeConsumers(
+      RuntimeSchemaMigration schema,
+      RabbitConnector connector,
+      DataSource dataSource,
+      EventCodec codec,
+      ObjectProvider<Subscription<?>> subscriptions) {
+    List<Subscription<?>> all = subscriptions.orderedStream().toList();
+    return new EventRuntimeLifecycle.Consumers(
+        () -> new RabbitMessageSource(connector), all, codec, new PostgresInboxStore(dataSource));
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(DatabaseClient.class)
+  @ConditionalOnBean(ConnectionFactory.class)
+  static class R2dbcPublishing {
+    /**
+     * A {@link DatabaseClient} of its own on the service's connection factory: it runs on the
+     * connection of the caller's reactive transaction, whoever else uses that factory.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    TransactionalEventPublisher transactionalEventPublisher(
+        RuntimeSchemaMigration schema,
+        ConnectionFactory connectionFactory,
+        EventCodec codec,
+        ObjectProvider<OutboxRelay> relay) {
+      return new R2dbcTransactionalEventPublisher(
+          DatabaseClient.create(connectionFactory),
+          codec,
+          Optional.ofNullable(relay.getIfAvailable()));
+    }
+  }
+
+  static String serviceName(EventRuntimeProperties properties, Environment env) {
+    if (properties.serviceName() != null && !properties.serviceName().isBlank()) {
+      return properties.serviceName();
+    }
+    String application = env.getProperty("spring.application.name");
+    if (application == null || application.isBlank()) {
+      throw new IllegalStateException(
+          "event-runtime needs a service name: set spring.application.name or"
+              + " event-runtime.service-name");
+    }
+    return application;
+  }
+
+  private static RabbitSettings rabbitSettings(EventRuntimeProperties properties, Environment env) {
+    EventRuntimeProperties.Rabbitmq rabbit = properties.rabbitmq();
+    EventRuntimeProperties.Consumer consumer = properties.consumer();
+    return RabbitSettings.of(
+            rabbit.host(),
+            rabbit.port(),
+            rabbit.username(),
+            rabbit.password(),
+            rabbit.virtualHost(),
+            properties.namePrefix(),
+            serviceName(properties, env))
+        .withConsumers(consumer.prefetch(), consumer.threads(), consumer.deliveryLimit())
+        .withTimeouts(
+            rabbit.confirmTimeout(), rabbit.recoveryInterval(), consumer.shutdownTimeout());
+  }
+
+  /** A marker that the runtime's schema is current; beans that touch its tables depend on it. */
+  static final class RuntimeSchemaMigration {}
+}

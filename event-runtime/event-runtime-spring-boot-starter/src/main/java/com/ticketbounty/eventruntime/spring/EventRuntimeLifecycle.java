@@ -1,0 +1,104 @@
+package com.ticketbounty.eventruntime.spring;
+
+import com.ticketbounty.eventruntime.Subscription;
+import com.ticketbounty.eventruntime.internal.EventCodec;
+import com.ticketbounty.eventruntime.internal.OutboxRelay;
+import com.ticketbounty.eventruntime.internal.SubscriptionDispatcher;
+import com.ticketbounty.eventruntime.spi.InboxStore;
+import com.ticketbounty.eventruntime.spi.MessageSource;
+import java.util.List;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.SmartLifecycle;
+
+/** Starts and stops the runtime's moving parts with the application context. */
+final class EventRuntimeLifecycle {
+  private EventRuntimeLifecycle() {}
+
+  /** The outbox relay: runs from start-up; on shutdown unsent rows wait for the next start. */
+  static final class Relay implements SmartLifecycle {
+    private final OutboxRelay relay;
+    private final String threadName;
+    private volatile boolean running;
+
+    Relay(OutboxRelay relay, String threadName) {
+      this.relay = relay;
+      this.threadName = threadName;
+    }
+
+    @Override
+    public void start() {
+      relay.start(threadName);
+      running = true;
+    }
+
+    @Override
+    public void stop() {
+      relay.close();
+      running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+      return running;
+    }
+  }
+
+  /**
+   * The consumers. They start last and stop first (highest phase), so that on SIGTERM no new
+   * delivery is taken while the rest of the service is still up to finish the running ones;
+   * unacknowledged messages go back to the broker.
+   */
+  static final class Consumers implements SmartLifecycle {
+    private final Supplier<MessageSource> sources;
+    private final List<Subscription<?>> subscriptions;
+    private final EventCodec codec;
+    private final InboxStore inbox;
+    private @Nullable MessageSource source;
+
+    Consumers(
+        Supplier<MessageSource> sources,
+        List<Subscription<?>> subscriptions,
+        EventCodec codec,
+        InboxStore inbox) {
+      this.sources = sources;
+      this.subscriptions = subscriptions;
+      this.codec = codec;
+      this.inbox = inbox;
+    }
+
+    @Override
+    public synchronized void start() {
+      if (subscriptions.isEmpty()) {
+        return;
+      }
+      MessageSource started = sources.get();
+      for (Subscription<?> subscription : subscriptions) {
+        started.subscribe(subscription.id(), subscription.eventName(), dispatcher(subscription));
+      }
+      source = started;
+    }
+
+    private <T> SubscriptionDispatcher<T> dispatcher(Subscription<T> subscription) {
+      return new SubscriptionDispatcher<>(subscription, codec, inbox);
+    }
+
+    @Override
+    public synchronized void stop() {
+      if (source != null) {
+        source.close();
+        source = null;
+      }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+      return source != null;
+    }
+
+    @Override
+    public int getPhase() {
+      return Integer.MAX_VALUE - 100;
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package com.ticketbounty.eventruntime.spring;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings under {@code event-runtime.*}.
+ *
+ * @param serviceName names this service's queues; defaults to {@code spring.application.name}
+ * @param namePrefix prefixes every exchange and queue, so that several systems (or tests) share a
+ *     broker without meeting
+ * @param rabbitmq where the broker is
+ * @param relay how the outbox relay runs
+ * @param consumer how deliveries are taken
+ */
+@ConfigurationProperties("event-runtime")
+public record EventRuntimeProperties(
+    String serviceName,
+    @DefaultValue("ticketbounty.") String namePrefix,
+    @DefaultValue Rabbitmq rabbitmq,
+    @DefaultValue Relay relay,
+    @DefaultValue Consumer consumer) {
+
+  public record Rabbitmq(
+      @DefaultValue("127.0.0.1") String host,
+      @DefaultValue("5672") int port,
+      @DefaultValue("guest") String username,
+      @DefaultValue("guest") String password,
+      @DefaultValue("/") String virtualHost,
+      @DefaultValue("10s") Duration confirmTimeout,
+      @DefaultValue("5s") Duration recoveryInterval) {}
+
+  /**
+   * @param enabled whether this instance relays its service's outbox (every instance may)
+   * @param batchSize rows per relay transaction
+   * @param pollInterval how often an idle relay looks for rows that other instances committed
+   */
+  public record Relay(
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("100") int batchSize,
+      @DefaultValue("500ms") Duration pollInterval,
+      @DefaultValue("5s") Duration maxBackoff) {}
+
+  /**
+   * @param prefetch unacknowledged deliveries per queue
+   * @param threads worker threads running handlers
+   * @param deliveryLimit deliveries before the broker dead-letters a message that keeps failing
+   * @param shutdownTimeout how long stopping waits for running handlers
+   */
+  public record Consumer(
+      @DefaultValue("100") int prefetch,
+      @DefaultValue("4") int threads,
+      @DefaultValue("20") int deliveryLimit,
+      @DefaultValue("10s") Duration shutdownTimeout) {}
+}

