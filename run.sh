@@ -44,15 +44,21 @@ declare -A DATABASE=(
   [notification-service]=${INSTANCE//[^a-z0-9]/_}_notification
 )
 
-pids=()
+pids=()         # the services, stopped first
+infra_pids=()   # what they stand on (embedded PostgreSQL), stopped after them
 stop_commands=()
 say() { printf '[run] %s\n' "$*"; }
+
+stop_processes() { # pid…: SIGTERM, then wait for each (Spring Boot shuts down gracefully)
+  for pid in "$@"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "$@"; do wait "$pid" 2>/dev/null || true; done
+}
 
 cleanup() {
   trap - INT TERM EXIT
   say "stopping…"
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  stop_processes "${pids[@]}"
+  stop_processes "${infra_pids[@]}"
   for command in "${stop_commands[@]}"; do eval "$command" || true; done
   say "stopped"
 }
@@ -96,7 +102,7 @@ ensure_postgres() {
   export DB_HOST=127.0.0.1 DB_PORT=${TB_EMBEDDED_POSTGRES_PORT:-15432} DB_USER=postgres DB_PASSWORD=
   say "no PostgreSQL installed here: starting an embedded one on port $DB_PORT (data in $RUN_DIR/postgres)"
   java -jar "$LOCAL_STACK_JAR" embedded-postgres "$RUN_DIR/postgres" "$DB_PORT" >"$RUN_DIR/logs/postgres.log" 2>&1 &
-  pids+=($!)
+  infra_pids+=($!)
   await_port "$DB_HOST" "$DB_PORT" 60 || { say "embedded PostgreSQL did not start; see $RUN_DIR/logs/postgres.log"; exit 1; }
 }
 
@@ -161,6 +167,6 @@ cat <<INFO
 [run]   logs                  $RUN_DIR/logs/
 INFO
 say "ready"
-wait -n "${pids[@]}" || true
-say "a process exited unexpectedly; stopping the rest"
+wait -n "${pids[@]}" "${infra_pids[@]}" || true
+say "a process exited unexpectedly; stopping the rest (logs in $RUN_DIR/logs/)"
 exit 1

@@ -1,0 +1,155 @@
+package com.ticketbounty.systemtests;
+
+import static org.awaitility.Awaitility.await;
+
+import com.ticketbounty.testsupport.TcpProxy;
+import com.ticketbounty.testsupport.TestRabbit;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The README's run command ({@code run.sh}), started as a user would start it, on ports, database
+ * names and broker names of its own so it never meets a running system. {@link #close()} sends it
+ * SIGTERM, as Ctrl-C would, and cleans up what the test system left on the shared servers.
+ */
+final class RunCommand implements AutoCloseable {
+  static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
+
+  private final Process process;
+  private final Path log;
+  private final String instance;
+  private final int gatewayPort;
+  private final List<Integer> servicePorts;
+  private final Map<String, String> environment;
+
+  private RunCommand(
+      Process process,
+      Path log,
+      String instance,
+      int gatewayPort,
+      List<Integer> servicePorts,
+      Map<String, String> environment) {
+    this.process = process;
+    this.log = log;
+    this.instance = instance;
+    this.gatewayPort = gatewayPort;
+    this.servicePorts = servicePorts;
+    this.environment = environment;
+  }
+
+  /** Starts run.sh with {@code extra} environment and waits until it says it is ready. */
+  static RunCommand start(String name, Map<String, String> extra) throws IOException {
+    String instance = "systest_" + name + "_" + UUID.randomUUID().toString().substring(0, 6);
+    Path runDirectory = REPOSITORY.resolve("system-tests/target/" + instance);
+    Files.createDirectories(runDirectory);
+    Path log = runDirectory.resolve("run.out");
+    int gateway = TcpProxy.freePort();
+    int tickets = TcpProxy.freePort();
+    int notifications = TcpProxy.freePort();
+    Map<String, String> environment = new HashMap<>(extra);
+    environment.put("TB_INSTANCE", instance);
+    environment.put("TB_RUN_DIR", runDirectory.toString());
+    environment.put("GATEWAY_PORT", Integer.toString(gateway));
+    environment.put("TICKET_SERVICE_PORT", Integer.toString(tickets));
+    environment.put("NOTIFICATION_SERVICE_PORT", Integer.toString(notifications));
+    ProcessBuilder builder =
+        new ProcessBuilder("bash", REPOSITORY.resolve("run.sh").toString())
+            .directory(REPOSITORY.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    builder.environment().putAll(environment);
+    RunCommand run =
+        new RunCommand(
+            builder.start(), log, instance, gateway, List.of(tickets, notifications), environment);
+    run.awaitReady();
+    return run;
+  }
+
+  private void awaitReady() {
+    try {
+      await()
+          .atMost(Duration.ofMinutes(4))
+          .pollInterval(Duration.ofMillis(500))
+          .until(() -> output().contains("[run] ready") || !process.isAlive());
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("run.sh did not get ready:\n" + output(), e);
+    }
+    if (!process.isAlive()) {
+      throw new IllegalStateException("run.sh stopped before it was ready:\n" + output());
+    }
+  }
+
+  String gateway() {
+    return "http://127.0.0.1:" + gatewayPort;
+  }
+
+  String instance() {
+    return instance;
+  }
+
+  String output() {
+    try {
+      return Files.readString(log, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "(no output: " + e + ")";
+    }
+  }
+
+  List<ProcessHandle> descendants() {
+    return process.descendants().toList();
+  }
+
+  /** SIGTERM, as Ctrl-C; waits for run.sh to stop what it started. */
+  boolean stop() throws InterruptedException {
+    process.destroy();
+    return process.waitFor(90, TimeUnit.SECONDS);
+  }
+
+  int exitValue() {
+    return process.exitValue();
+  }
+
+  List<Integer> ports() {
+    return List.of(gatewayPort, servicePorts.get(0), servicePorts.get(1));
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (process.isAlive() && !stop()) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+    }
+    TestRabbit rabbit = new TestRabbit();
+    String prefix = instance + ".";
+    String queue = prefix + "notification-service.ticket-created";
+    rabbit.delete(
+        List.of(queue, queue + ".dlq"), List.of(prefix + "events", prefix + "events.dlx"));
+    dropDatabases();
+  }
+
+  private void dropDatabases() throws SQLException {
+    if (environment.containsKey("TB_EMBEDDED_POSTGRES")) {
+      return; // its data directory lives under target/ and went away with the server
+    }
+    try (Connection connection =
+            DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+        Statement statement = connection.createStatement()) {
+      for (String suffix : List.of("_ticket", "_notification")) {
+        statement.execute("DROP DATABASE IF EXISTS " + instance + suffix + " WITH (FORCE)");
+      }
+    }
+  }
+}
