@@ -1,0 +1,94 @@
+package com.ticketbounty.eventruntime.rabbitmq;
+
+import com.ticketbounty.eventruntime.spi.MessageSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The consuming side: one quorum queue and consumer per subscription, handlers run on a bounded
+ * pool of {@code consumerThreads} workers (never on the AMQP connection's thread), and messages
+ * settled with manual acks. The pool's queue needs no bound of its own: the broker hands out at
+ * most {@code prefetch} unacked messages per subscription.
+ *
+ * <p>Subscribing while the broker is unreachable is fine: the queue is declared and consumed once
+ * the connector connects. After a connection loss, automatic recovery re-registers the consumers.
+ */
+public final class RabbitMessageSource implements MessageSource {
+  private static final Logger LOG = LoggerFactory.getLogger(RabbitMessageSource.class);
+
+  private final RabbitConnector connector;
+  private final ExecutorService workers;
+  private final Map<String, SubscriptionConsumer> consumers = new ConcurrentHashMap<>();
+  private volatile boolean closed;
+
+  public RabbitMessageSource(RabbitConnector connector) {
+    this.connector = connector;
+    RabbitSettings settings = connector.settings();
+    AtomicInteger count = new AtomicInteger();
+    this.workers =
+        Executors.newFixedThreadPool(
+            settings.consumerThreads(),
+            task -> {
+              Thread thread =
+                  new Thread(
+                      task,
+                      "rabbit-" + settings.serviceName() + "-worker-" + count.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+  }
+
+  /**
+   * Declares and consumes now when connected, else once connected. A broker that refuses (a queue
+   * declared before with other arguments, for instance) is logged and tried again every recovery
+   * interval rather than thrown: the service keeps running and recovers once the cause is fixed.
+   *
+   * @throws IllegalArgumentException when {@code subscriptionId} is already subscribed
+   */
+  @Override
+  public void subscribe(String subscriptionId, String eventName, Handler handler) {
+    if (closed) {
+      throw new IllegalStateException("message source is closed");
+    }
+    SubscriptionConsumer consumer =
+        new SubscriptionConsumer(connector, subscriptionId, eventName, handler, workers);
+    if (consumers.putIfAbsent(subscriptionId, consumer) != null) {
+      throw new IllegalArgumentException(subscriptionId + " is already subscribed");
+    }
+    try {
+      connector.whenConnected(consumer::startOrRetry);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // startOrRetry throws none
+    }
+  }
+
+  /**
+   * Stops taking deliveries, waits up to {@code shutdownTimeout} for running handlers (their
+   * messages are still acked), then closes the channels; the broker redelivers the rest.
+   */
+  @Override
+  public void close() {
+    closed = true;
+    consumers.values().forEach(SubscriptionConsumer::stop);
+    workers.shutdown();
+    try {
+      long timeout = connector.settings().shutdownTimeout().toMillis();
+      if (!workers.awaitTermination(timeout, TimeUnit.MILLISECONDS)) {
+        LOG.warn("Handlers still running after {} ms; interrupting them", timeout);
+        workers.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      workers.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+    consumers.values().forEach(SubscriptionConsumer::close);
+  }
+}

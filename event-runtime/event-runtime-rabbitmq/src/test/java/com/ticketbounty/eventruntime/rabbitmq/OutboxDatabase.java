@@ -1,0 +1,61 @@
+package com.ticketbounty.eventruntime.rabbitmq;
+
+import com.ticketbounty.eventruntime.postgres.OutboxWriter;
+import com.ticketbounty.eventruntime.postgres.RuntimeSchema;
+import com.ticketbounty.eventruntime.spi.OutboxMessage;
+import com.ticketbounty.testsupport.TestDatabase;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+
+/** A fresh PostgreSQL database with the runtime's schema, for the end-to-end tests. */
+final class OutboxDatabase implements AutoCloseable {
+  private final TestDatabase database;
+  private final HikariDataSource dataSource;
+  private final OutboxWriter writer = new OutboxWriter();
+
+  OutboxDatabase(String purpose) {
+    database = TestDatabase.create(purpose);
+    HikariConfig config = new HikariConfig();
+    config.setDataSource(database.dataSource());
+    config.setMaximumPoolSize(5);
+    dataSource = new HikariDataSource(config);
+    RuntimeSchema.migrate(dataSource);
+  }
+
+  DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** Commits one outbox row, as a producer's transaction would. */
+  void write(OutboxMessage message) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      writer.write(connection, message);
+      connection.commit();
+    }
+  }
+
+  long count(String sql) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+
+  long unsent() throws SQLException {
+    return count("SELECT count(*) FROM event_runtime.outbox WHERE published_at IS NULL");
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+    database.close();
+  }
+}

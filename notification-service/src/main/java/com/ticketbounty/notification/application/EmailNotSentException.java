@@ -1,0 +1,13 @@
+package com.ticketbounty.notification.application;
+
+/**
+ * Sending failed for a reason that may pass (the provider answered 5xx, 408 or 429, was too slow,
+ * could not be reached, or its circuit breaker is open): the same e-mail may be sent again later.
+ */
+public class EmailNotSentException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  public EmailNotSentException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,5 @@
+/** ArchUnit rules shared by the service modules. */
+@NullMarked
+package com.ticketbounty.testsupport.arch;
+
+import org.jspecify.annotations.NullMarked;
