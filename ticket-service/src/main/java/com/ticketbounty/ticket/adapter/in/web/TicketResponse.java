@@ -1,0 +1,46 @@
+package com.ticketbounty.ticket.adapter.in.web;
+
+import com.ticketbounty.ticket.domain.Ticket;
+import com.ticketbounty.ticket.domain.TicketDetails;
+import com.ticketbounty.ticket.domain.TicketStatus;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** A ticket as API.md shows it. */
+record TicketResponse(
+    UUID id,
+    String title,
+    String content,
+    TicketStatus status,
+    LocalDate deadline,
+    long bounty,
+    PriorityJson priority,
+    UserResponse owner,
+    @Nullable UserResponse assignee,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  /**
+   * A user as a ticket shows it; the username is null until ticket-service keeps a copy of accounts
+   * (identity-service publishes them).
+   */
+  record UserResponse(UUID id, @Nullable String username) {}
+
+  static TicketResponse of(Ticket ticket) {
+    TicketDetails details = ticket.details();
+    return new TicketResponse(
+        ticket.id(),
+        details.title(),
+        details.content(),
+        ticket.status(),
+        details.deadline(),
+        details.bounty(),
+        PriorityJson.of(details.priority()),
+        new UserResponse(ticket.ownerId(), null),
+        ticket.assigneeId().map(id -> new UserResponse(id, null)).orElse(null),
+        ticket.createdAt(),
+        ticket.updatedAt());
+  }
+}

@@ -1,0 +1,5 @@
+/** ticket-service: tickets, and the events that announce them. */
+@NullMarked
+package com.ticketbounty.ticket;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,36 @@
+package com.ticketbounty.ticket.application;
+
+import com.ticketbounty.ticket.domain.Ticket;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import reactor.core.publisher.Mono;
+
+/** {@link Tickets} in a map; writes join an {@link InMemoryUnitOfWork} transaction. */
+public final class InMemoryTickets implements Tickets {
+  private final Map<UUID, Ticket> tickets = new ConcurrentHashMap<>();
+
+  @Override
+  public Mono<Void> add(Ticket ticket) {
+    return InMemoryUnitOfWork.write(
+        () -> {
+          if (tickets.putIfAbsent(ticket.id(), ticket) != null) {
+            throw new IllegalStateException("ticket " + ticket.id() + " is already stored");
+          }
+        });
+  }
+
+  @Override
+  public Mono<Ticket> withId(UUID id) {
+    return Mono.justOrEmpty(tickets.get(id));
+  }
+
+  public Optional<Ticket> stored(UUID id) {
+    return Optional.ofNullable(tickets.get(id));
+  }
+
+  public int count() {
+    return tickets.size();
+  }
+}

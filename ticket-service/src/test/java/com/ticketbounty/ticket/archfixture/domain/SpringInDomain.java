@@ -1,0 +1,7 @@
+package com.ticketbounty.ticket.archfixture.domain;
+
+import org.springframework.stereotype.Component;
+
+/** Breaks "domain uses no framework": a Spring annotation. */
+@Component
+public class SpringInDomain {}
