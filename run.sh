@@ -56,6 +56,7 @@ stop_processes() { # pid…: SIGTERM, then wait for each (Spring Boot shuts down
 
 cleanup() {
   trap - INT TERM EXIT
+  if ((${#pids[@]} + ${#infra_pids[@]} + ${#stop_commands[@]} == 0)); then return; fi
   say "stopping…"
   stop_processes "${pids[@]}"
   stop_processes "${infra_pids[@]}"
@@ -89,7 +90,8 @@ build_if_missing() {
 ensure_postgres() {
   if [[ ${TB_EMBEDDED_POSTGRES:-0} != 1 ]]; then
     if reachable "$DB_HOST" "$DB_PORT"; then return; fi
-    if [[ $DB_HOST == 127.0.0.1 || $DB_HOST == localhost ]] && compgen -G "/etc/postgresql/*/main" >/dev/null; then
+    if [[ $DB_HOST == 127.0.0.1 || $DB_HOST == localhost ]] && [[ $DB_PORT == 5432 ]] \
+      && compgen -G "/etc/postgresql/*/main" >/dev/null; then
       local version
       version=$(ls /etc/postgresql | sort -V | tail -n 1)
       say "starting the installed PostgreSQL $version"
@@ -108,7 +110,8 @@ ensure_postgres() {
 
 ensure_rabbitmq() {
   if reachable "$RABBITMQ_HOST" "$RABBITMQ_PORT"; then return; fi
-  if [[ $RABBITMQ_HOST == 127.0.0.1 || $RABBITMQ_HOST == localhost ]] && command -v rabbitmq-server >/dev/null; then
+  if [[ $RABBITMQ_HOST == 127.0.0.1 || $RABBITMQ_HOST == localhost ]] && [[ $RABBITMQ_PORT == 5672 ]] \
+    && command -v rabbitmq-server >/dev/null; then
     say "starting the installed RabbitMQ"
     rabbitmq-server -detached
     rabbitmqctl -q await_startup
