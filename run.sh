@@ -114,6 +114,8 @@ ensure_rabbitmq() {
     && command -v rabbitmq-server >/dev/null; then
     say "starting the installed RabbitMQ"
     rabbitmq-server -detached
+    # -detached returns before the node has registered; await_startup fails until it has.
+    for _ in $(seq 60); do rabbitmqctl -q await_startup 2>/dev/null && break; sleep 1; done
     rabbitmqctl -q await_startup
     stop_commands+=("rabbitmqctl -q stop")
     return

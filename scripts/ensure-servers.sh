@@ -43,6 +43,8 @@ if ! reachable 5672; then
   fi
   say "starting RabbitMQ"
   as_root rabbitmq-server -detached
+  # -detached returns before the node has registered; await_startup fails until it has.
+  for _ in $(seq 60); do as_root rabbitmqctl -q await_startup 2>/dev/null && break; sleep 1; done
   as_root rabbitmqctl -q await_startup
 fi
 say "PostgreSQL and RabbitMQ are up"
