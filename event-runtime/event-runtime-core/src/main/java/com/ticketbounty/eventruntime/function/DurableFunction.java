@@ -1,0 +1,184 @@
+package com.ticketbounty.eventruntime.function;
+
+import com.ticketbounty.eventruntime.EventContracts;
+import com.ticketbounty.eventruntime.RetryPolicy;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A durable function: its id, triggers, retries, concurrency, the events it waits for, its body and
+ * its failure handler. Immutable; build one with {@link #named(String)}.
+ *
+ * <pre>{@code
+ * DurableFunction.named("ticket-created")
+ *     .triggeredBy(TicketCreated.class)
+ *     .concurrency(5, "event.data.userId")
+ *     .handler(ctx -> {
+ *       TicketCreated ticket = ctx.data(TicketCreated.class);
+ *       ctx.step().run("send-confirmation", key -> mailer.confirm(ticket, key));
+ *       return null;
+ *     })
+ *     .build();
+ * }</pre>
+ *
+ * <p>The id names the function's queue and its runs: keep it stable across deploys.
+ */
+public final class DurableFunction {
+  private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+  private final String id;
+  private final List<Trigger> triggers;
+  private final RetryPolicy retryPolicy;
+  private final Optional<Concurrency> concurrency;
+  private final Set<String> waitsFor;
+  private final FunctionBody body;
+  private final Optional<FailureHandler> onFailure;
+
+  private DurableFunction(Builder builder, FunctionBody body) {
+    this.id = builder.id;
+    this.triggers = List.copyOf(builder.triggers);
+    this.retryPolicy = builder.retryPolicy;
+    this.concurrency = Optional.ofNullable(builder.concurrency);
+    this.waitsFor = Set.copyOf(builder.waitsFor);
+    this.body = body;
+    this.onFailure = Optional.ofNullable(builder.onFailure);
+  }
+
+  public static Builder named(String id) {
+    return new Builder(id);
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public List<Trigger> triggers() {
+    return triggers;
+  }
+
+  public RetryPolicy retryPolicy() {
+    return retryPolicy;
+  }
+
+  public Optional<Concurrency> concurrency() {
+    return concurrency;
+  }
+
+  /** The event names this function's {@code waitForEvent} steps may wait for. */
+  public Set<String> waitsFor() {
+    return waitsFor;
+  }
+
+  public FunctionBody body() {
+    return body;
+  }
+
+  public Optional<FailureHandler> onFailure() {
+    return onFailure;
+  }
+
+  @Override
+  public String toString() {
+    return "DurableFunction[" + id + ", " + triggers + "]";
+  }
+
+  /** Collects a function's settings; {@link #handler} completes it. */
+  public static final class Builder {
+    private final String id;
+    private final List<Trigger> triggers = new ArrayList<>();
+    private final Set<String> waitsFor = new LinkedHashSet<>();
+    private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+    private @Nullable Concurrency concurrency;
+    private @Nullable FailureHandler onFailure;
+
+    private Builder(String id) {
+      if (!ID.matcher(id).matches()) {
+        throw new IllegalArgumentException(
+            "function id must be lower-case words joined by dashes, was '" + id + "'");
+      }
+      this.id = id;
+    }
+
+    /** Runs on every event of this contract (its {@code @EventType} wire name). */
+    public Builder triggeredBy(Class<?> contract) {
+      return triggeredBy(EventContracts.typeOf(contract).name());
+    }
+
+    /** Runs on the events of this contract that the CEL {@code filter} accepts. */
+    public Builder triggeredBy(Class<?> contract, String filter) {
+      return triggeredBy(EventContracts.typeOf(contract).name(), filter);
+    }
+
+    /** Runs on every event with this wire name. */
+    public Builder triggeredBy(String eventName) {
+      triggers.add(new Trigger.OnEvent(eventName, Optional.empty()));
+      return this;
+    }
+
+    public Builder triggeredBy(String eventName, String filter) {
+      triggers.add(new Trigger.OnEvent(eventName, Optional.of(filter)));
+      return this;
+    }
+
+    /** Runs on a cron schedule in UTC. */
+    public Builder onCron(String expression) {
+      return onCron(expression, ZoneOffset.UTC);
+    }
+
+    public Builder onCron(String expression, ZoneId zone) {
+      triggers.add(new Trigger.OnCron(expression, zone));
+      return this;
+    }
+
+    /** Attempts after the first, per step (default 4); backoff as {@link RetryPolicy#DEFAULT}. */
+    public Builder retries(int retries) {
+      retryPolicy = retryPolicy.withRetries(retries);
+      return this;
+    }
+
+    public Builder retryPolicy(RetryPolicy policy) {
+      retryPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** At most {@code limit} runs executing a step at once per value of the CEL {@code key}. */
+    public Builder concurrency(int limit, String key) {
+      concurrency = new Concurrency(limit, Optional.of(key));
+      return this;
+    }
+
+    /** At most {@code limit} runs of this function executing a step at once. */
+    public Builder concurrency(int limit) {
+      concurrency = new Concurrency(limit, Optional.empty());
+      return this;
+    }
+
+    /** Declares the events that {@code waitForEvent} steps of this function wait for. */
+    public Builder waitsFor(String... eventNames) {
+      waitsFor.addAll(List.of(eventNames));
+      return this;
+    }
+
+    public Builder onFailure(FailureHandler handler) {
+      onFailure = Objects.requireNonNull(handler, "handler");
+      return this;
+    }
+
+    /** Completes the function. */
+    public DurableFunction handler(FunctionBody body) {
+      Objects.requireNonNull(body, "body");
+      if (triggers.isEmpty()) {
+        throw new IllegalStateException("function " + id + " has no trigger");
+      }
+      return new DurableFunction(this, body);
+    }
+  }
+}
