@@ -56,13 +56,18 @@ class PostgresOutboxStoreTest {
   }
 
   @Test
-  void migratesIntoItsOwnSchemaWithItsOwnHistory() throws SQLException {
+  void migratesIntoItsOwnSchemaWithItsOwnHistoryOnce() throws SQLException {
+    long applied = count("SELECT count(*) FROM event_runtime.flyway_schema_history");
+
     RuntimeSchema.migrate(dataSource);
 
+    assertThat(count("SELECT count(*) FROM event_runtime.flyway_schema_history"))
+        .isEqualTo(applied);
     assertThat(
             count(
-                "SELECT count(*) FROM event_runtime.flyway_schema_history WHERE success AND version = '1'"))
-        .isEqualTo(1);
+                "SELECT count(*) FROM event_runtime.flyway_schema_history"
+                    + " WHERE version IS NOT NULL AND NOT success"))
+        .isZero();
     assertThat(
             count("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"))
         .isZero();

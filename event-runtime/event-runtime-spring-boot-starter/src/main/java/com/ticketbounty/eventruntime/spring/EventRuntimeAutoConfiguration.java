@@ -4,13 +4,17 @@ import com.ticketbounty.eventruntime.Subscription;
 import com.ticketbounty.eventruntime.internal.EventCodec;
 import com.ticketbounty.eventruntime.internal.OutboxRelay;
 import com.ticketbounty.eventruntime.internal.RelaySettings;
+import com.ticketbounty.eventruntime.postgres.PostgresDeadLetterStore;
 import com.ticketbounty.eventruntime.postgres.PostgresInboxStore;
 import com.ticketbounty.eventruntime.postgres.PostgresOutboxStore;
 import com.ticketbounty.eventruntime.postgres.RuntimeSchema;
+import com.ticketbounty.eventruntime.rabbitmq.DeadLetterDrain;
+import com.ticketbounty.eventruntime.rabbitmq.DeadLetterRedrive;
 import com.ticketbounty.eventruntime.rabbitmq.RabbitConnector;
 import com.ticketbounty.eventruntime.rabbitmq.RabbitMessagePublisher;
 import com.ticketbounty.eventruntime.rabbitmq.RabbitMessageSource;
 import com.ticketbounty.eventruntime.rabbitmq.RabbitSettings;
+import com.ticketbounty.eventruntime.spi.DeadLetterStore;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
 import java.util.List;
@@ -87,10 +91,28 @@ public class EventRuntimeAutoConfiguration {
       RabbitConnector connector,
       DataSource dataSource,
       EventCodec codec,
+      DeadLetterStore deadLetters,
       ObjectProvider<Subscription<?>> subscriptions) {
     List<Subscription<?>> all = subscriptions.orderedStream().toList();
     return new EventRuntimeLifecycle.Consumers(
-        () -> new RabbitMessageSource(connector), all, codec, new PostgresInboxStore(dataSource));
+        () -> new RabbitMessageSource(connector),
+        () -> new DeadLetterDrain(connector, deadLetters),
+        all,
+        codec,
+        new PostgresInboxStore(dataSource));
+  }
+
+  /** The dead letters drained from this service's dead-letter queues, for listing. */
+  @Bean
+  DeadLetterStore eventRuntimeDeadLetters(RuntimeSchemaMigration schema, DataSource dataSource) {
+    return new PostgresDeadLetterStore(dataSource);
+  }
+
+  /** Sends a kept dead letter back to its queue. */
+  @Bean
+  DeadLetterRedrive eventRuntimeDeadLetterRedrive(
+      RabbitConnector connector, DeadLetterStore deadLetters) {
+    return new DeadLetterRedrive(connector, deadLetters);
   }
 
   @Configuration(proxyBeanMethods = false)

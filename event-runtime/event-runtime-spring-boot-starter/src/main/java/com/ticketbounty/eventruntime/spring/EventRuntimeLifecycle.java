@@ -4,6 +4,7 @@ import com.ticketbounty.eventruntime.Subscription;
 import com.ticketbounty.eventruntime.internal.EventCodec;
 import com.ticketbounty.eventruntime.internal.OutboxRelay;
 import com.ticketbounty.eventruntime.internal.SubscriptionDispatcher;
+import com.ticketbounty.eventruntime.rabbitmq.DeadLetterDrain;
 import com.ticketbounty.eventruntime.spi.InboxStore;
 import com.ticketbounty.eventruntime.spi.MessageSource;
 import java.util.List;
@@ -45,23 +46,27 @@ final class EventRuntimeLifecycle {
   }
 
   /**
-   * The consumers. They start last and stop first (highest phase), so that on SIGTERM no new
-   * delivery is taken while the rest of the service is still up to finish the running ones;
-   * unacknowledged messages go back to the broker.
+   * The consumers and the drains of their dead-letter queues. They start last and stop first
+   * (highest phase), so that on SIGTERM no new delivery is taken while the rest of the service is
+   * still up to finish the running ones; unacknowledged messages go back to the broker.
    */
   static final class Consumers implements SmartLifecycle {
     private final Supplier<MessageSource> sources;
+    private final Supplier<DeadLetterDrain> drains;
     private final List<Subscription<?>> subscriptions;
     private final EventCodec codec;
     private final InboxStore inbox;
     private @Nullable MessageSource source;
+    private @Nullable DeadLetterDrain drain;
 
     Consumers(
         Supplier<MessageSource> sources,
+        Supplier<DeadLetterDrain> drains,
         List<Subscription<?>> subscriptions,
         EventCodec codec,
         InboxStore inbox) {
       this.sources = sources;
+      this.drains = drains;
       this.subscriptions = subscriptions;
       this.codec = codec;
       this.inbox = inbox;
@@ -73,10 +78,13 @@ final class EventRuntimeLifecycle {
         return;
       }
       MessageSource started = sources.get();
+      DeadLetterDrain draining = drains.get();
       for (Subscription<?> subscription : subscriptions) {
         started.subscribe(subscription.id(), subscription.eventName(), dispatcher(subscription));
+        draining.drain(subscription.id());
       }
       source = started;
+      drain = draining;
     }
 
     private <T> SubscriptionDispatcher<T> dispatcher(Subscription<T> subscription) {
@@ -88,6 +96,10 @@ final class EventRuntimeLifecycle {
       if (source != null) {
         source.close();
         source = null;
+      }
+      if (drain != null) {
+        drain.close();
+        drain = null;
       }
     }
 

@@ -35,6 +35,7 @@ class EventRuntimeStarterTest {
   @Autowired TransactionalEventPublisher publisher;
   @Autowired ReactiveTransactionManager transactions;
   @Autowired javax.sql.DataSource dataSource;
+  @Autowired com.ticketbounty.eventruntime.spi.DeadLetterStore deadLetters;
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
@@ -80,6 +81,29 @@ class EventRuntimeStarterTest {
     await().atMost(Duration.ofSeconds(20)).until(() -> received(marker) == 1);
     assertThat(received(rolledBack)).isZero();
     assertThat(outboxRows(rolledBack, "true")).isZero();
+  }
+
+  @Test
+  void keepsAPoisonMessageAmongTheServicesDeadLetters() throws Exception {
+    try (com.rabbitmq.client.Connection connection =
+            RABBIT.connectionFactory().newConnection("starter-test-poison");
+        com.rabbitmq.client.Channel channel = connection.createChannel()) {
+      channel.basicPublish(
+          RABBIT.prefix() + "events",
+          "test/thing.happened",
+          null,
+          "{\"not\": \"an event\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                deadLetters.list(10).stream()
+                    .anyMatch(
+                        kept ->
+                            kept.letter().queue().endsWith("starter-test.thing-happened")
+                                && kept.letter().reason().contains("'id'")));
   }
 
   @Test

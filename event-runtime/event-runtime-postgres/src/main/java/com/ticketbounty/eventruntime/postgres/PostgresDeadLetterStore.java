@@ -1,0 +1,109 @@
+package com.ticketbounty.eventruntime.postgres;
+
+import com.ticketbounty.eventruntime.spi.DeadLetter;
+import com.ticketbounty.eventruntime.spi.DeadLetterStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** Dead letters in {@code event_runtime.dead_letters}. */
+public final class PostgresDeadLetterStore implements DeadLetterStore {
+  private static final String COLUMNS =
+      "id, queue, message_id, event_name, reason, body, headers::text, dead_lettered_at,"
+          + " redriven_at";
+  private static final String INSERT =
+      "INSERT INTO event_runtime.dead_letters"
+          + " (queue, message_id, event_name, reason, body, headers)"
+          + " VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb)) ON CONFLICT DO NOTHING";
+
+  private final DataSource dataSource;
+
+  public PostgresDeadLetterStore(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  @Override
+  public void save(DeadLetter letter) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement insert = connection.prepareStatement(INSERT)) {
+      insert.setString(1, letter.queue());
+      insert.setString(2, letter.messageId());
+      insert.setString(3, letter.eventName());
+      insert.setString(4, letter.reason());
+      insert.setBytes(5, letter.body());
+      insert.setString(6, HeadersJson.write(letter.headers()));
+      insert.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not keep a dead letter: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public List<Stored> list(int limit) {
+    return query(
+        "SELECT "
+            + COLUMNS
+            + " FROM event_runtime.dead_letters WHERE redriven_at IS NULL"
+            + " ORDER BY dead_lettered_at DESC, id DESC LIMIT ?",
+        limit);
+  }
+
+  @Override
+  public Optional<Stored> find(long id) {
+    return query("SELECT " + COLUMNS + " FROM event_runtime.dead_letters WHERE id = ?", id).stream()
+        .findFirst();
+  }
+
+  @Override
+  public boolean markRedriven(long id) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement update =
+            connection.prepareStatement(
+                "UPDATE event_runtime.dead_letters SET redriven_at = now()"
+                    + " WHERE id = ? AND redriven_at IS NULL")) {
+      update.setLong(1, id);
+      return update.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not mark dead letter " + id + ": " + e, e);
+    }
+  }
+
+  private List<Stored> query(String sql, long parameter) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(sql)) {
+      select.setLong(1, parameter);
+      List<Stored> letters = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          letters.add(read(rows));
+        }
+      }
+      return letters;
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not read dead letters: " + e.getMessage(), e);
+    }
+  }
+
+  private static Stored read(ResultSet row) throws SQLException {
+    DeadLetter letter =
+        new DeadLetter(
+            row.getString(2),
+            row.getString(3),
+            row.getString(4),
+            row.getString(5),
+            row.getBytes(6),
+            HeadersJson.read(row.getString(7)));
+    Timestamp redriven = row.getTimestamp(9);
+    return new Stored(
+        row.getLong(1),
+        letter,
+        row.getTimestamp(8).toInstant(),
+        redriven == null ? null : redriven.toInstant());
+  }
+}
