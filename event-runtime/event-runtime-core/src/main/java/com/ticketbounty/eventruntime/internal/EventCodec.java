@@ -24,22 +24,39 @@ import tools.jackson.databind.node.ObjectNode;
 public final class EventCodec {
   private final JsonMapper mapper;
   private final Clock clock;
+  private final @Nullable SensitiveFields sensitive;
 
+  /** A codec without an encryption key: contracts with {@code @Sensitive} fields are refused. */
   public EventCodec(Clock clock) {
-    this(
-        JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build(),
-        clock);
+    this(defaultMapper(), clock, null);
   }
 
-  public EventCodec(JsonMapper mapper, Clock clock) {
+  /** A codec that seals {@code @Sensitive} fields with {@code cipher} and opens them on reading. */
+  public EventCodec(Clock clock, FieldCipher cipher) {
+    this(defaultMapper(), clock, cipher);
+  }
+
+  public EventCodec(JsonMapper mapper, Clock clock, @Nullable FieldCipher cipher) {
     this.mapper = mapper;
     this.clock = clock;
+    this.sensitive = cipher == null ? null : new SensitiveFields(cipher, mapper);
+  }
+
+  private static JsonMapper defaultMapper() {
+    return JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
   }
 
   /** A new event (fresh v7 id, the clock's time) carrying {@code contract} as its data. */
   public EventEnvelope envelope(Object contract, @Nullable EventUser user) {
     EventType type = EventContracts.typeOf(contract.getClass());
-    JsonNode data = mapper.valueToTree(contract);
+    ObjectNode data = mapper.valueToTree(contract);
+    if (sensitive != null) {
+      sensitive.seal(data, contract.getClass());
+    } else if (SensitiveFields.declares(contract.getClass())) {
+      throw new IllegalStateException(
+          type.name()
+              + " has sensitive fields: configure an event encryption key (EVENT_ENCRYPTION_KEY)");
+    }
     Instant now = Instant.ofEpochMilli(clock.millis());
     return new EventEnvelope(
         UuidV7.next(clock), type.name(), SchemaVersion.parse(type.version()), now, data, user);
@@ -89,11 +106,19 @@ public final class EventCodec {
   }
 
   /**
-   * Reads {@code data} as the contract {@code type}; a payload that does not fit is undecodable.
+   * Reads {@code data} as the contract {@code type}, with its sensitive fields decrypted; a payload
+   * that does not fit, or a sensitive field this codec cannot open, is undecodable.
    */
   public <T> T read(JsonNode data, Class<T> type) throws UndecodableEventException {
+    JsonNode opened = data;
+    if (sensitive != null) {
+      opened = sensitive.open(data);
+    } else if (SensitiveFields.containsSealed(data)) {
+      throw new UndecodableEventException(
+          "the event has sensitive fields and this service has no event encryption key");
+    }
     try {
-      return mapper.treeToValue(data, type);
+      return mapper.treeToValue(opened, type);
     } catch (JacksonException e) {
       throw new UndecodableEventException(
           "data does not fit "

@@ -2,6 +2,7 @@ package com.ticketbounty.eventruntime.spring;
 
 import com.ticketbounty.eventruntime.Subscription;
 import com.ticketbounty.eventruntime.internal.EventCodec;
+import com.ticketbounty.eventruntime.internal.FieldCipher;
 import com.ticketbounty.eventruntime.internal.OutboxRelay;
 import com.ticketbounty.eventruntime.internal.RelaySettings;
 import com.ticketbounty.eventruntime.postgres.PostgresDeadLetterStore;
@@ -30,6 +31,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
@@ -48,8 +50,15 @@ public class EventRuntimeAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  EventCodec eventRuntimeCodec() {
-    return new EventCodec(Clock.systemUTC());
+  EventCodec eventRuntimeCodec(EventRuntimeProperties properties, Environment env) {
+    String key = properties.encryptionKey();
+    if (key.equals(EventRuntimeProperties.DEVELOPMENT_KEY)
+        && env.acceptsProfiles(Profiles.of("prod"))) {
+      throw new IllegalStateException(
+          "the prod profile refuses the development event encryption key: set"
+              + " EVENT_ENCRYPTION_KEY to a 256-bit key in base64");
+    }
+    return new EventCodec(Clock.systemUTC(), FieldCipher.fromBase64(key));
   }
 
   /** Migrated before anything that reads or writes the runtime's tables is created. */

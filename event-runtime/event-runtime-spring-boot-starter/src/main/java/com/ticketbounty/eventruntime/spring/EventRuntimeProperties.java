@@ -10,6 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param serviceName names this service's queues; defaults to {@code spring.application.name}
  * @param namePrefix prefixes every exchange and queue, so that several systems (or tests) share a
  *     broker without meeting
+ * @param encryptionKey the AES-256 key (base64) that seals {@code @Sensitive} event fields; every
+ *     service exchanging such events needs the same one. The default is a development key, which
+ *     the {@code prod} profile refuses
  * @param rabbitmq where the broker is
  * @param relay how the outbox relay runs
  * @param consumer how deliveries are taken
@@ -18,9 +21,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record EventRuntimeProperties(
     String serviceName,
     @DefaultValue("ticketbounty.") String namePrefix,
+    @DefaultValue(EventRuntimeProperties.DEVELOPMENT_KEY) String encryptionKey,
     @DefaultValue Rabbitmq rabbitmq,
     @DefaultValue Relay relay,
     @DefaultValue Consumer consumer) {
+
+  /** Public, hence worthless: for development and tests only. */
+  public static final String DEVELOPMENT_KEY = "ZGV2ZWxvcG1lbnQta2V5LW5vdC1mb3ItcHJvZHVjdCE=";
 
   public record Rabbitmq(
       @DefaultValue("127.0.0.1") String host,

@@ -31,6 +31,7 @@ class EventRuntimeStarterTest {
   private static final TestDatabase DATABASE = TestDatabase.create("starter");
   private static final TestRabbit RABBIT = new TestRabbit();
   static final Map<String, AtomicInteger> RECEIVED = new ConcurrentHashMap<>();
+  static final List<String> SECRETS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @Autowired TransactionalEventPublisher publisher;
   @Autowired ReactiveTransactionManager transactions;
@@ -50,8 +51,9 @@ class EventRuntimeStarterTest {
   @AfterAll
   static void cleanUp() {
     String queue = RABBIT.prefix() + "starter-test.thing-happened";
+    String secrets = RABBIT.prefix() + "starter-test.secret-shared";
     RABBIT.delete(
-        List.of(queue, queue + ".dlq"),
+        List.of(queue, queue + ".dlq", secrets, secrets + ".dlq"),
         List.of(RABBIT.prefix() + "events", RABBIT.prefix() + "events.dlx"));
     DATABASE.close();
   }
@@ -107,6 +109,34 @@ class EventRuntimeStarterTest {
   }
 
   @Test
+  void keepsASensitiveFieldOutOfTheOutboxAndTheBrokerYetHandsItToTheConsumer() throws Exception {
+    String thing = "secret-" + System.nanoTime();
+    String watch = RABBIT.prefix() + "watch-secrets";
+    try (com.rabbitmq.client.Connection connection =
+            RABBIT.connectionFactory().newConnection("starter-test-watch");
+        com.rabbitmq.client.Channel channel = connection.createChannel()) {
+      channel.queueDeclare(watch, false, false, true, null);
+      channel.queueBind(watch, RABBIT.prefix() + "events", "test/secret.shared");
+
+      inTransaction(publisher.publish(thing, new SecretShared(thing, "hunter2-" + thing), null))
+          .block();
+
+      await().atMost(Duration.ofSeconds(20)).until(() -> SECRETS.contains("hunter2-" + thing));
+      String outboxBody =
+          JdbcClient.create(dataSource)
+              .sql("SELECT body FROM event_runtime.outbox WHERE aggregate_key = ?")
+              .param(thing)
+              .query(String.class)
+              .single();
+      assertThat(outboxBody).contains(thing).contains("$enc").doesNotContain("hunter2");
+      com.rabbitmq.client.GetResponse onTheWire = channel.basicGet(watch, true);
+      assertThat(new String(onTheWire.getBody(), java.nio.charset.StandardCharsets.UTF_8))
+          .contains(thing)
+          .doesNotContain("hunter2");
+    }
+  }
+
+  @Test
   void refusesToPublishOutsideATransaction() {
     String thing = "loose-" + System.nanoTime();
 
@@ -136,6 +166,12 @@ class EventRuntimeStarterTest {
   @SpringBootConfiguration
   @EnableAutoConfiguration
   static class App {
+    @Bean
+    Subscription<SecretShared> secretShared() {
+      return new Subscription<>(
+          "secret-shared", SecretShared.class, delivery -> SECRETS.add(delivery.data().secret()));
+    }
+
     @Bean
     Subscription<ThingHappened> thingHappened() {
       return new Subscription<>(
