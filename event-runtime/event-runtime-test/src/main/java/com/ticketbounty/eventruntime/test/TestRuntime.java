@@ -11,12 +11,15 @@ import com.ticketbounty.eventruntime.internal.engine.EventExpressions;
 import com.ticketbounty.eventruntime.internal.engine.Limits;
 import com.ticketbounty.eventruntime.spi.OutboxMessage;
 import com.ticketbounty.eventruntime.spi.RunRecord;
+import com.ticketbounty.eventruntime.spi.RunStatus;
 import com.ticketbounty.eventruntime.spi.StepRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -49,6 +52,12 @@ public final class TestRuntime {
     functions.addAll(List.of(added));
     engine = null;
     return this;
+  }
+
+  /** Plays a deploy of new code: the same store and clock, these functions instead. */
+  public TestRuntime redeploy(DurableFunction... newFunctions) {
+    functions.clear();
+    return register(newFunctions);
   }
 
   public TestRuntime limits(Limits newLimits) {
@@ -99,10 +108,29 @@ public final class TestRuntime {
     return runs;
   }
 
-  /** Moves the clock on, then runs what became due. */
+  /**
+   * Moves the clock on by {@code duration} as real time would pass: it stops at every due time on
+   * the way (a retry that fails again, a sleep that ends) and runs what became due there.
+   */
   public void advance(Duration duration) {
-    clock.advance(duration);
+    Instant target = clock.instant().plus(duration);
     runUntilIdle();
+    Optional<Instant> next = nextDue(target);
+    while (next.isPresent()) {
+      clock.advance(Duration.between(clock.instant(), next.get()));
+      runUntilIdle();
+      next = nextDue(target);
+    }
+    clock.advance(Duration.between(clock.instant(), target));
+    runUntilIdle();
+  }
+
+  private Optional<Instant> nextDue(Instant target) {
+    return store.runs().stream()
+        .filter(run -> !run.status().finished())
+        .map(run -> run.status() == RunStatus.RUNNING ? run.leaseExpiresAt() : run.dueAt())
+        .filter(due -> due != null && due.isAfter(clock.instant()) && !due.isAfter(target))
+        .min(Comparator.naturalOrder());
   }
 
   /** Delivers new outbox events and executes due runs until there is nothing left to do. */
