@@ -1,5 +1,6 @@
 package com.ticketbounty.eventruntime.test;
 
+import com.ticketbounty.eventruntime.internal.engine.CelExpressions;
 import com.ticketbounty.eventruntime.internal.engine.EventExpressions;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -14,7 +15,7 @@ public final class EventRuntimeExtension implements ParameterResolver {
   private final EventExpressions expressions;
 
   public EventRuntimeExtension() {
-    this(UnavailableExpressions.INSTANCE);
+    this(new CelExpressions());
   }
 
   public EventRuntimeExtension(EventExpressions expressions) {

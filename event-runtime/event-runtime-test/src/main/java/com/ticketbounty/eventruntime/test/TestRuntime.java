@@ -5,6 +5,7 @@ import com.ticketbounty.eventruntime.EventUser;
 import com.ticketbounty.eventruntime.function.DurableFunction;
 import com.ticketbounty.eventruntime.internal.EventCodec;
 import com.ticketbounty.eventruntime.internal.UndecodableEventException;
+import com.ticketbounty.eventruntime.internal.engine.CelExpressions;
 import com.ticketbounty.eventruntime.internal.engine.Engine;
 import com.ticketbounty.eventruntime.internal.engine.EngineSettings;
 import com.ticketbounty.eventruntime.internal.engine.EventExpressions;
@@ -43,6 +44,11 @@ public final class TestRuntime {
   private long seed = 42;
   private @Nullable Engine engine;
   private int delivered;
+
+  /** A runtime evaluating filters, matches and concurrency keys with CEL. */
+  public TestRuntime() {
+    this(new CelExpressions());
+  }
 
   public TestRuntime(EventExpressions expressions) {
     this.expressions = expressions;

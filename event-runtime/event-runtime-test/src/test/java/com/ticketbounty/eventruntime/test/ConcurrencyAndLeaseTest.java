@@ -14,11 +14,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(EventRuntimeExtension.class)
 class ConcurrencyAndLeaseTest {
-  @RegisterExtension
-  static final EventRuntimeExtension KIT = new EventRuntimeExtension(new PathExpressions());
 
   @Test
   void keepsAtMostFiveRunsOfOneKeyLeasedWhileAnotherKeyProceeds(TestRuntime runtime) {

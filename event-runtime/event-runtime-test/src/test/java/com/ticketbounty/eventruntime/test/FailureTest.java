@@ -15,11 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(EventRuntimeExtension.class)
 class FailureTest {
-  @RegisterExtension
-  static final EventRuntimeExtension KIT = new EventRuntimeExtension(new PathExpressions());
 
   private static final RetryPolicy FAST =
       new RetryPolicy(2, Duration.ofSeconds(1), Duration.ofSeconds(10));

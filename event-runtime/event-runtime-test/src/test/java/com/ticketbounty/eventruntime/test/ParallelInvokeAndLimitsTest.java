@@ -15,11 +15,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(EventRuntimeExtension.class)
 class ParallelInvokeAndLimitsTest {
-  @RegisterExtension
-  static final EventRuntimeExtension KIT = new EventRuntimeExtension(new PathExpressions());
 
   @Test
   void memoizesParallelStepsAndInvokedRunsLikeRun(TestRuntime runtime) {

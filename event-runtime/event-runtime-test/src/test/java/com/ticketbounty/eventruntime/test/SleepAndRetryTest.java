@@ -13,11 +13,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(EventRuntimeExtension.class)
 class SleepAndRetryTest {
-  @RegisterExtension
-  static final EventRuntimeExtension KIT = new EventRuntimeExtension(new PathExpressions());
 
   @Test
   void completesAFifteenMinuteSleepWhenTheClockIsAdvanced(TestRuntime runtime) {

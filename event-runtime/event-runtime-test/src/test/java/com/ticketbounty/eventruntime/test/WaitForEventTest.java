@@ -8,11 +8,10 @@ import com.ticketbounty.eventruntime.test.Contracts.OrderPaid;
 import com.ticketbounty.eventruntime.test.Contracts.OrderPlaced;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(EventRuntimeExtension.class)
 class WaitForEventTest {
-  @RegisterExtension
-  static final EventRuntimeExtension KIT = new EventRuntimeExtension(new PathExpressions());
 
   /** Sleeps a minute first, so that a payment can arrive before the wait is reached. */
   private static DurableFunction awaitPayment() {
