@@ -1,0 +1,54 @@
+package com.ticketbounty.eventruntime.internal.engine;
+
+import com.ticketbounty.eventruntime.EventEnvelope;
+import com.ticketbounty.eventruntime.NonRetriableException;
+import com.ticketbounty.eventruntime.function.FunctionContext;
+import com.ticketbounty.eventruntime.function.Step;
+import com.ticketbounty.eventruntime.internal.EventCodec;
+import com.ticketbounty.eventruntime.internal.UndecodableEventException;
+import com.ticketbounty.eventruntime.spi.RunRecord;
+
+/** The {@link FunctionContext} of one attempt. */
+final class AttemptContext implements FunctionContext {
+  private final RunRecord run;
+  private final EventEnvelope event;
+  private final EventCodec codec;
+  private final Step step;
+
+  AttemptContext(RunRecord run, EventEnvelope event, EventCodec codec, Step step) {
+    this.run = run;
+    this.event = event;
+    this.codec = codec;
+    this.step = step;
+  }
+
+  @Override
+  public EventEnvelope event() {
+    return event;
+  }
+
+  /** A payload that does not fit the contract can never fit it: the run fails without retries. */
+  @Override
+  public <T> T data(Class<T> contract) {
+    try {
+      return codec.read(event.data(), contract);
+    } catch (UndecodableEventException e) {
+      throw new NonRetriableException(e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public String runId() {
+    return run.id().toString();
+  }
+
+  @Override
+  public String functionId() {
+    return run.functionId();
+  }
+
+  @Override
+  public Step step() {
+    return step;
+  }
+}

@@ -1,0 +1,128 @@
+package com.ticketbounty.eventruntime.internal.engine;
+
+import com.ticketbounty.eventruntime.EventEnvelope;
+import com.ticketbounty.eventruntime.function.DurableFunction;
+import com.ticketbounty.eventruntime.function.StepFailedException;
+import com.ticketbounty.eventruntime.internal.UndecodableEventException;
+import com.ticketbounty.eventruntime.spi.Commit;
+import com.ticketbounty.eventruntime.spi.RunRecord;
+import com.ticketbounty.eventruntime.spi.RunStatus;
+import com.ticketbounty.eventruntime.spi.RunUpdate;
+import com.ticketbounty.eventruntime.spi.StepRecord;
+import com.ticketbounty.eventruntime.spi.StepStatus;
+import com.ticketbounty.eventruntime.spi.StepWrite;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one attempt of a leased run and persists its outcome.
+ *
+ * <p>Exceptions the body lets escape outside any step: a {@code StepFailedException} (a step that
+ * failed for good) fails the run at once; any other exception is retried like a step, under the
+ * pseudo step key {@value #BODY_KEY} with the function's retry policy (a {@code
+ * NonRetriableException} fails the run at once). An {@link Error} is not handled: the attempt is
+ * abandoned with nothing written, and its run is resumed when its lease expires.
+ */
+public final class AttemptExecutor {
+  static final String BODY_KEY = "$body";
+  private static final Logger LOG = LoggerFactory.getLogger(AttemptExecutor.class);
+
+  private final EngineParts parts;
+  private final RunOutcomes outcomes;
+  private final EventIntake intake;
+
+  AttemptExecutor(EngineParts parts, EventIntake intake) {
+    this.parts = parts;
+    this.outcomes = new RunOutcomes(parts);
+    this.intake = intake;
+  }
+
+  public void execute(RunRecord run) {
+    Optional<DurableFunction> function = parts.functions().find(run.functionId());
+    if (function.isEmpty()) {
+      finish(run, outcomes.failed(run, "no function " + run.functionId() + " in this service"));
+      return;
+    }
+    EventEnvelope event;
+    try {
+      event = parts.codec().decode(run.event().getBytes(StandardCharsets.UTF_8));
+    } catch (UndecodableEventException e) {
+      finish(run, outcomes.failed(run, "the run's event cannot be read: " + e.getMessage()));
+      return;
+    }
+    Map<String, StepRecord> records = new LinkedHashMap<>();
+    parts.store().steps(run.id()).forEach(step -> records.put(step.key(), step));
+    finish(run, attempt(run, function.get(), event, records));
+  }
+
+  private @Nullable Commit attempt(
+      RunRecord run,
+      DurableFunction function,
+      EventEnvelope event,
+      Map<String, StepRecord> records) {
+    Checkpoints checkpoints = new Checkpoints(parts, run.lease(), records);
+    StepAttempts attempts =
+        new StepAttempts(parts, function.id(), run.id().toString(), function.retryPolicy());
+    DurableStep step = new DurableStep(parts, run, event, checkpoints, attempts);
+    try {
+      Object output = function.body().run(new AttemptContext(run, event, parts.codec(), step));
+      return swallowed(run, checkpoints).orElseGet(() -> outcomes.completed(run, output));
+    } catch (AttemptInterrupt interrupt) {
+      Suspension suspension = interrupt.suspension();
+      return suspension == null ? null : outcomes.suspended(run, suspension);
+    } catch (StepFailedException e) {
+      return swallowed(run, checkpoints).orElseGet(() -> outcomes.failed(run, e.getMessage()));
+    } catch (Exception e) {
+      return swallowed(run, checkpoints)
+          .orElseGet(() -> bodyFailed(run, records.get(BODY_KEY), attempts, e));
+    }
+  }
+
+  /** A body that caught the interrupt and went on: fail the run loudly rather than guess. */
+  private Optional<Commit> swallowed(RunRecord run, Checkpoints checkpoints) {
+    if (checkpoints.interrupt() == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        outcomes.failed(
+            run,
+            "the function caught the runtime's AttemptInterrupt (an Error) and went on; let"
+                + " Errors propagate out of the body: catch Exception, not Throwable"));
+  }
+
+  private Commit bodyFailed(
+      RunRecord run, @Nullable StepRecord previous, StepAttempts attempts, Exception e) {
+    StepWrite write = attempts.failure(BODY_KEY, previous == null ? 1 : previous.attempts() + 1, e);
+    if (write.status() == StepStatus.FAILED) {
+      return outcomes.failed(run, StepAttempts.describe(e), List.of(write));
+    }
+    return new Commit(
+        run.lease(),
+        List.of(write),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        Optional.of(new RunUpdate(RunStatus.SLEEPING, write.wakeAt(), null, null)));
+  }
+
+  private void finish(RunRecord run, @Nullable Commit commit) {
+    if (commit == null) {
+      LOG.info("Run {} lost its lease mid-attempt; its new owner carries on", run.id());
+      return;
+    }
+    if (!parts.store().commit(List.of(commit)).contains(run.id())) {
+      LOG.info("Run {} lost its lease before its attempt ended; nothing written", run.id());
+      return;
+    }
+    if (!commit.waits().isEmpty()) {
+      intake.recheck(commit.waits());
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package com.ticketbounty.eventruntime.internal.engine;
+
+import com.ticketbounty.eventruntime.EventEnvelope;
+import com.ticketbounty.eventruntime.function.DurableFunction;
+import com.ticketbounty.eventruntime.internal.EventCodec;
+import com.ticketbounty.eventruntime.spi.RunRecord;
+import com.ticketbounty.eventruntime.spi.RunStatus;
+import com.ticketbounty.eventruntime.spi.RunStore;
+import com.ticketbounty.eventruntime.spi.StepRecord;
+import com.ticketbounty.eventruntime.spi.StepStatus;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.random.RandomGenerator;
+
+/**
+ * One service's durable-function engine: event intake, the scheduler and the operations on runs. It
+ * does not own threads; {@link EngineLoop} drives it in production, the test kit drives it step by
+ * step.
+ */
+public final class Engine {
+  private final EngineParts parts;
+  private final EventIntake intake;
+  private final Scheduler scheduler;
+
+  private Engine(EngineParts parts, Executor workers) {
+    this.parts = parts;
+    this.intake = new EventIntake(parts);
+    this.scheduler = new Scheduler(parts, new AttemptExecutor(parts, intake), workers);
+  }
+
+  /**
+   * @param workers runs attempts; at most {@link EngineSettings#workers()} are handed to it at once
+   * @param branches runs the bodies of parallel steps; separate from {@code workers} so that an
+   *     attempt waiting for its branches never starves them of threads
+   */
+  public static Engine create(
+      RunStore store,
+      Collection<DurableFunction> functions,
+      EventExpressions expressions,
+      EngineSettings settings,
+      RandomGenerator random,
+      StepOverrides overrides,
+      Executor workers,
+      Executor branches) {
+    EventCodec codec = new EventCodec(Clock.systemUTC());
+    Memos memos = new Memos();
+    EngineParts parts =
+        new EngineParts(
+            store,
+            new Functions(functions, new FailureFunctions(codec, memos)),
+            codec,
+            memos,
+            expressions,
+            settings,
+            random,
+            overrides,
+            branches,
+            new NewRuns(codec, expressions));
+    return new Engine(parts, workers);
+  }
+
+  public List<RunRecord> submit(List<EventEnvelope> events) {
+    return intake.submit(events);
+  }
+
+  public Scheduler scheduler() {
+    return scheduler;
+  }
+
+  public Functions functions() {
+    return parts.functions();
+  }
+
+  /**
+   * Requeues a failed run from its failed step: that step's record and every later one are dropped,
+   * earlier finished steps stay, so their effects (and their sent events) are not repeated.
+   *
+   * @return false when the run is not failed
+   */
+  public boolean replay(UUID runId) {
+    RunRecord run = parts.store().run(runId).orElse(null);
+    if (run == null || run.status() != RunStatus.FAILED) {
+      return false;
+    }
+    String from =
+        parts.store().steps(runId).stream()
+            .filter(step -> step.status() == StepStatus.FAILED)
+            .min(Comparator.comparingLong(StepRecord::sequence))
+            .map(StepRecord::key)
+            .orElse(AttemptExecutor.BODY_KEY);
+    return parts.store().replay(runId, from);
+  }
+
+  /** Cancels a run; an attempt in flight stops at its next step. */
+  public boolean cancel(UUID runId) {
+    return parts.store().cancel(runId);
+  }
+}

@@ -1,0 +1,57 @@
+package com.ticketbounty.eventruntime.internal.engine;
+
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drives an engine in production: polls for due runs (at once again while there is work, after
+ * {@link EngineSettings#pollInterval()} when idle) and renews leases every third of their length.
+ */
+public final class EngineLoop implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(EngineLoop.class);
+
+  private final Scheduler scheduler;
+  private final EngineSettings settings;
+  private final ScheduledExecutorService timer;
+
+  public EngineLoop(Engine engine, EngineSettings settings, ScheduledExecutorService timer) {
+    this.scheduler = engine.scheduler();
+    this.settings = settings;
+    this.timer = timer;
+  }
+
+  public void start() {
+    long renewMillis = settings.leaseFor().toMillis() / 3;
+    timer.scheduleAtFixedRate(this::renew, renewMillis, renewMillis, TimeUnit.MILLISECONDS);
+    timer.execute(this::poll);
+  }
+
+  private void poll() {
+    long delay = settings.pollInterval().toMillis();
+    try {
+      if (scheduler.pollOnce() > 0) {
+        delay = 0;
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("Polling for due runs failed; trying again", e);
+    }
+    if (!timer.isShutdown()) {
+      timer.schedule(this::poll, delay, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void renew() {
+    try {
+      scheduler.renewLeases();
+    } catch (RuntimeException e) {
+      LOG.warn("Renewing leases failed; trying again", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    timer.shutdown();
+  }
+}

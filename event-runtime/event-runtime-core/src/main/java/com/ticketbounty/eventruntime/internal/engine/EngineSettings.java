@@ -1,0 +1,42 @@
+package com.ticketbounty.eventruntime.internal.engine;
+
+import java.time.Duration;
+
+/**
+ * How one engine instance works.
+ *
+ * @param service the service's name, carried by {@code runtime/function.failed}
+ * @param workerId this instance's lease owner name; unique per process
+ * @param workers the most attempts running at once (the worker pool's size)
+ * @param leaseFor how long a claim holds a run; renewed every third of it while the attempt runs
+ * @param claimBatch the most runs leased by one claim
+ * @param pollInterval how long an idle poller waits before looking for due runs again
+ */
+public record EngineSettings(
+    String service,
+    String workerId,
+    int workers,
+    Duration leaseFor,
+    int claimBatch,
+    Duration pollInterval,
+    Limits limits) {
+
+  public EngineSettings {
+    if (workers < 1 || claimBatch < 1) {
+      throw new IllegalArgumentException("workers and claimBatch must be positive");
+    }
+    if (leaseFor.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new IllegalArgumentException("leaseFor must be at least a second");
+    }
+  }
+
+  public static EngineSettings defaults(String service, String workerId) {
+    return new EngineSettings(
+        service, workerId, 8, Duration.ofSeconds(30), 100, Duration.ofMillis(200), Limits.DEFAULTS);
+  }
+
+  public EngineSettings withLimits(Limits newLimits) {
+    return new EngineSettings(
+        service, workerId, workers, leaseFor, claimBatch, pollInterval, newLimits);
+  }
+}

@@ -1,0 +1,106 @@
+package com.ticketbounty.eventruntime.internal.engine;
+
+import com.ticketbounty.eventruntime.function.ParallelStep;
+import com.ticketbounty.eventruntime.function.StepFailedException;
+import com.ticketbounty.eventruntime.spi.RunStatus;
+import com.ticketbounty.eventruntime.spi.StepRecord;
+import com.ticketbounty.eventruntime.spi.StepStatus;
+import com.ticketbounty.eventruntime.spi.StepWrite;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs the unfinished bodies of a parallel step at once on the branch executor, records all their
+ * outcomes in one checkpoint, then answers the results in order — or raises the first failure, or
+ * ends the attempt until the earliest retry is due.
+ */
+final class ParallelSteps {
+  private final EngineParts parts;
+  private final Checkpoints checkpoints;
+  private final StepAttempts attempts;
+
+  ParallelSteps(EngineParts parts, Checkpoints checkpoints, StepAttempts attempts) {
+    this.parts = parts;
+    this.checkpoints = checkpoints;
+    this.attempts = attempts;
+  }
+
+  <T> List<@Nullable T> run(Class<T> type, List<ParallelStep<T>> steps, List<String> keys) {
+    Map<Integer, StepWrite> outcomes = new HashMap<>();
+    Map<Integer, CompletableFuture<StepWrite>> running = new HashMap<>();
+    Instant now = checkpoints.now();
+    for (int i = 0; i < steps.size(); i++) {
+      StepRecord record = checkpoints.record(keys.get(i));
+      if (record != null && record.status() != StepStatus.RETRYING) {
+        outcomes.put(i, asWrite(record));
+      } else if (record != null && record.wakeAt() != null && record.wakeAt().isAfter(now)) {
+        outcomes.put(i, asWrite(record));
+      } else {
+        String key = keys.get(i);
+        int attempt = record == null ? 1 : record.attempts() + 1;
+        ParallelStep<T> step = steps.get(i);
+        running.put(
+            i,
+            CompletableFuture.supplyAsync(
+                () -> attempts.attempt(key, attempt, step.body()), parts.branches()));
+      }
+    }
+    List<StepWrite> written = new ArrayList<>();
+    running.forEach(
+        (i, future) -> {
+          StepWrite write = join(future);
+          outcomes.put(i, write);
+          written.add(write);
+        });
+    if (!written.isEmpty()) {
+      checkpoints.write(written, List.of());
+    }
+    return results(type, steps, outcomes);
+  }
+
+  private <T> List<@Nullable T> results(
+      Class<T> type, List<ParallelStep<T>> steps, Map<Integer, StepWrite> outcomes) {
+    Object[] results = new Object[steps.size()];
+    Instant retryAt = null;
+    for (int i = 0; i < steps.size(); i++) {
+      StepWrite write = outcomes.get(i);
+      switch (write.status()) {
+        case COMPLETED -> results[i] = parts.memos().read(write.memo(), type);
+        case FAILED ->
+            throw new StepFailedException(steps.get(i).id(), parts.memos().errorOf(write.memo()));
+        default ->
+            retryAt =
+                retryAt == null || write.wakeAt().isBefore(retryAt) ? write.wakeAt() : retryAt;
+      }
+    }
+    if (retryAt != null) {
+      throw checkpoints.suspend(Suspension.until(RunStatus.SLEEPING, retryAt, List.of()));
+    }
+    @SuppressWarnings("unchecked")
+    List<@Nullable T> list = (List<@Nullable T>) Arrays.asList(results);
+    return list;
+  }
+
+  private static StepWrite asWrite(StepRecord record) {
+    return new StepWrite(
+        record.key(), record.status(), record.attempts(), record.memo(), record.wakeAt());
+  }
+
+  private static StepWrite join(CompletableFuture<StepWrite> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
+  }
+}

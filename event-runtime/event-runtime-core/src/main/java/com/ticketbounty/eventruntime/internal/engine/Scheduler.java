@@ -1,0 +1,79 @@
+package com.ticketbounty.eventruntime.internal.engine;
+
+import com.ticketbounty.eventruntime.spi.Claim;
+import com.ticketbounty.eventruntime.spi.RunRecord;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Claims due runs — no more than the worker pool has room for — and hands each to the pool for one
+ * attempt. Runs whose lease expired (their worker died) are claimed like due ones, which is how a
+ * dead worker's runs are resumed. The leases of attempts in flight are renewed by {@link
+ * #renewLeases()}.
+ */
+public final class Scheduler {
+  private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
+
+  private final EngineParts parts;
+  private final AttemptExecutor executor;
+  private final Executor workers;
+  private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
+
+  Scheduler(EngineParts parts, AttemptExecutor executor, Executor workers) {
+    this.parts = parts;
+    this.executor = executor;
+    this.workers = workers;
+  }
+
+  /**
+   * Claims one batch and submits its attempts.
+   *
+   * @return how many runs were claimed
+   */
+  public int pollOnce() {
+    EngineSettings settings = parts.settings();
+    int room = Math.min(settings.claimBatch(), settings.workers() - inFlight.size());
+    if (room <= 0) {
+      return 0;
+    }
+    List<RunRecord> runs =
+        parts
+            .store()
+            .claim(
+                new Claim(
+                    settings.workerId(), settings.leaseFor(), room, parts.functions().limits()));
+    for (RunRecord run : runs) {
+      inFlight.add(run.id());
+      workers.execute(() -> attempt(run));
+    }
+    return runs.size();
+  }
+
+  private void attempt(RunRecord run) {
+    try {
+      executor.execute(run);
+    } catch (RuntimeException | Error e) {
+      // Nothing of the attempt's end was written: the lease expires and the run is resumed.
+      LOG.error("Attempt of run {} abandoned; it resumes when its lease expires", run.id(), e);
+    } finally {
+      inFlight.remove(run.id());
+    }
+  }
+
+  public void renewLeases() {
+    if (!inFlight.isEmpty()) {
+      parts
+          .store()
+          .renew(parts.settings().workerId(), Set.copyOf(inFlight), parts.settings().leaseFor());
+    }
+  }
+
+  public int inFlight() {
+    return inFlight.size();
+  }
+}

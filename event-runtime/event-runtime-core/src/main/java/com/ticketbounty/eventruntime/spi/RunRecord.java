@@ -1,0 +1,38 @@
+package com.ticketbounty.eventruntime.spi;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A run as stored.
+ *
+ * @param dueAt when it should next be executed (for a waiting run: its timeout)
+ * @param output the body's result as a versioned memo, once completed
+ * @param error why it failed
+ */
+public record RunRecord(
+    UUID id,
+    String functionId,
+    UUID eventId,
+    String event,
+    RunStatus status,
+    Instant dueAt,
+    @Nullable String leaseOwner,
+    @Nullable Instant leaseExpiresAt,
+    @Nullable String concurrencyKey,
+    @Nullable ParentStep parent,
+    @Nullable String output,
+    @Nullable String error,
+    Instant createdAt,
+    @Nullable Instant startedAt,
+    @Nullable Instant endedAt) {
+
+  /** The lease this run's executor holds; every write of the attempt is fenced by it. */
+  public Lease lease() {
+    if (leaseOwner == null) {
+      throw new IllegalStateException("run " + id + " is not leased");
+    }
+    return new Lease(id, leaseOwner);
+  }
+}

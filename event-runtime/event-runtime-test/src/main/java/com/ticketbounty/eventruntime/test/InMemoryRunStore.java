@@ -1,0 +1,288 @@
+package com.ticketbounty.eventruntime.test;
+
+import com.ticketbounty.eventruntime.spi.Claim;
+import com.ticketbounty.eventruntime.spi.Commit;
+import com.ticketbounty.eventruntime.spi.Lease;
+import com.ticketbounty.eventruntime.spi.NewRun;
+import com.ticketbounty.eventruntime.spi.OutboxMessage;
+import com.ticketbounty.eventruntime.spi.ParentStep;
+import com.ticketbounty.eventruntime.spi.Resolution;
+import com.ticketbounty.eventruntime.spi.RunRecord;
+import com.ticketbounty.eventruntime.spi.RunStatus;
+import com.ticketbounty.eventruntime.spi.RunStore;
+import com.ticketbounty.eventruntime.spi.RunUpdate;
+import com.ticketbounty.eventruntime.spi.StepRecord;
+import com.ticketbounty.eventruntime.spi.StepStatus;
+import com.ticketbounty.eventruntime.spi.StepWrite;
+import com.ticketbounty.eventruntime.spi.StoredEvent;
+import com.ticketbounty.eventruntime.spi.WaitRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A {@link RunStore} in memory, on a {@link TestClock}. Every method is atomic (synchronized),
+ * which is what a database transaction gives the real store. It also keeps what tests inspect: the
+ * outbox, every step write in order, and the most runs of one concurrency key ever leased at once.
+ */
+public final class InMemoryRunStore implements RunStore {
+  private final TestClock clock;
+  private final Map<UUID, RunRecord> runs = new LinkedHashMap<>();
+  private final Map<String, UUID> runByFunctionEvent = new HashMap<>();
+  private final Map<UUID, Map<String, StepRecord>> steps = new HashMap<>();
+  private final List<StepRecord> stepLog = new ArrayList<>();
+  private final List<StoredEvent> events = new ArrayList<>();
+  private final List<WaitRecord> waits = new ArrayList<>();
+  private final List<OutboxMessage> outbox = new ArrayList<>();
+  private final Set<String> cronTicks = new HashSet<>();
+  private final Map<String, Integer> mostLeased = new HashMap<>();
+  private long sequence;
+
+  public InMemoryRunStore(TestClock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public Instant now() {
+    return clock.instant();
+  }
+
+  @Override
+  public synchronized List<RunRecord> createRuns(List<NewRun> newRuns) {
+    List<RunRecord> answer = new ArrayList<>();
+    for (NewRun run : newRuns) {
+      UUID existing =
+          runByFunctionEvent.putIfAbsent(run.functionId() + "/" + run.eventId(), run.id());
+      if (existing == null) {
+        runs.put(run.id(), Runs.created(run, now()));
+      }
+      answer.add(runs.get(existing == null ? run.id() : existing));
+    }
+    return answer;
+  }
+
+  @Override
+  public synchronized List<RunRecord> claim(Claim claim) {
+    Instant now = now();
+    List<RunRecord> claimed = new ArrayList<>();
+    List<RunRecord> due =
+        runs.values().stream()
+            .filter(run -> claimable(run, now))
+            .sorted(Comparator.comparing(RunRecord::dueAt))
+            .toList();
+    for (RunRecord run : due) {
+      if (claimed.size() == claim.max()) {
+        break;
+      }
+      Integer limit = claim.limits().get(run.functionId());
+      if (limit != null && leased(run.functionId(), run.concurrencyKey(), now) >= limit) {
+        continue;
+      }
+      RunRecord leased = Runs.leased(run, claim.owner(), now.plus(claim.leaseFor()), now);
+      runs.put(run.id(), leased);
+      claimed.add(leased);
+      if (run.concurrencyKey() != null) {
+        mostLeased.merge(
+            run.functionId() + "/" + run.concurrencyKey(),
+            leased(run.functionId(), run.concurrencyKey(), now),
+            Math::max);
+      }
+    }
+    return claimed;
+  }
+
+  private static boolean claimable(RunRecord run, Instant now) {
+    return switch (run.status()) {
+      case QUEUED, SLEEPING, WAITING -> !run.dueAt().isAfter(now);
+      case RUNNING -> run.leaseExpiresAt() != null && !run.leaseExpiresAt().isAfter(now);
+      default -> false;
+    };
+  }
+
+  private long leasedCount(String functionId, String key, Instant now) {
+    return runs.values().stream()
+        .filter(r -> r.functionId().equals(functionId) && key.equals(r.concurrencyKey()))
+        .filter(r -> r.status() == RunStatus.RUNNING && r.leaseExpiresAt().isAfter(now))
+        .count();
+  }
+
+  private int leased(String functionId, String key, Instant now) {
+    return (int) leasedCount(functionId, key, now);
+  }
+
+  @Override
+  public synchronized Set<UUID> commit(List<Commit> commits) {
+    Set<UUID> applied = new HashSet<>();
+    for (Commit commit : commits) {
+      if (holds(commit.lease())) {
+        apply(commit);
+        applied.add(commit.lease().runId());
+      }
+    }
+    return applied;
+  }
+
+  private boolean holds(Lease lease) {
+    RunRecord run = runs.get(lease.runId());
+    return run != null
+        && run.status() == RunStatus.RUNNING
+        && lease.owner().equals(run.leaseOwner())
+        && run.leaseExpiresAt().isAfter(now());
+  }
+
+  private void apply(Commit commit) {
+    UUID runId = commit.lease().runId();
+    commit.steps().forEach(step -> writeStep(runId, step));
+    outbox.addAll(commit.outbox());
+    createRuns(commit.newRuns());
+    waits.addAll(commit.waits());
+    resolve(commit.resolutions());
+    commit.runUpdate().ifPresent(update -> update(runId, update));
+  }
+
+  private void update(UUID runId, RunUpdate update) {
+    RunRecord run = runs.get(runId);
+    runs.put(
+        runId,
+        Runs.moved(run, update.status(), update.dueAt(), update.output(), update.error(), now()));
+  }
+
+  private void writeStep(UUID runId, StepWrite write) {
+    Map<String, StepRecord> runSteps = steps.computeIfAbsent(runId, id -> new LinkedHashMap<>());
+    StepRecord previous = runSteps.get(write.key());
+    StepRecord record =
+        new StepRecord(
+            runId,
+            write.key(),
+            write.status(),
+            write.attempts(),
+            write.memo(),
+            write.wakeAt(),
+            ++sequence,
+            previous == null ? now() : previous.firstRecordedAt(),
+            now());
+    runSteps.put(write.key(), record);
+    stepLog.add(record);
+    if (write.status() != StepStatus.WAITING) {
+      waits.removeIf(wait -> wait.step().equals(new ParentStep(runId, write.key())));
+    }
+  }
+
+  @Override
+  public synchronized void renew(String owner, Collection<UUID> runIds, Duration leaseFor) {
+    for (UUID id : runIds) {
+      RunRecord run = runs.get(id);
+      if (run != null && holds(new Lease(id, owner))) {
+        runs.put(id, Runs.renewed(run, now().plus(leaseFor)));
+      }
+    }
+  }
+
+  @Override
+  public synchronized Optional<RunRecord> run(UUID runId) {
+    return Optional.ofNullable(runs.get(runId));
+  }
+
+  @Override
+  public synchronized List<StepRecord> steps(UUID runId) {
+    return steps.getOrDefault(runId, Map.of()).values().stream()
+        .sorted(Comparator.comparingLong(StepRecord::sequence))
+        .toList();
+  }
+
+  @Override
+  public synchronized void storeEvents(List<StoredEvent> stored) {
+    events.addAll(stored);
+  }
+
+  @Override
+  public synchronized List<StoredEvent> events(String name, Instant since) {
+    return events.stream()
+        .filter(e -> e.name().equals(name) && !e.storedAt().isBefore(since))
+        .toList();
+  }
+
+  @Override
+  public synchronized List<WaitRecord> waits(String eventName) {
+    return waits.stream().filter(w -> w.eventName().equals(eventName)).toList();
+  }
+
+  @Override
+  public synchronized Set<ParentStep> resolve(List<Resolution> resolutions) {
+    Set<ParentStep> resolved = new HashSet<>();
+    for (Resolution resolution : resolutions) {
+      ParentStep target = resolution.target();
+      RunRecord run = runs.get(target.runId());
+      StepRecord step = steps.getOrDefault(target.runId(), Map.of()).get(target.stepKey());
+      if (run != null
+          && run.status() == RunStatus.WAITING
+          && step != null
+          && step.status() == StepStatus.WAITING) {
+        writeStep(target.runId(), resolution.write());
+        runs.put(run.id(), Runs.moved(run, RunStatus.QUEUED, now(), null, null, now()));
+        resolved.add(target);
+      }
+    }
+    return resolved;
+  }
+
+  @Override
+  public synchronized boolean replay(UUID runId, String fromStepKey) {
+    RunRecord run = runs.get(runId);
+    if (run == null || !run.status().finished()) {
+      return false;
+    }
+    Map<String, StepRecord> runSteps = steps.getOrDefault(runId, new LinkedHashMap<>());
+    StepRecord from = runSteps.get(fromStepKey);
+    if (from != null) {
+      runSteps.values().removeIf(step -> step.sequence() >= from.sequence());
+    }
+    runs.put(runId, Runs.moved(run, RunStatus.QUEUED, now(), null, null, now()));
+    return true;
+  }
+
+  @Override
+  public synchronized boolean cancel(UUID runId) {
+    RunRecord run = runs.get(runId);
+    if (run == null || run.status().finished()) {
+      return false;
+    }
+    runs.put(runId, Runs.moved(run, RunStatus.CANCELLED, run.dueAt(), null, "cancelled", now()));
+    return true;
+  }
+
+  @Override
+  public synchronized boolean claimCronTick(String functionId, Instant tick) {
+    return cronTicks.add(functionId + "@" + tick);
+  }
+
+  public synchronized List<RunRecord> runs() {
+    return List.copyOf(runs.values());
+  }
+
+  public synchronized List<OutboxMessage> outbox() {
+    return List.copyOf(outbox);
+  }
+
+  /** Every step write in the order it was committed, for a step's whole history of attempts. */
+  public synchronized List<StepRecord> stepLog(UUID runId) {
+    return stepLog.stream().filter(step -> step.runId().equals(runId)).toList();
+  }
+
+  /**
+   * The most runs of {@code functionId} with this concurrency key that were ever leased at once.
+   */
+  public synchronized int mostLeasedAtOnce(String functionId, String key) {
+    return mostLeased.getOrDefault(functionId + "/" + key, 0);
+  }
+}

@@ -1,0 +1,94 @@
+package com.ticketbounty.eventruntime.test;
+
+import com.ticketbounty.eventruntime.spi.NewRun;
+import com.ticketbounty.eventruntime.spi.RunRecord;
+import com.ticketbounty.eventruntime.spi.RunStatus;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/** Copies of immutable run records with some fields changed, for the in-memory store. */
+final class Runs {
+  private Runs() {}
+
+  static RunRecord created(NewRun run, Instant now) {
+    return new RunRecord(
+        run.id(),
+        run.functionId(),
+        run.eventId(),
+        run.event(),
+        RunStatus.QUEUED,
+        now,
+        null,
+        null,
+        run.concurrencyKey(),
+        run.parent(),
+        null,
+        null,
+        now,
+        null,
+        null);
+  }
+
+  static RunRecord leased(RunRecord r, String owner, Instant expiresAt, Instant now) {
+    return new RunRecord(
+        r.id(),
+        r.functionId(),
+        r.eventId(),
+        r.event(),
+        RunStatus.RUNNING,
+        r.dueAt(),
+        owner,
+        expiresAt,
+        r.concurrencyKey(),
+        r.parent(),
+        r.output(),
+        r.error(),
+        r.createdAt(),
+        r.startedAt() == null ? now : r.startedAt(),
+        null);
+  }
+
+  static RunRecord moved(
+      RunRecord r,
+      RunStatus status,
+      Instant dueAt,
+      @Nullable String output,
+      @Nullable String error,
+      Instant now) {
+    return new RunRecord(
+        r.id(),
+        r.functionId(),
+        r.eventId(),
+        r.event(),
+        status,
+        dueAt,
+        null,
+        null,
+        r.concurrencyKey(),
+        r.parent(),
+        output,
+        error,
+        r.createdAt(),
+        r.startedAt(),
+        status.finished() ? now : null);
+  }
+
+  static RunRecord renewed(RunRecord r, Instant expiresAt) {
+    return new RunRecord(
+        r.id(),
+        r.functionId(),
+        r.eventId(),
+        r.event(),
+        r.status(),
+        r.dueAt(),
+        r.leaseOwner(),
+        expiresAt,
+        r.concurrencyKey(),
+        r.parent(),
+        r.output(),
+        r.error(),
+        r.createdAt(),
+        r.startedAt(),
+        r.endedAt());
+  }
+}
