@@ -1,0 +1,230 @@
+package com.ticketbounty.eventruntime.spring.operations;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.ticketbounty.eventruntime.EventType;
+import com.ticketbounty.eventruntime.Subscription;
+import com.ticketbounty.eventruntime.spi.DeadLetter;
+import com.ticketbounty.eventruntime.spi.DeadLetterStore;
+import com.ticketbounty.testsupport.TestDatabase;
+import com.ticketbounty.testsupport.TestRabbit;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@SpringBootTest(
+    classes = OperationsApiTest.App.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class OperationsApiTest {
+  private static final TestDatabase DATABASE = TestDatabase.create("operations");
+  private static final TestRabbit RABBIT = new TestRabbit();
+  private static final WireMockServer IDENTITY = new WireMockServer(wireMockConfig().dynamicPort());
+  private static RSAKey signingKey;
+
+  @Autowired WebTestClient client;
+  @Autowired DeadLetterStore deadLetters;
+
+  @BeforeAll
+  static void publishKeys() throws JOSEException {
+    signingKey = new RSAKeyGenerator(2048).keyID("identity-1").generate();
+    IDENTITY.start();
+    IDENTITY.stubFor(
+        get(urlEqualTo("/.well-known/jwks.json"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(new JWKSet(signingKey.toPublicJWK()).toString())));
+  }
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("spring.application.name", () -> "ops-test");
+    registry.add("spring.datasource.url", DATABASE::jdbcUrl);
+    registry.add("spring.datasource.username", DATABASE::user);
+    registry.add("spring.r2dbc.url", DATABASE::r2dbcUrl);
+    registry.add("spring.r2dbc.username", DATABASE::user);
+    registry.add("event-runtime.name-prefix", RABBIT::prefix);
+    registry.add(
+        "event-runtime.operations.jwks-uri",
+        () -> "http://127.0.0.1:" + IDENTITY.port() + "/.well-known/jwks.json");
+  }
+
+  @AfterAll
+  static void cleanUp() {
+    String queue = RABBIT.prefix() + "ops-test.noted";
+    RABBIT.delete(
+        List.of(queue, queue + ".dlq"),
+        List.of(RABBIT.prefix() + "events", RABBIT.prefix() + "events.dlx"));
+    IDENTITY.stop();
+    DATABASE.close();
+  }
+
+  @Test
+  void refusesCallersWithoutAToken() {
+    client
+        .get()
+        .uri("/internal/runtime/dead-letters")
+        .exchange()
+        .expectStatus()
+        .isUnauthorized()
+        .expectHeader()
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.status")
+        .isEqualTo(401);
+  }
+
+  @Test
+  void refusesTokensThatAreExpiredOrSignedByAnotherKey() throws JOSEException {
+    RSAKey stranger = new RSAKeyGenerator(2048).keyID("identity-1").generate();
+
+    expectStatus(token(signingKey, "ADMIN", Instant.now().minusSeconds(60)), 401);
+    expectStatus(token(stranger, "ADMIN", Instant.now().plusSeconds(300)), 401);
+    expectStatus("not-a-jwt", 401);
+  }
+
+  @Test
+  void refusesSignedInUsersWhoAreNotAdmin() throws JOSEException {
+    expectStatus(token(signingKey, "USER", Instant.now().plusSeconds(300)), 403);
+  }
+
+  @Test
+  void listsDeadLettersWithSensitiveValuesRedactedAndRedrivesThem() throws JOSEException {
+    String queue = RABBIT.prefix() + "ops-test.noted";
+    String body = "{\"id\":\"x\",\"data\":{\"link\":{\"$enc\":\"v1:abc\"},\"ticketId\":\"t-1\"}}";
+    deadLetters.save(
+        new DeadLetter(
+            queue,
+            "m-ops-1",
+            "test/noted",
+            "unknown MAJOR version 9.0",
+            body.getBytes(StandardCharsets.UTF_8),
+            Map.of()));
+    String admin = "Bearer " + token(signingKey, "ADMIN", Instant.now().plusSeconds(300));
+
+    client
+        .get()
+        .uri("/internal/runtime/dead-letters")
+        .header("Authorization", admin)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.list[0].reason")
+        .isEqualTo("unknown MAJOR version 9.0")
+        .jsonPath("$.list[0].service")
+        .isEqualTo("ops-test")
+        .jsonPath("$.list[0].body.data.link")
+        .isEqualTo("[redacted]")
+        .jsonPath("$.list[0].body.data.ticketId")
+        .isEqualTo("t-1");
+    long stored = deadLetters.list(10).get(0).id();
+
+    client
+        .post()
+        .uri("/internal/runtime/dead-letters/" + stored + "/redrive")
+        .header("Authorization", admin)
+        .exchange()
+        .expectStatus()
+        .isOk();
+    client
+        .post()
+        .uri("/internal/runtime/dead-letters/" + stored + "/redrive")
+        .header("Authorization", admin)
+        .exchange()
+        .expectStatus()
+        .isNotFound()
+        .expectHeader()
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(deadLetters.find(stored).orElseThrow().redrivenAt()).isNotNull();
+  }
+
+  @Test
+  void answersBadInputWithProblems() throws JOSEException {
+    String admin = "Bearer " + token(signingKey, "ADMIN", Instant.now().plusSeconds(300));
+
+    client
+        .get()
+        .uri("/internal/runtime/dead-letters?limit=lots")
+        .header("Authorization", admin)
+        .exchange()
+        .expectStatus()
+        .isBadRequest()
+        .expectHeader()
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    client
+        .post()
+        .uri("/internal/runtime/dead-letters/abc/redrive")
+        .header("Authorization", admin)
+        .exchange()
+        .expectStatus()
+        .isNotFound();
+  }
+
+  private void expectStatus(String token, int status) {
+    client
+        .get()
+        .uri("/internal/runtime/dead-letters")
+        .header("Authorization", "Bearer " + token)
+        .exchange()
+        .expectStatus()
+        .isEqualTo(status)
+        .expectHeader()
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+  }
+
+  private static String token(RSAKey key, String role, Instant expires) throws JOSEException {
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+            new JWTClaimsSet.Builder()
+                .subject("user-1")
+                .claim("role", role)
+                .expirationTime(Date.from(expires))
+                .build());
+    jwt.sign(new RSASSASigner(key));
+    return jwt.serialize();
+  }
+
+  @EventType(name = "test/noted", version = "1.0")
+  record Noted(String what) {}
+
+  @SpringBootConfiguration
+  @EnableAutoConfiguration
+  static class App {
+    @Bean
+    Subscription<Noted> noted() {
+      return new Subscription<>("noted", Noted.class, delivery -> {});
+    }
+  }
+}
