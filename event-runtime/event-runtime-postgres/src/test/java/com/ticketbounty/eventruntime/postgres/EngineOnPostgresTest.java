@@ -1,0 +1,144 @@
+package com.ticketbounty.eventruntime.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.ticketbounty.eventruntime.EventEnvelope;
+import com.ticketbounty.eventruntime.EventType;
+import com.ticketbounty.eventruntime.RetryPolicy;
+import com.ticketbounty.eventruntime.function.DurableFunction;
+import com.ticketbounty.eventruntime.internal.EventCodec;
+import com.ticketbounty.eventruntime.internal.engine.CelExpressions;
+import com.ticketbounty.eventruntime.internal.engine.Engine;
+import com.ticketbounty.eventruntime.internal.engine.EngineSettings;
+import com.ticketbounty.eventruntime.internal.engine.Limits;
+import com.ticketbounty.eventruntime.internal.engine.StepOverrides;
+import com.ticketbounty.eventruntime.spi.RunRecord;
+import com.ticketbounty.eventruntime.spi.RunStatus;
+import com.ticketbounty.eventruntime.spi.StepRecord;
+import com.ticketbounty.testsupport.TestDatabase;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The engine end to end on PostgresRunStore: real sleeps and backoffs (kept short) on PostgreSQL's
+ * clock. Attempts run on the polling thread, so the test drives the scheduler itself.
+ */
+class EngineOnPostgresTest {
+  private static TestDatabase database;
+  private static HikariDataSource dataSource;
+
+  @EventType(name = "test/order.placed", version = "1.0")
+  record OrderPlaced(String orderId) {}
+
+  @BeforeAll
+  static void createDatabase() {
+    database = TestDatabase.create("engine_store");
+    HikariConfig config = new HikariConfig();
+    config.setDataSource(database.dataSource());
+    config.setMaximumPoolSize(4);
+    dataSource = new HikariDataSource(config);
+    RuntimeSchema.migrate(dataSource);
+  }
+
+  @AfterAll
+  static void dropDatabase() {
+    dataSource.close();
+    database.close();
+  }
+
+  @Test
+  void aSleepingRunAndARetriedStepComplete() {
+    AtomicInteger before = new AtomicInteger();
+    AtomicInteger charges = new AtomicInteger();
+    DurableFunction remind =
+        DurableFunction.named("remind")
+            .triggeredBy(OrderPlaced.class)
+            .handler(
+                ctx -> {
+                  ctx.step().run("before", key -> before.incrementAndGet());
+                  ctx.step().sleep("nap", Duration.ofMillis(500));
+                  return ctx.step().run("after", String.class, key -> "reminded");
+                });
+    DurableFunction charge =
+        DurableFunction.named("charge")
+            .triggeredBy(OrderPlaced.class)
+            .retryPolicy(new RetryPolicy(4, Duration.ofMillis(100), Duration.ofMillis(400)))
+            .handler(
+                ctx ->
+                    ctx.step()
+                        .run(
+                            "charge",
+                            String.class,
+                            key -> {
+                              if (charges.incrementAndGet() < 3) {
+                                throw new IllegalStateException("provider down");
+                              }
+                              return "charged";
+                            }));
+    PostgresRunStore store = new PostgresRunStore(dataSource);
+    Engine engine =
+        Engine.create(
+            store,
+            List.of(remind, charge),
+            new CelExpressions(),
+            new EngineSettings(
+                "test",
+                "worker-1",
+                4,
+                Duration.ofSeconds(5),
+                100,
+                Duration.ofMillis(50),
+                Limits.DEFAULTS),
+            new Random(42),
+            StepOverrides.NONE,
+            Runnable::run,
+            Runnable::run);
+    EventEnvelope event = new EventCodec(Clock.systemUTC()).envelope(new OrderPlaced("o-1"), null);
+
+    List<RunRecord> runs = engine.submit(List.of(event));
+    engine.submit(List.of(event));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () -> {
+              engine.scheduler().pollOnce();
+              return runs.stream().allMatch(run -> status(store, run.id()).finished());
+            });
+
+    RunRecord reminded = run(store, runs, "remind");
+    RunRecord charged = run(store, runs, "charge");
+    assertThat(runs).as("one run per function, however often the event arrives").hasSize(2);
+    assertThat(reminded.status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(reminded.output()).isEqualTo("{\"v\":1,\"data\":\"reminded\"}");
+    assertThat(before).as("the step before the sleep is memoized").hasValue(1);
+    assertThat(store.steps(reminded.id()))
+        .extracting(StepRecord::key)
+        .containsExactly("before", "nap", "after");
+    assertThat(charged.status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(charges).hasValue(3);
+    assertThat(store.steps(charged.id()).get(0).attempts()).isEqualTo(3);
+  }
+
+  private static RunStatus status(PostgresRunStore store, UUID runId) {
+    return store.run(runId).orElseThrow().status();
+  }
+
+  private static RunRecord run(PostgresRunStore store, List<RunRecord> runs, String functionId) {
+    return runs.stream()
+        .filter(run -> run.functionId().equals(functionId))
+        .map(run -> store.run(run.id()).orElseThrow())
+        .findFirst()
+        .orElseThrow();
+  }
+}

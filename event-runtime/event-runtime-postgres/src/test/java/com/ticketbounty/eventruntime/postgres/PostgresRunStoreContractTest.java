@@ -1,0 +1,86 @@
+package com.ticketbounty.eventruntime.postgres;
+
+import static org.awaitility.Awaitility.await;
+
+import com.ticketbounty.eventruntime.spi.RunStore;
+import com.ticketbounty.testsupport.TestDatabase;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * PostgresRunStore against the contract, on a real database. Its clock cannot be moved, so {@link
+ * #elapse} waits for PostgreSQL's own clock to pass the point (the contract's durations are short).
+ */
+class PostgresRunStoreContractTest extends ConcurrentClaimsContract {
+  private static TestDatabase database;
+  private static HikariDataSource dataSource;
+
+  @BeforeAll
+  static void createDatabase() {
+    database = TestDatabase.create("run_store");
+    HikariConfig config = new HikariConfig();
+    config.setDataSource(database.dataSource());
+    config.setMaximumPoolSize(4);
+    dataSource = new HikariDataSource(config);
+    RuntimeSchema.migrate(dataSource);
+  }
+
+  @AfterAll
+  static void dropDatabase() {
+    dataSource.close();
+    database.close();
+  }
+
+  @Override
+  RunStore emptyStore() {
+    execute(
+        "TRUNCATE event_runtime.runs, event_runtime.steps, event_runtime.waits,"
+            + " event_runtime.stored_events, event_runtime.cron_ticks, event_runtime.outbox");
+    return new PostgresRunStore(dataSource);
+  }
+
+  @Override
+  void elapse(Duration duration) {
+    Instant target = store.now().plus(duration);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> !store.now().isBefore(target));
+  }
+
+  @Override
+  List<UUID> outboxEventIds() {
+    try (Connection connection = dataSource.getConnection();
+        Statement select = connection.createStatement();
+        ResultSet rows =
+            select.executeQuery("SELECT event_id FROM event_runtime.outbox ORDER BY seq")) {
+      List<UUID> ids = new ArrayList<>();
+      while (rows.next()) {
+        ids.add(rows.getObject(1, UUID.class));
+      }
+      return ids;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void execute(String sql) {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

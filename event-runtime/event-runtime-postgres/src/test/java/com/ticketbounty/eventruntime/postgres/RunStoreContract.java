@@ -1,0 +1,334 @@
+package com.ticketbounty.eventruntime.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ticketbounty.eventruntime.spi.Claim;
+import com.ticketbounty.eventruntime.spi.Commit;
+import com.ticketbounty.eventruntime.spi.Lease;
+import com.ticketbounty.eventruntime.spi.NewRun;
+import com.ticketbounty.eventruntime.spi.OutboxMessage;
+import com.ticketbounty.eventruntime.spi.ParentStep;
+import com.ticketbounty.eventruntime.spi.Resolution;
+import com.ticketbounty.eventruntime.spi.RunRecord;
+import com.ticketbounty.eventruntime.spi.RunStatus;
+import com.ticketbounty.eventruntime.spi.RunStore;
+import com.ticketbounty.eventruntime.spi.RunUpdate;
+import com.ticketbounty.eventruntime.spi.StepRecord;
+import com.ticketbounty.eventruntime.spi.StepStatus;
+import com.ticketbounty.eventruntime.spi.StepWrite;
+import com.ticketbounty.eventruntime.spi.StoredEvent;
+import com.ticketbounty.eventruntime.spi.WaitRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link RunStore} must do, written once against the interface and run against each
+ * store, so the in-memory store the kit tests the engine on and PostgreSQL provably behave alike.
+ * Time is the store's own: {@link #elapse} moves the test clock, or waits for PostgreSQL's.
+ */
+abstract class RunStoreContract {
+  static final Duration SHORT = Duration.ofMillis(300);
+  static final Duration LONG = Duration.ofMinutes(5);
+  static final String EVENT = "{\"name\":\"test/happened\",\"data\":{}}";
+
+  RunStore store;
+
+  /** A store with no runs, fresh for each test. */
+  abstract RunStore emptyStore();
+
+  /** Lets at least {@code duration} of the store's time pass. */
+  abstract void elapse(Duration duration);
+
+  /** The event ids of the outbox rows written so far. */
+  abstract List<UUID> outboxEventIds();
+
+  @BeforeEach
+  void startEmpty() {
+    store = emptyStore();
+  }
+
+  static NewRun newRun(String functionId, @Nullable String key) {
+    return new NewRun(UUID.randomUUID(), functionId, UUID.randomUUID(), EVENT, key, null);
+  }
+
+  RunRecord created(String functionId) {
+    return store.createRuns(List.of(newRun(functionId, null))).get(0);
+  }
+
+  List<RunRecord> claim(String owner, Duration leaseFor, int max) {
+    return store.claim(new Claim(owner, leaseFor, max, Map.of()));
+  }
+
+  RunRecord claimOne(String owner, Duration leaseFor) {
+    List<RunRecord> claimed = claim(owner, leaseFor, 1);
+    assertThat(claimed).hasSize(1);
+    return claimed.get(0);
+  }
+
+  static Commit end(Lease lease, RunUpdate update, StepWrite... steps) {
+    return new Commit(
+        lease, List.of(steps), List.of(), List.of(), List.of(), List.of(), Optional.of(update));
+  }
+
+  static StepWrite completed(String key, String data) {
+    return new StepWrite(key, StepStatus.COMPLETED, 1, "{\"v\":1,\"data\":\"" + data + "\"}", null);
+  }
+
+  static OutboxMessage message() {
+    return new OutboxMessage(UUID.randomUUID(), "test/sent", "agg", EVENT, Map.of());
+  }
+
+  @Test
+  void createsOneRunPerFunctionAndEventAndAnswersTheExistingOne() {
+    NewRun first = newRun("greet", null);
+    NewRun duplicate = new NewRun(UUID.randomUUID(), "greet", first.eventId(), EVENT, null, null);
+    NewRun otherFunction =
+        new NewRun(UUID.randomUUID(), "audit", first.eventId(), EVENT, null, null);
+
+    List<RunRecord> created = store.createRuns(List.of(first, duplicate, otherFunction));
+    List<RunRecord> again = store.createRuns(List.of(duplicate));
+
+    assertThat(created)
+        .extracting(RunRecord::id)
+        .containsExactly(first.id(), first.id(), otherFunction.id());
+    assertThat(again).extracting(RunRecord::id).containsExactly(first.id());
+    assertThat(created.get(0).status()).isEqualTo(RunStatus.QUEUED);
+    assertThat(created.get(0).event()).isEqualTo(EVENT);
+    assertThat(store.run(duplicate.id())).isEmpty();
+  }
+
+  @Test
+  void leasesADueRunOnceUntilItsLeaseExpires() {
+    RunRecord run = created("greet");
+
+    RunRecord leased = claimOne("worker-a", LONG);
+    List<RunRecord> second = claim("worker-b", LONG, 10);
+
+    assertThat(leased.id()).isEqualTo(run.id());
+    assertThat(leased.status()).isEqualTo(RunStatus.RUNNING);
+    assertThat(leased.leaseOwner()).isEqualTo("worker-a");
+    assertThat(leased.leaseExpiresAt()).isAfter(store.now().plus(LONG).minusSeconds(30));
+    assertThat(leased.startedAt()).isNotNull();
+    assertThat(second).isEmpty();
+  }
+
+  @Test
+  void claimsASleepingRunOnlyOnceItsDueTimeHasCome() {
+    RunRecord run = created("greet");
+    RunRecord leased = claimOne("worker-a", LONG);
+    Instant wake = store.now().plus(SHORT);
+    assertThat(store.commit(List.of(end(leased.lease(), sleeping(wake))))).contains(run.id());
+
+    assertThat(claim("worker-a", LONG, 10)).isEmpty();
+    assertThat(store.run(run.id()).orElseThrow().status()).isEqualTo(RunStatus.SLEEPING);
+    assertThat(store.run(run.id()).orElseThrow().leaseOwner()).isNull();
+    elapse(SHORT);
+
+    assertThat(claim("worker-b", LONG, 10)).extracting(RunRecord::id).containsExactly(run.id());
+  }
+
+  static RunUpdate sleeping(Instant wake) {
+    return new RunUpdate(RunStatus.SLEEPING, wake, null, null);
+  }
+
+  @Test
+  void anExpiredLeaseIsTakenOverAndTheFormerOwnerIsFencedOff() {
+    RunRecord run = created("greet");
+    RunRecord first = claimOne("worker-a", SHORT);
+    elapse(SHORT);
+
+    RunRecord takeover = claimOne("worker-b", LONG);
+    Set<UUID> stale =
+        store.commit(
+            List.of(Commit.steps(first.lease(), List.of(completed("s", "a")), List.of(message()))));
+    Set<UUID> current =
+        store.commit(
+            List.of(Commit.steps(takeover.lease(), List.of(completed("s", "b")), List.of())));
+
+    assertThat(takeover.leaseOwner()).isEqualTo("worker-b");
+    assertThat(stale).as("the dead worker's commit is fenced").isEmpty();
+    assertThat(current).containsExactly(run.id());
+    assertThat(store.steps(run.id()))
+        .extracting(StepRecord::memo)
+        .containsExactly("{\"v\":1,\"data\":\"b\"}");
+    assertThat(outboxEventIds()).as("a fenced commit writes no outbox row").isEmpty();
+  }
+
+  @Test
+  void aRenewedLeaseOutlivesItsFirstExpiryButOnlyForItsOwner() {
+    RunRecord run = created("greet");
+    claimOne("worker-a", SHORT);
+    store.renew("worker-b", List.of(run.id()), LONG);
+    store.renew("worker-a", List.of(run.id()), LONG);
+    elapse(SHORT);
+
+    assertThat(claim("worker-b", LONG, 10)).isEmpty();
+    assertThat(store.run(run.id()).orElseThrow().leaseOwner()).isEqualTo("worker-a");
+  }
+
+  @Test
+  void aCancelledRunFencesOffItsWorker() {
+    RunRecord run = created("greet");
+    RunRecord leased = claimOne("worker-a", LONG);
+
+    boolean cancelled = store.cancel(run.id());
+    Set<UUID> applied =
+        store.commit(
+            List.of(
+                end(
+                    leased.lease(),
+                    new RunUpdate(
+                        RunStatus.COMPLETED, store.now(), "{\"v\":1,\"data\":1}", null))));
+
+    RunRecord after = store.run(run.id()).orElseThrow();
+    assertThat(cancelled).isTrue();
+    assertThat(applied).isEmpty();
+    assertThat(after.status()).isEqualTo(RunStatus.CANCELLED);
+    assertThat(after.leaseOwner()).isNull();
+    assertThat(after.endedAt()).isNotNull();
+    assertThat(store.cancel(run.id())).as("a finished run is not cancelled again").isFalse();
+    assertThat(claim("worker-b", LONG, 10)).isEmpty();
+  }
+
+  @Test
+  void aCommitWritesItsStepsOutboxRowsNewRunsAndEndTogether() {
+    RunRecord run = created("greet");
+    RunRecord leased = claimOne("worker-a", LONG);
+    OutboxMessage sent = message();
+    NewRun child = newRun("onboard", null);
+    Commit commit =
+        new Commit(
+            leased.lease(),
+            List.of(completed("first", "one"), completed("second", "two")),
+            List.of(sent),
+            List.of(child),
+            List.of(),
+            List.of(),
+            Optional.of(
+                new RunUpdate(
+                    RunStatus.COMPLETED, store.now(), "{\"v\":1,\"data\":\"done\"}", null)));
+
+    Set<UUID> applied = store.commit(List.of(commit));
+
+    RunRecord after = store.run(run.id()).orElseThrow();
+    assertThat(applied).containsExactly(run.id());
+    assertThat(store.steps(run.id()))
+        .extracting(StepRecord::key)
+        .containsExactly("first", "second");
+    assertThat(store.steps(run.id()).get(0).memo()).isEqualTo("{\"v\":1,\"data\":\"one\"}");
+    assertThat(outboxEventIds()).containsExactly(sent.eventId());
+    assertThat(store.run(child.id())).map(RunRecord::status).contains(RunStatus.QUEUED);
+    assertThat(after.status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(after.output()).isEqualTo("{\"v\":1,\"data\":\"done\"}");
+    assertThat(after.leaseOwner()).isNull();
+    assertThat(after.endedAt()).isNotNull();
+  }
+
+  @Test
+  void aStepWrittenAgainKeepsItsFirstRecordingAndMovesToTheEnd() {
+    RunRecord run = created("greet");
+    RunRecord leased = claimOne("worker-a", LONG);
+    StepWrite retrying =
+        new StepWrite(
+            "charge", StepStatus.RETRYING, 1, "{\"v\":1,\"error\":\"down\"}", store.now());
+    store.commit(
+        List.of(
+            Commit.steps(leased.lease(), List.of(retrying, completed("other", "x")), List.of())));
+    store.commit(
+        List.of(Commit.steps(leased.lease(), List.of(completed("charge", "ok")), List.of())));
+
+    List<StepRecord> steps = store.steps(run.id());
+
+    assertThat(steps).extracting(StepRecord::key).containsExactly("other", "charge");
+    assertThat(steps.get(1).status()).isEqualTo(StepStatus.COMPLETED);
+    assertThat(steps.get(1).sequence()).isGreaterThan(steps.get(0).sequence());
+    assertThat(steps.get(1).firstRecordedAt()).isBeforeOrEqualTo(steps.get(1).recordedAt());
+  }
+
+  @Test
+  void aWaitIsResolvedOnceAndRequeuesItsRun() {
+    RunRecord run = created("greet");
+    RunRecord leased = claimOne("worker-a", LONG);
+    ParentStep step = new ParentStep(run.id(), "approval");
+    Instant timeout = store.now().plus(LONG);
+    store.commit(
+        List.of(
+            new Commit(
+                leased.lease(),
+                List.of(new StepWrite("approval", StepStatus.WAITING, 1, null, timeout)),
+                List.of(),
+                List.of(),
+                List.of(new WaitRecord(step, "test/approved", "true", timeout)),
+                List.of(),
+                Optional.of(new RunUpdate(RunStatus.WAITING, timeout, null, null)))));
+    assertThat(store.waits("test/approved")).extracting(WaitRecord::step).containsExactly(step);
+    assertThat(claim("worker-a", LONG, 10)).as("a wait before its timeout is not due").isEmpty();
+
+    Resolution match = new Resolution(step, completed("approval", "yes"));
+    Set<ParentStep> resolved = store.resolve(List.of(match));
+    Set<ParentStep> again = store.resolve(List.of(match));
+
+    assertThat(resolved).containsExactly(step);
+    assertThat(again).isEmpty();
+    assertThat(store.run(run.id()).orElseThrow().status()).isEqualTo(RunStatus.QUEUED);
+    assertThat(store.steps(run.id()).get(0).status()).isEqualTo(StepStatus.COMPLETED);
+    assertThat(store.waits("test/approved")).isEmpty();
+    assertThat(claim("worker-b", LONG, 10)).extracting(RunRecord::id).containsExactly(run.id());
+  }
+
+  @Test
+  void keepsStoredEventsByNameFromAGivenTime() {
+    Instant now = store.now();
+    StoredEvent early = new StoredEvent(UUID.randomUUID(), "test/approved", EVENT, now);
+    StoredEvent other = new StoredEvent(UUID.randomUUID(), "test/other", EVENT, now);
+    store.storeEvents(List.of(early, other));
+
+    assertThat(store.events("test/approved", now.minusSeconds(1)))
+        .extracting(StoredEvent::id)
+        .containsExactly(early.id());
+    assertThat(store.events("test/approved", now.plusSeconds(1))).isEmpty();
+  }
+
+  @Test
+  void replayDropsTheStepAndLaterOnesAndRequeuesAFinishedRun() {
+    RunRecord run = created("greet");
+    RunRecord leased = claimOne("worker-a", LONG);
+    store.commit(List.of(Commit.steps(leased.lease(), List.of(completed("a", "1")), List.of())));
+    store.commit(List.of(Commit.steps(leased.lease(), List.of(completed("b", "2")), List.of())));
+    store.commit(
+        List.of(
+            end(
+                leased.lease(),
+                new RunUpdate(RunStatus.FAILED, store.now(), null, "boom"),
+                new StepWrite("c", StepStatus.FAILED, 5, "{\"v\":1,\"error\":\"boom\"}", null))));
+
+    boolean replayed = store.replay(run.id(), "b");
+
+    RunRecord after = store.run(run.id()).orElseThrow();
+    assertThat(replayed).isTrue();
+    assertThat(store.steps(run.id())).extracting(StepRecord::key).containsExactly("a");
+    assertThat(after.status()).isEqualTo(RunStatus.QUEUED);
+    assertThat(after.error()).isNull();
+    assertThat(after.endedAt()).isNull();
+    assertThat(store.replay(run.id(), "a")).as("an unfinished run is not replayed").isFalse();
+    assertThat(store.replay(UUID.randomUUID(), "a")).isFalse();
+  }
+
+  @Test
+  void recordsACronTickOnce() {
+    Instant tick = Instant.parse("2030-01-01T09:00:00Z");
+
+    assertThat(store.claimCronTick("digest", tick)).isTrue();
+    assertThat(store.claimCronTick("digest", tick)).isFalse();
+    assertThat(store.claimCronTick("digest", tick.plusSeconds(3600))).isTrue();
+    assertThat(store.claimCronTick("other", tick)).isTrue();
+  }
+}
