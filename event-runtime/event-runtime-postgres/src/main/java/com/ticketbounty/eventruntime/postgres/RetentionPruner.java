@@ -11,9 +11,10 @@ import javax.sql.DataSource;
 
 /**
  * Deletes what the runtime no longer needs once the retention period has passed: sent outbox rows,
- * inbox records, redriven dead letters. It never blocks processing: it deletes in small batches,
- * each its own short transaction, and skips rows another transaction holds ({@code SKIP LOCKED}).
- * Ages are measured on PostgreSQL's clock, like every other time of the runtime.
+ * inbox records, redriven dead letters, finished runs with their steps, and stored events. It never
+ * blocks processing: it deletes in small batches, each its own short transaction, and skips rows
+ * another transaction holds ({@code SKIP LOCKED}). Ages are measured on PostgreSQL's clock, like
+ * every other time of the runtime.
  */
 public final class RetentionPruner {
   /** What may go, per table: its key, and the condition that says a row is done and old. */
@@ -21,7 +22,13 @@ public final class RetentionPruner {
       List.of(
           new Target("outbox", "seq", "published_at < now() - ?"),
           new Target("inbox", "ctid", "processed_at < now() - ?"),
-          new Target("dead_letters", "id", "redriven_at < now() - ?"));
+          new Target("dead_letters", "id", "redriven_at < now() - ?"),
+          // Their steps and waits go with them (ON DELETE CASCADE).
+          new Target(
+              "runs",
+              "id",
+              "status IN ('completed', 'failed', 'cancelled') AND ended_at < now() - ?"),
+          new Target("stored_events", "id", "stored_at < now() - ?"));
 
   private final DataSource dataSource;
   private final int batchSize;

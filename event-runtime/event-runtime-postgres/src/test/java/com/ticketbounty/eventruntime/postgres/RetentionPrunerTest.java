@@ -10,6 +10,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -34,7 +36,7 @@ class RetentionPrunerTest {
   }
 
   @Test
-  void removesFinishedRowsOlderThanTheRetentionPeriodAndNothingElse() throws Exception {
+  void removesFinishedRecordsOlderThanTheRetentionPeriodAndNothingElse() throws Exception {
     outbox("old-sent", "now() - interval '8 days'");
     UUID recentSent = outbox("recent-sent", "now() - interval '6 days'");
     UUID oldUnsent = outbox("old-unsent", null);
@@ -49,23 +51,33 @@ class RetentionPrunerTest {
     deadLetters.save(letter("redriven-long-ago"));
     deadLetters.save(letter("never-redriven"));
     execute(
-        "UPDATE event_runtime.dead_letters SET redriven_at = now() - interval '9 days',"
-            + " dead_lettered_at = now() - interval '10 days' WHERE message_id = 'redriven-long-ago'");
-    execute(
-        "UPDATE event_runtime.dead_letters SET dead_lettered_at = now() - interval '10 days'"
-            + " WHERE message_id = 'never-redriven'");
+        "UPDATE event_runtime.dead_letters SET redriven_at = now() - interval '9 days'"
+            + " WHERE message_id = 'redriven-long-ago'");
+    execute("UPDATE event_runtime.dead_letters SET dead_lettered_at = now() - interval '10 days'");
+    run("ended-long-ago", "completed", "now() - interval '8 days'");
+    run("recently-ended", "failed", "now() - interval '2 days'");
+    run("long-running", "sleeping", "NULL");
 
     Map<String, Integer> deleted = new RetentionPruner(dataSource, 1).prune(Duration.ofDays(7));
 
     assertThat(deleted)
         .containsEntry("outbox", 1)
         .containsEntry("inbox", 1)
-        .containsEntry("dead_letters", 1);
+        .containsEntry("dead_letters", 1)
+        .containsEntry("runs", 1);
     assertThat(ids("SELECT event_id::text FROM event_runtime.outbox"))
-        .isEqualTo(recentSent + "," + oldUnsent);
-    assertThat(ids("SELECT subscription FROM event_runtime.inbox")).isEqualTo("recent");
+        .containsExactlyInAnyOrder(recentSent.toString(), oldUnsent.toString());
+    assertThat(ids("SELECT subscription FROM event_runtime.inbox")).containsExactly("recent");
     assertThat(ids("SELECT message_id FROM event_runtime.dead_letters"))
-        .isEqualTo("never-redriven");
+        .containsExactly("never-redriven");
+    assertThat(ids("SELECT function_id FROM event_runtime.runs"))
+        .containsExactlyInAnyOrder("recently-ended", "long-running");
+    assertThat(
+            ids(
+                "SELECT r.function_id FROM event_runtime.steps s"
+                    + " JOIN event_runtime.runs r ON r.id = s.run_id"))
+        .containsExactlyInAnyOrder("recently-ended", "long-running");
+    assertThat(ids("SELECT count(*)::text FROM event_runtime.steps")).containsExactly("2");
   }
 
   private static UUID outbox(String aggregate, String publishedAt) throws SQLException {
@@ -94,20 +106,43 @@ class RetentionPrunerTest {
             + ")");
   }
 
+  /** A run created 30 days ago with one step, ended at {@code endedAt} (SQL, or NULL). */
+  private static void run(String function, String status, String endedAt) throws SQLException {
+    UUID id = UUID.randomUUID();
+    execute(
+        "INSERT INTO event_runtime.runs (id, function_id, event_id, event, status, due_at,"
+            + " created_at, ended_at) VALUES ('"
+            + id
+            + "', '"
+            + function
+            + "',"
+            + " gen_random_uuid(), '{}', '"
+            + status
+            + "', now(), now() - interval '30 days', "
+            + endedAt
+            + ")");
+    execute(
+        "INSERT INTO event_runtime.steps (run_id, step_key, status, attempts, sequence,"
+            + " first_recorded_at, recorded_at) VALUES ('"
+            + id
+            + "', 'only', 'completed', 1,"
+            + " nextval('event_runtime.step_sequence'), now(), now())");
+  }
+
   private static DeadLetter letter(String messageId) {
     return new DeadLetter("q", messageId, "test/x", "reason", new byte[] {1}, Map.of());
   }
 
-  private static String ids(String sql) throws SQLException {
-    StringBuilder ids = new StringBuilder();
+  private static List<String> ids(String sql) throws SQLException {
+    List<String> ids = new ArrayList<>();
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(sql + " ORDER BY 1")) {
+        ResultSet rows = statement.executeQuery(sql)) {
       while (rows.next()) {
-        ids.append(ids.isEmpty() ? "" : ",").append(rows.getString(1));
+        ids.add(rows.getString(1));
       }
     }
-    return ids.toString();
+    return ids;
   }
 
   private static void execute(String sql) throws SQLException {
