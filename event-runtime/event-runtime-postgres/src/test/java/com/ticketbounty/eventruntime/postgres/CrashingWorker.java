@@ -1,0 +1,96 @@
+package com.ticketbounty.eventruntime.postgres;
+
+import com.ticketbounty.eventruntime.EventType;
+import com.ticketbounty.eventruntime.function.DurableFunction;
+import com.ticketbounty.eventruntime.internal.EventCodec;
+import com.ticketbounty.eventruntime.internal.engine.CelExpressions;
+import com.ticketbounty.eventruntime.internal.engine.Engine;
+import com.ticketbounty.eventruntime.internal.engine.EngineLoop;
+import com.ticketbounty.eventruntime.internal.engine.EngineSettings;
+import com.ticketbounty.eventruntime.internal.engine.Limits;
+import com.ticketbounty.eventruntime.internal.engine.StepOverrides;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * A worker process for {@link WorkerCrashTest}: a plain {@code java} process running the engine on
+ * PostgreSQL. Every step records in {@code marks} that it ran and in which worker; the first worker
+ * then hangs inside step {@code b} until it is killed. Arguments: JDBC URL, worker name, and {@code
+ * submit} to start the run.
+ */
+public final class CrashingWorker {
+  @EventType(name = "test/job.started", version = "1.0")
+  public record JobStarted(String jobId) {}
+
+  private CrashingWorker() {}
+
+  public static void main(String[] args) throws Exception {
+    String url = args[0];
+    String worker = args[1];
+    PGSimpleDataSource dataSource = new PGSimpleDataSource();
+    dataSource.setUrl(url);
+    dataSource.setUser("postgres");
+    DurableFunction job =
+        DurableFunction.named("job")
+            .triggeredBy(JobStarted.class)
+            .handler(
+                ctx -> {
+                  ctx.step().run("a", key -> mark(url, "a", worker));
+                  ctx.step()
+                      .run(
+                          "b",
+                          key -> {
+                            mark(url, "b", worker);
+                            if (worker.equals("first")) {
+                              new CountDownLatch(1).await(); // killed in here
+                            }
+                          });
+                  ctx.step().run("c", key -> mark(url, "c", worker));
+                  return null;
+                });
+    EngineSettings settings =
+        new EngineSettings(
+            "crash-test",
+            worker,
+            2,
+            Duration.ofSeconds(2),
+            10,
+            Duration.ofMillis(100),
+            Limits.DEFAULTS);
+    Engine engine =
+        Engine.create(
+            new PostgresRunStore(dataSource),
+            List.of(job),
+            new CelExpressions(),
+            settings,
+            new Random(),
+            StepOverrides.NONE,
+            Executors.newFixedThreadPool(2),
+            Executors.newFixedThreadPool(2));
+    if (args.length > 2 && args[2].equals("submit")) {
+      engine.submit(
+          List.of(new EventCodec(Clock.systemUTC()).envelope(new JobStarted("job-1"), null)));
+    }
+    new EngineLoop(engine, settings, Executors.newScheduledThreadPool(1)).start();
+    System.out.println("worker " + worker + " running");
+    new CountDownLatch(1).await(); // until the test stops this process
+  }
+
+  private static void mark(String url, String step, String worker) throws Exception {
+    try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+        PreparedStatement insert =
+            connection.prepareStatement("INSERT INTO marks (step, worker) VALUES (?, ?)")) {
+      insert.setString(1, step);
+      insert.setString(2, worker);
+      insert.executeUpdate();
+    }
+  }
+}
