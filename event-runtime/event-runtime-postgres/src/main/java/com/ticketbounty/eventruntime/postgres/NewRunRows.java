@@ -1,0 +1,87 @@
+package com.ticketbounty.eventruntime.postgres;
+
+import com.ticketbounty.eventruntime.spi.NewRun;
+import com.ticketbounty.eventruntime.spi.RunRecord;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Creates runs, idempotently on (function, event id). The whole list is one {@code INSERT … SELECT
+ * FROM unnest(…)} — one round trip however many runs — and one read back of every requested run,
+ * the ones just created and the ones that already existed alike.
+ */
+final class NewRunRows {
+  private static final String INSERT =
+      """
+      INSERT INTO event_runtime.runs
+             (id, function_id, event_id, event, status, due_at, concurrency_key,
+              parent_run_id, parent_step_key, created_at)
+      SELECT n.id, n.function_id, n.event_id, CAST(n.event AS json), 'queued', now(),
+             n.concurrency_key, n.parent_run_id, n.parent_step_key, now()
+        FROM unnest(CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS uuid[]), CAST(? AS text[]),
+                    CAST(? AS text[]), CAST(? AS uuid[]), CAST(? AS text[]))
+             WITH ORDINALITY AS n(id, function_id, event_id, event, concurrency_key,
+                                  parent_run_id, parent_step_key, place)
+       ORDER BY n.place
+      ON CONFLICT (function_id, event_id) DO NOTHING
+      """;
+  private static final String READ_BACK =
+      "SELECT "
+          + RunRows.COLUMNS
+          + " FROM event_runtime.runs WHERE (function_id, event_id) IN"
+          + " (SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS uuid[])))";
+
+  private NewRunRows() {}
+
+  /** Creates the runs on {@code connection}, inside the caller's transaction; answers all. */
+  static List<RunRecord> create(Connection connection, List<NewRun> runs) throws SQLException {
+    if (runs.isEmpty()) {
+      return List.of();
+    }
+    int size = runs.size();
+    Object[] ids = new Object[size];
+    Object[] functions = new Object[size];
+    Object[] events = new Object[size];
+    Object[] bodies = new Object[size];
+    Object[] keys = new Object[size];
+    Object[] parentRuns = new Object[size];
+    Object[] parentSteps = new Object[size];
+    for (int i = 0; i < size; i++) {
+      NewRun run = runs.get(i);
+      ids[i] = run.id();
+      functions[i] = run.functionId();
+      events[i] = run.eventId();
+      bodies[i] = run.event();
+      keys[i] = run.concurrencyKey();
+      parentRuns[i] = run.parent() == null ? null : run.parent().runId();
+      parentSteps[i] = run.parent() == null ? null : run.parent().stepKey();
+    }
+    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+      insert.setArray(1, connection.createArrayOf("uuid", ids));
+      insert.setArray(2, connection.createArrayOf("text", functions));
+      insert.setArray(3, connection.createArrayOf("uuid", events));
+      insert.setArray(4, connection.createArrayOf("text", bodies));
+      insert.setArray(5, connection.createArrayOf("text", keys));
+      insert.setArray(6, connection.createArrayOf("uuid", parentRuns));
+      insert.setArray(7, connection.createArrayOf("text", parentSteps));
+      insert.executeUpdate();
+    }
+    Map<String, RunRecord> byEvent = new HashMap<>();
+    try (PreparedStatement select = connection.prepareStatement(READ_BACK)) {
+      select.setArray(1, connection.createArrayOf("text", functions));
+      select.setArray(2, connection.createArrayOf("uuid", events));
+      RunRows.readAll(select)
+          .forEach(run -> byEvent.put(key(run.functionId(), run.eventId()), run));
+    }
+    return runs.stream().map(run -> byEvent.get(key(run.functionId(), run.eventId()))).toList();
+  }
+
+  private static String key(String functionId, UUID eventId) {
+    return functionId + "/" + eventId;
+  }
+}

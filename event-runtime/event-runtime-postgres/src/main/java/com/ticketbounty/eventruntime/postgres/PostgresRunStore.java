@@ -1,0 +1,143 @@
+package com.ticketbounty.eventruntime.postgres;
+
+import com.ticketbounty.eventruntime.spi.Claim;
+import com.ticketbounty.eventruntime.spi.Commit;
+import com.ticketbounty.eventruntime.spi.NewRun;
+import com.ticketbounty.eventruntime.spi.ParentStep;
+import com.ticketbounty.eventruntime.spi.Resolution;
+import com.ticketbounty.eventruntime.spi.RunRecord;
+import com.ticketbounty.eventruntime.spi.RunStore;
+import com.ticketbounty.eventruntime.spi.StepRecord;
+import com.ticketbounty.eventruntime.spi.StoredEvent;
+import com.ticketbounty.eventruntime.spi.WaitRecord;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The engine's {@link RunStore} in the service's PostgreSQL, schema {@code event_runtime} (migrate
+ * it first with {@link RuntimeSchema#migrate}). Plain JDBC; every method is one transaction.
+ *
+ * <p>Time is PostgreSQL's. Inside a transaction the store uses {@code now()} — the transaction's
+ * start, one instant for every row it writes — and every due time, lease and expiry is computed in
+ * SQL from it; the JVM's clock is never read. {@link #now()} is {@code now()} of its own
+ * single-statement transaction, i.e. the database's current time, which the engine uses to compute
+ * due times (sleeps, backoffs) it hands back. Transactions here are a few statements long, so
+ * {@code now()} never lags the wall clock by more than that.
+ *
+ * <p>Claims: see {@link RunClaims}. Commits and their fencing: see {@link RunCommits}.
+ */
+public final class PostgresRunStore implements RunStore {
+  private final DataSource dataSource;
+  private final RunClaims claims;
+  private final RunCommits commits;
+
+  public PostgresRunStore(DataSource dataSource) {
+    this.dataSource = dataSource;
+    this.claims = new RunClaims(dataSource);
+    this.commits = new RunCommits(dataSource);
+  }
+
+  @Override
+  public Instant now() {
+    return Jdbc.transaction(
+        dataSource,
+        "now",
+        connection -> {
+          try (PreparedStatement select = connection.prepareStatement("SELECT now()");
+              ResultSet row = select.executeQuery()) {
+            row.next();
+            return Jdbc.requiredInstant(row, "now");
+          }
+        });
+  }
+
+  @Override
+  public List<RunRecord> createRuns(List<NewRun> runs) {
+    return runs.isEmpty()
+        ? List.of()
+        : Jdbc.transaction(dataSource, "createRuns", c -> NewRunRows.create(c, runs));
+  }
+
+  @Override
+  public List<RunRecord> claim(Claim claim) {
+    return claims.claim(claim);
+  }
+
+  @Override
+  public Set<UUID> commit(List<Commit> batch) {
+    return commits.commit(batch);
+  }
+
+  @Override
+  public void renew(String owner, Collection<UUID> runIds, Duration leaseFor) {
+    if (!runIds.isEmpty()) {
+      Jdbc.transaction(
+          dataSource,
+          "renew",
+          c -> {
+            RunControls.renew(c, owner, runIds, leaseFor);
+            return null;
+          });
+    }
+  }
+
+  @Override
+  public Optional<RunRecord> run(UUID runId) {
+    return Jdbc.transaction(dataSource, "run", c -> RunRows.byId(c, runId));
+  }
+
+  @Override
+  public List<StepRecord> steps(UUID runId) {
+    return Jdbc.transaction(dataSource, "steps", c -> StepRows.read(c, runId));
+  }
+
+  @Override
+  public void storeEvents(List<StoredEvent> events) {
+    Jdbc.transaction(
+        dataSource,
+        "storeEvents",
+        c -> {
+          EventRows.store(c, events);
+          return null;
+        });
+  }
+
+  @Override
+  public List<StoredEvent> events(String name, Instant since) {
+    return Jdbc.transaction(dataSource, "events", c -> EventRows.since(c, name, since));
+  }
+
+  @Override
+  public List<WaitRecord> waits(String eventName) {
+    return Jdbc.transaction(dataSource, "waits", c -> WaitRows.forEvent(c, eventName));
+  }
+
+  @Override
+  public Set<ParentStep> resolve(List<Resolution> resolutions) {
+    return Jdbc.transaction(dataSource, "resolve", c -> Resolutions.apply(c, resolutions));
+  }
+
+  @Override
+  public boolean replay(UUID runId, String fromStepKey) {
+    return Jdbc.transaction(dataSource, "replay", c -> RunControls.replay(c, runId, fromStepKey));
+  }
+
+  @Override
+  public boolean cancel(UUID runId) {
+    return Jdbc.transaction(dataSource, "cancel", c -> RunControls.cancel(c, runId));
+  }
+
+  @Override
+  public boolean claimCronTick(String functionId, Instant tick) {
+    return Jdbc.transaction(
+        dataSource, "claimCronTick", c -> RunControls.claimCronTick(c, functionId, tick));
+  }
+}

@@ -1,0 +1,126 @@
+package com.ticketbounty.eventruntime.postgres;
+
+import com.ticketbounty.eventruntime.spi.Claim;
+import com.ticketbounty.eventruntime.spi.RunRecord;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Leases due runs, honouring concurrency limits across every instance sharing the database.
+ *
+ * <p>Row locks alone cannot enforce a limit: two claimers counting a key's live leases at once both
+ * see a free slot, then lease different rows (SKIP LOCKED hands them disjoint rows) and the key
+ * goes over its limit. So, in one transaction: (1) lock candidate rows with {@code SKIP LOCKED}, at
+ * most the key's apparent free slots per key; (2) for each limited key among them take a
+ * transaction-scoped advisory lock with {@code pg_try_advisory_xact_lock} — a key another claimer
+ * is leasing right now is skipped this round instead of waited for, so a busy key never blocks
+ * other keys and no claim ever waits on another; (3) under that lock count the key's live leases
+ * again in a fresh snapshot — every claimer that leased this key before committed before releasing
+ * the lock, so the count is exact — and lease only what fits; (4) lease the chosen rows. The lock
+ * is released at commit, after the new leases are visible.
+ *
+ * <p>Only claims create live leases (renewals extend them, everything else ends them), so counting
+ * under the key lock at claim time bounds the live leases of a key at all times.
+ */
+final class RunClaims {
+  private final DataSource dataSource;
+
+  RunClaims(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  List<RunRecord> claim(Claim claim) {
+    return Jdbc.transaction(
+        dataSource,
+        "claim",
+        connection -> {
+          Map<Group, List<UUID>> candidates = candidates(connection, claim);
+          List<UUID> chosen = new ArrayList<>();
+          for (Map.Entry<Group, List<UUID>> group : candidates.entrySet()) {
+            chosen.addAll(admit(connection, claim, group.getKey(), group.getValue()));
+          }
+          return chosen.isEmpty() ? List.<RunRecord>of() : lease(connection, claim, chosen);
+        });
+  }
+
+  /** Locked due runs, by (function, key) in the order first seen, each group oldest first. */
+  private static Map<Group, List<UUID>> candidates(Connection connection, Claim claim)
+      throws SQLException {
+    List<String> functions = new ArrayList<>(claim.limits().keySet());
+    Object[] limits = functions.stream().map(claim.limits()::get).toArray();
+    Map<Group, List<UUID>> groups = new LinkedHashMap<>();
+    try (PreparedStatement select = connection.prepareStatement(ClaimSql.CANDIDATES)) {
+      select.setArray(1, connection.createArrayOf("text", functions.toArray()));
+      select.setArray(2, connection.createArrayOf("int4", limits));
+      select.setInt(3, claim.max());
+      try (ResultSet row = select.executeQuery()) {
+        while (row.next()) {
+          Group group = new Group(row.getString("function_id"), row.getString("key"));
+          groups
+              .computeIfAbsent(group, g -> new ArrayList<>())
+              .add(row.getObject("id", UUID.class));
+        }
+      }
+    }
+    return groups;
+  }
+
+  /** The runs of one group that may be leased: all of an unlimited function's. */
+  private static List<UUID> admit(Connection connection, Claim claim, Group group, List<UUID> runs)
+      throws SQLException {
+    Integer limit = claim.limits().get(group.functionId());
+    if (limit == null) {
+      return runs;
+    }
+    if (!tryLock(connection, group)) {
+      return List.of();
+    }
+    int free = limit - live(connection, group);
+    return free <= 0 ? List.of() : runs.subList(0, Math.min(free, runs.size()));
+  }
+
+  private static boolean tryLock(Connection connection, Group group) throws SQLException {
+    try (PreparedStatement lock = connection.prepareStatement(ClaimSql.LOCK_KEY)) {
+      lock.setString(1, group.functionId());
+      lock.setString(2, group.key());
+      try (ResultSet row = lock.executeQuery()) {
+        return row.next() && row.getBoolean(1);
+      }
+    }
+  }
+
+  private static int live(Connection connection, Group group) throws SQLException {
+    try (PreparedStatement count = connection.prepareStatement(ClaimSql.LIVE)) {
+      count.setString(1, group.functionId());
+      count.setString(2, group.key());
+      try (ResultSet row = count.executeQuery()) {
+        row.next();
+        return row.getInt(1);
+      }
+    }
+  }
+
+  private static List<RunRecord> lease(Connection connection, Claim claim, List<UUID> ids)
+      throws SQLException {
+    try (PreparedStatement update = connection.prepareStatement(ClaimSql.LEASE)) {
+      update.setString(1, claim.owner());
+      update.setLong(2, Jdbc.micros(claim.leaseFor()));
+      update.setArray(3, RunRows.uuids(connection, ids));
+      List<RunRecord> leased = new ArrayList<>(RunRows.readAll(update));
+      leased.sort(Comparator.comparing(RunRecord::dueAt).thenComparing(RunRecord::id));
+      return leased;
+    }
+  }
+
+  /** A function's runs sharing one concurrency key (a null key counts as the empty one). */
+  private record Group(String functionId, String key) {}
+}
