@@ -1,8 +1,7 @@
 package com.ticketbounty.notification.config;
 
-import com.ticketbounty.eventruntime.Subscription;
-import com.ticketbounty.events.ticket.TicketCreated;
-import com.ticketbounty.notification.adapter.in.events.TicketCreatedConfirmation;
+import com.ticketbounty.eventruntime.function.DurableFunction;
+import com.ticketbounty.notification.adapter.in.events.TicketCreatedFunction;
 import com.ticketbounty.notification.adapter.out.email.LoggingEmailSender;
 import com.ticketbounty.notification.adapter.out.email.ResendEmailSender;
 import com.ticketbounty.notification.adapter.out.email.ResendSettings;
@@ -17,7 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
 
-/** Wires the use cases to their adapters; the event runtime picks up the subscriptions. */
+/** Wires the use cases to their adapters; the event runtime picks up the durable functions. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(NotificationProperties.class)
 public class NotificationConfiguration {
@@ -47,8 +46,7 @@ public class NotificationConfiguration {
   }
 
   @Bean
-  Subscription<TicketCreated> ticketCreatedSubscription(
-      SendTicketConfirmation sendTicketConfirmation) {
-    return new TicketCreatedConfirmation(sendTicketConfirmation).subscription();
+  DurableFunction ticketCreatedFunction(SendTicketConfirmation sendTicketConfirmation) {
+    return new TicketCreatedFunction(sendTicketConfirmation).function();
   }
 }

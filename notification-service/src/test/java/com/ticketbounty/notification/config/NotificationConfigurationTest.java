@@ -2,10 +2,13 @@ package com.ticketbounty.notification.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.ticketbounty.eventruntime.Subscription;
+import com.ticketbounty.eventruntime.function.Concurrency;
+import com.ticketbounty.eventruntime.function.DurableFunction;
+import com.ticketbounty.eventruntime.function.Trigger;
 import com.ticketbounty.notification.adapter.out.email.LoggingEmailSender;
 import com.ticketbounty.notification.adapter.out.email.ResendEmailSender;
 import com.ticketbounty.notification.application.EmailSender;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -39,14 +42,18 @@ class NotificationConfigurationTest {
   }
 
   @Test
-  void subscribesToTicketCreatedAsTicketCreated() {
+  void runsTicketCreatedAsADurableFunctionLimitedToFivePerOwner() {
     context.run(
         app ->
-            assertThat(app.getBean(Subscription.class))
+            assertThat(app.getBean(DurableFunction.class))
                 .satisfies(
-                    subscription -> {
-                      assertThat(subscription.id()).isEqualTo("ticket-created");
-                      assertThat(subscription.eventName()).isEqualTo("app/ticket.created");
+                    function -> {
+                      assertThat(function.id()).isEqualTo("ticket-created");
+                      assertThat(function.triggers())
+                          .containsExactly(
+                              new Trigger.OnEvent("app/ticket.created", Optional.empty()));
+                      assertThat(function.concurrency())
+                          .contains(new Concurrency(5, Optional.of("event.data.userId")));
                     }));
   }
 

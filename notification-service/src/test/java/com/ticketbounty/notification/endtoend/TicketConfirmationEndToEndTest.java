@@ -14,10 +14,12 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.GetResponse;
 import com.rabbitmq.client.ShutdownSignalException;
 import com.ticketbounty.eventruntime.EventEnvelope;
 import com.ticketbounty.eventruntime.EventUser;
 import com.ticketbounty.eventruntime.internal.EventCodec;
+import com.ticketbounty.events.admin.UrgentTicketCreated;
 import com.ticketbounty.events.ticket.TicketCreated;
 import com.ticketbounty.notification.NotificationServiceApplication;
 import com.ticketbounty.testsupport.TestDatabase;
@@ -46,9 +48,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * {@code app/ticket.created} events published to the exchange as ticket-service's relay would
  * (DESIGN.md §4) become confirmation e-mails.
  *
- * <p>The service runs one handler thread here, so events are handled in the order they were
- * published: once a later marker event's e-mail has arrived, everything published before it has
- * been handled, and e-mails can be counted without sleeping.
+ * <p>The service runs one consumer thread and one engine worker here, so events are handled in the
+ * order they were published: once a later marker event's e-mail has arrived, everything published
+ * before it has been handled, and e-mails can be counted without sleeping.
  */
 class TicketConfirmationEndToEndTest {
   private static final TestDatabase DATABASE = TestDatabase.create("notification_e2e");
@@ -58,6 +60,7 @@ class TicketConfirmationEndToEndTest {
   private static final Duration PATIENCE = Duration.ofSeconds(30);
   private static final EventCodec CODEC = new EventCodec(Clock.systemUTC());
   private static final UUID OWNER = UUID.randomUUID();
+  private static final String URGENT_WATCH = RABBIT.prefix() + "watch-urgent";
 
   @RegisterExtension
   static final WireMockExtension PROVIDER =
@@ -83,6 +86,7 @@ class TicketConfirmationEndToEndTest {
                 "--event-runtime.rabbitmq.host=" + RABBIT.host(),
                 "--event-runtime.rabbitmq.port=" + RABBIT.port(),
                 "--event-runtime.consumer.threads=1",
+                "--event-runtime.engine.workers=1",
                 "--EMAIL_BASE_URL=" + PROVIDER.baseUrl(),
                 "--EMAIL_API_KEY=re_test_key",
                 "--APP_BASE_URL=https://app.example.com");
@@ -105,7 +109,8 @@ class TicketConfirmationEndToEndTest {
       if (broker != null) {
         broker.close();
       }
-      RABBIT.delete(List.of(QUEUE, QUEUE + ".dlq"), List.of(EXCHANGE, EXCHANGE + ".dlx"));
+      RABBIT.delete(
+          List.of(QUEUE, QUEUE + ".dlq", URGENT_WATCH), List.of(EXCHANGE, EXCHANGE + ".dlx"));
     } finally {
       DATABASE.close();
     }
@@ -123,7 +128,10 @@ class TicketConfirmationEndToEndTest {
     assertThat(emails).hasSize(1);
     LoggedRequest email = emails.get(0);
     assertThat(email.getHeader("Authorization")).isEqualTo("Bearer re_test_key");
-    assertThat(email.getHeader("Idempotency-Key")).isEqualTo("ticket-created:" + event.id());
+    // The step's idempotency key: the run's id (derived from function and event) and the step's.
+    UUID runId =
+        UUID.nameUUIDFromBytes(("ticket-created/" + event.id()).getBytes(StandardCharsets.UTF_8));
+    assertThat(email.getHeader("Idempotency-Key")).isEqualTo(runId + ":send-confirmation");
     assertThat(email.getBodyAsString())
         .contains("\"to\":[\"ada@example.com\"]")
         .contains("https://app.example.com/tickets/" + ticket.ticketId());
@@ -154,6 +162,29 @@ class TicketConfirmationEndToEndTest {
   }
 
   @Test
+  void announcesAnUrgentTicketToTheAdministratorsOnce() throws Exception {
+    try (Channel channel = broker.createChannel()) {
+      channel.queueDeclare(URGENT_WATCH, true, false, false, null);
+      channel.queueBind(URGENT_WATCH, EXCHANGE, UrgentTicketCreated.NAME);
+      TicketCreated urgent = withPriority(ticket("Server room flooded " + UUID.randomUUID()));
+
+      publish(urgent);
+      awaitEmailMentioning(urgent.title());
+
+      GetResponse announced =
+          await()
+              .atMost(PATIENCE)
+              .until(() -> channel.basicGet(URGENT_WATCH, true), r -> r != null);
+      EventEnvelope event = CODEC.decode(announced.getBody());
+      assertThat(event.name()).isEqualTo(UrgentTicketCreated.NAME);
+      assertThat(CODEC.read(event.data(), UrgentTicketCreated.class).ticketId())
+          .isEqualTo(urgent.ticketId());
+      awaitEmailMentioning(markerAfter());
+      assertThat(channel.basicGet(URGENT_WATCH, true)).isNull();
+    }
+  }
+
+  @Test
   void reportsItselfHealthy() {
     WebTestClient.bindToServer()
         .baseUrl("http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port"))
@@ -178,6 +209,18 @@ class TicketConfirmationEndToEndTest {
         "medium",
         LocalDate.now().plusDays(7),
         5_000);
+  }
+
+  private static TicketCreated withPriority(TicketCreated t) {
+    return new TicketCreated(
+        t.ticketId(),
+        t.userId(),
+        t.ownerEmail(),
+        t.title(),
+        t.description(),
+        "urgent",
+        t.deadline(),
+        t.bounty());
   }
 
   /** Publishes a marker ticket and answers its title, to wait for its e-mail. */

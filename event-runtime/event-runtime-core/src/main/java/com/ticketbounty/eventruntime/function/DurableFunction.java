@@ -5,8 +5,10 @@ import com.ticketbounty.eventruntime.RetryPolicy;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -39,6 +41,7 @@ public final class DurableFunction {
   private final RetryPolicy retryPolicy;
   private final Optional<Concurrency> concurrency;
   private final Set<String> waitsFor;
+  private final Map<String, Integer> majors;
   private final FunctionBody body;
   private final Optional<FailureHandler> onFailure;
 
@@ -48,6 +51,7 @@ public final class DurableFunction {
     this.retryPolicy = builder.retryPolicy;
     this.concurrency = Optional.ofNullable(builder.concurrency);
     this.waitsFor = Set.copyOf(builder.waitsFor);
+    this.majors = Map.copyOf(builder.majors);
     this.body = body;
     this.onFailure = Optional.ofNullable(builder.onFailure);
   }
@@ -77,6 +81,15 @@ public final class DurableFunction {
     return waitsFor;
   }
 
+  /**
+   * The MAJOR schema version this function reads of an event it names by contract class; empty for
+   * an event named by wire name only (any version is delivered). An event of another MAJOR is
+   * dead-lettered on the function's queue.
+   */
+  public Optional<Integer> majorOf(String eventName) {
+    return Optional.ofNullable(majors.get(eventName));
+  }
+
   public FunctionBody body() {
     return body;
   }
@@ -95,6 +108,7 @@ public final class DurableFunction {
     private final String id;
     private final List<Trigger> triggers = new ArrayList<>();
     private final Set<String> waitsFor = new LinkedHashSet<>();
+    private final Map<String, Integer> majors = new HashMap<>();
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
     private @Nullable Concurrency concurrency;
     private @Nullable FailureHandler onFailure;
@@ -109,12 +123,18 @@ public final class DurableFunction {
 
     /** Runs on every event of this contract (its {@code @EventType} wire name). */
     public Builder triggeredBy(Class<?> contract) {
-      return triggeredBy(EventContracts.typeOf(contract).name());
+      return triggeredBy(reads(contract));
     }
 
     /** Runs on the events of this contract that the CEL {@code filter} accepts. */
     public Builder triggeredBy(Class<?> contract, String filter) {
-      return triggeredBy(EventContracts.typeOf(contract).name(), filter);
+      return triggeredBy(reads(contract), filter);
+    }
+
+    private String reads(Class<?> contract) {
+      String name = EventContracts.typeOf(contract).name();
+      majors.put(name, EventContracts.versionOf(contract).major());
+      return name;
     }
 
     /** Runs on every event with this wire name. */

@@ -1,5 +1,7 @@
 package com.ticketbounty.eventruntime.spi;
 
+import java.util.Set;
+
 /** The transport's consuming side. */
 public interface MessageSource extends AutoCloseable {
 
@@ -8,7 +10,15 @@ public interface MessageSource extends AutoCloseable {
    * eventName} and starts delivering to {@code handler}. The message is settled only after the
    * handler returns, as its {@link Outcome} says, so a crash before that redelivers it.
    */
-  void subscribe(String subscriptionId, String eventName, Handler handler);
+  default void subscribe(String subscriptionId, String eventName, Handler handler) {
+    subscribe(subscriptionId, Set.of(eventName), handler);
+  }
+
+  /**
+   * Like {@link #subscribe(String, String, Handler)}, with one queue bound to several event names
+   * (a durable function's triggers and the events it waits for).
+   */
+  void subscribe(String subscriptionId, Set<String> eventNames, Handler handler);
 
   /** Stops taking deliveries; messages not yet settled are redelivered by the broker later. */
   @Override

@@ -61,4 +61,11 @@ public interface RunStore {
 
   /** Records a cron tick; false when (function, tick) was already recorded by any instance. */
   boolean claimCronTick(String functionId, Instant tick);
+
+  /**
+   * When a cron function was first deployed: the first call for {@code functionId} records {@link
+   * #now()}, every later call (from any instance) answers that same instant. A missed tick from
+   * before it is never caught up, so a new function does not run at once.
+   */
+  Instant cronDeployedAt(String functionId);
 }

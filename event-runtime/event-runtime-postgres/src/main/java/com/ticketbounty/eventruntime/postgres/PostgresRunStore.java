@@ -140,4 +140,10 @@ public final class PostgresRunStore implements RunStore {
     return Jdbc.transaction(
         dataSource, "claimCronTick", c -> RunControls.claimCronTick(c, functionId, tick));
   }
+
+  @Override
+  public Instant cronDeployedAt(String functionId) {
+    return Jdbc.transaction(
+        dataSource, "cronDeployedAt", c -> RunControls.cronDeployedAt(c, functionId));
+  }
 }

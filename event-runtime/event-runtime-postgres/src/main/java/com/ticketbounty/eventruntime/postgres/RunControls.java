@@ -37,6 +37,11 @@ final class RunControls {
              error = 'cancelled', ended_at = now()
        WHERE id = ? AND status NOT IN ('completed', 'failed', 'cancelled')
       """;
+  private static final String CRON_DEPLOYED =
+      "INSERT INTO event_runtime.cron_deployments (function_id, deployed_at) VALUES (?, now())"
+          + " ON CONFLICT DO NOTHING";
+  private static final String CRON_DEPLOYED_AT =
+      "SELECT deployed_at FROM event_runtime.cron_deployments WHERE function_id = ?";
   private static final String CRON_TICK =
       "INSERT INTO event_runtime.cron_ticks (function_id, tick) VALUES (?, ?)"
           + " ON CONFLICT DO NOTHING";
@@ -81,6 +86,21 @@ final class RunControls {
       insert.setString(1, functionId);
       Jdbc.setInstant(insert, 2, tick);
       return insert.executeUpdate() == 1;
+    }
+  }
+
+  /** Records the first deployment (first caller wins) and answers it; both in one transaction. */
+  static Instant cronDeployedAt(Connection connection, String functionId) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(CRON_DEPLOYED)) {
+      insert.setString(1, functionId);
+      insert.executeUpdate();
+    }
+    try (PreparedStatement select = connection.prepareStatement(CRON_DEPLOYED_AT)) {
+      select.setString(1, functionId);
+      try (ResultSet row = select.executeQuery()) {
+        row.next();
+        return Jdbc.requiredInstant(row, "deployed_at");
+      }
     }
   }
 

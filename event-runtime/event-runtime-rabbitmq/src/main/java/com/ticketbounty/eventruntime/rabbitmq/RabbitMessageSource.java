@@ -4,6 +4,7 @@ import com.ticketbounty.eventruntime.spi.MessageSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,12 +55,12 @@ public final class RabbitMessageSource implements MessageSource {
    * @throws IllegalArgumentException when {@code subscriptionId} is already subscribed
    */
   @Override
-  public void subscribe(String subscriptionId, String eventName, Handler handler) {
+  public void subscribe(String subscriptionId, Set<String> eventNames, Handler handler) {
     if (closed) {
       throw new IllegalStateException("message source is closed");
     }
     SubscriptionConsumer consumer =
-        new SubscriptionConsumer(connector, subscriptionId, eventName, handler, workers);
+        new SubscriptionConsumer(connector, subscriptionId, eventNames, handler, workers);
     if (consumers.putIfAbsent(subscriptionId, consumer) != null) {
       throw new IllegalArgumentException(subscriptionId + " is already subscribed");
     }

@@ -9,6 +9,7 @@ import com.rabbitmq.client.ShutdownSignalException;
 import com.ticketbounty.eventruntime.spi.InboundMessage;
 import com.ticketbounty.eventruntime.spi.MessageSource.Handler;
 import java.io.IOException;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -28,7 +29,7 @@ final class SubscriptionConsumer {
 
   private final RabbitConnector connector;
   private final String queue;
-  private final String eventName;
+  private final Set<String> eventNames;
   private final Executor workers;
   private final Settlement settlement;
   private volatile boolean stopping;
@@ -38,12 +39,12 @@ final class SubscriptionConsumer {
   SubscriptionConsumer(
       RabbitConnector connector,
       String subscriptionId,
-      String eventName,
+      Set<String> eventNames,
       Handler handler,
       Executor workers) {
     this.connector = connector;
     this.queue = connector.names().queue(subscriptionId);
-    this.eventName = eventName;
+    this.eventNames = Set.copyOf(eventNames);
     this.workers = workers;
     this.settlement =
         new Settlement(queue, handler, new DeadLetterPublisher(connector, queue), () -> stopping);
@@ -59,12 +60,12 @@ final class SubscriptionConsumer {
     try {
       RabbitSettings settings = connector.settings();
       SubscriptionTopology.declare(
-          opened, connector.names(), queue, eventName, settings.deliveryLimit());
+          opened, connector.names(), queue, eventNames, settings.deliveryLimit());
       opened.basicQos(settings.prefetch());
       String tag = settings.serviceName() + "." + UUID.randomUUID();
       consumerTag = opened.basicConsume(queue, false, tag, new Deliveries(opened));
       channel = opened;
-      LOG.info("Consuming {} from {}", eventName, queue);
+      LOG.info("Consuming {} from {}", eventNames, queue);
     } catch (IOException | RuntimeException e) {
       Channels.abort(opened);
       throw e;

@@ -5,6 +5,7 @@ import com.ticketbounty.eventruntime.internal.EventCodec;
 import com.ticketbounty.eventruntime.internal.FieldCipher;
 import com.ticketbounty.eventruntime.internal.OutboxRelay;
 import com.ticketbounty.eventruntime.internal.RelaySettings;
+import com.ticketbounty.eventruntime.internal.engine.Engine;
 import com.ticketbounty.eventruntime.postgres.PostgresDeadLetterStore;
 import com.ticketbounty.eventruntime.postgres.PostgresInboxStore;
 import com.ticketbounty.eventruntime.postgres.PostgresOutboxStore;
@@ -18,6 +19,7 @@ import com.ticketbounty.eventruntime.rabbitmq.RabbitSettings;
 import com.ticketbounty.eventruntime.spi.DeadLetterStore;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -30,6 +32,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -37,7 +40,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 /**
  * Wires event-runtime into a service: the runtime's schema on the service's JDBC {@link
  * DataSource}, the RabbitMQ connection, the outbox relay, the transactional publisher for R2DBC
- * services and a consumer for every {@link Subscription} bean.
+ * services, a consumer for every {@link Subscription} bean, and the durable-function engine with a
+ * queue per function when there are {@code DurableFunction} beans.
  */
 @AutoConfiguration(
     afterName = {
@@ -46,6 +50,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
     })
 @ConditionalOnBean(DataSource.class)
 @EnableConfigurationProperties(EventRuntimeProperties.class)
+@Import(EventRuntimeFunctionsConfiguration.class)
 public class EventRuntimeAutoConfiguration {
 
   @Bean
@@ -101,14 +106,24 @@ public class EventRuntimeAutoConfiguration {
       DataSource dataSource,
       EventCodec codec,
       DeadLetterStore deadLetters,
-      ObjectProvider<Subscription<?>> subscriptions) {
-    List<Subscription<?>> all = subscriptions.orderedStream().toList();
+      ObjectProvider<Subscription<?>> subscriptions,
+      ObjectProvider<Engine> engine) {
+    List<EventRuntimeLifecycle.Queue> queues = new ArrayList<>();
+    PostgresInboxStore inbox = new PostgresInboxStore(dataSource);
+    subscriptions
+        .orderedStream()
+        .forEach(
+            subscription -> queues.add(EventRuntimeLifecycle.Queue.of(subscription, codec, inbox)));
+    engine.ifAvailable(
+        running ->
+            running.functions().all().stream()
+                .map(function -> EventRuntimeLifecycle.Queue.of(running, function, codec))
+                .flatMap(Optional::stream)
+                .forEach(queues::add));
     return new EventRuntimeLifecycle.Consumers(
         () -> new RabbitMessageSource(connector),
         () -> new DeadLetterDrain(connector, deadLetters),
-        all,
-        codec,
-        new PostgresInboxStore(dataSource));
+        queues);
   }
 
   /** The dead letters drained from this service's dead-letter queues, for listing. */

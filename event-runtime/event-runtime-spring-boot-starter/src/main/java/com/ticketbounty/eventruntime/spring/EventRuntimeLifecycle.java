@@ -1,13 +1,18 @@
 package com.ticketbounty.eventruntime.spring;
 
 import com.ticketbounty.eventruntime.Subscription;
+import com.ticketbounty.eventruntime.function.DurableFunction;
 import com.ticketbounty.eventruntime.internal.EventCodec;
 import com.ticketbounty.eventruntime.internal.OutboxRelay;
 import com.ticketbounty.eventruntime.internal.SubscriptionDispatcher;
+import com.ticketbounty.eventruntime.internal.engine.Engine;
+import com.ticketbounty.eventruntime.internal.engine.FunctionDispatcher;
 import com.ticketbounty.eventruntime.rabbitmq.DeadLetterDrain;
 import com.ticketbounty.eventruntime.spi.InboxStore;
 import com.ticketbounty.eventruntime.spi.MessageSource;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
@@ -45,6 +50,26 @@ final class EventRuntimeLifecycle {
     }
   }
 
+  /** One queue to consume: a subscription's or a durable function's. */
+  record Queue(String id, Set<String> eventNames, MessageSource.Handler handler) {
+
+    static <T> Queue of(Subscription<T> subscription, EventCodec codec, InboxStore inbox) {
+      return new Queue(
+          subscription.id(),
+          Set.of(subscription.eventName()),
+          new SubscriptionDispatcher<>(subscription, codec, inbox));
+    }
+
+    /** A function's queue; none for a function that binds no event (cron only). */
+    static Optional<Queue> of(Engine engine, DurableFunction function, EventCodec codec) {
+      Set<String> events = FunctionDispatcher.boundEvents(function);
+      return events.isEmpty()
+          ? Optional.empty()
+          : Optional.of(
+              new Queue(function.id(), events, new FunctionDispatcher(engine, function, codec)));
+    }
+  }
+
   /**
    * The consumers and the drains of their dead-letter queues. They start last and stop first
    * (highest phase), so that on SIGTERM no new delivery is taken while the rest of the service is
@@ -53,42 +78,30 @@ final class EventRuntimeLifecycle {
   static final class Consumers implements SmartLifecycle {
     private final Supplier<MessageSource> sources;
     private final Supplier<DeadLetterDrain> drains;
-    private final List<Subscription<?>> subscriptions;
-    private final EventCodec codec;
-    private final InboxStore inbox;
+    private final List<Queue> queues;
     private @Nullable MessageSource source;
     private @Nullable DeadLetterDrain drain;
 
     Consumers(
-        Supplier<MessageSource> sources,
-        Supplier<DeadLetterDrain> drains,
-        List<Subscription<?>> subscriptions,
-        EventCodec codec,
-        InboxStore inbox) {
+        Supplier<MessageSource> sources, Supplier<DeadLetterDrain> drains, List<Queue> queues) {
       this.sources = sources;
       this.drains = drains;
-      this.subscriptions = subscriptions;
-      this.codec = codec;
-      this.inbox = inbox;
+      this.queues = List.copyOf(queues);
     }
 
     @Override
     public synchronized void start() {
-      if (subscriptions.isEmpty()) {
+      if (queues.isEmpty()) {
         return;
       }
       MessageSource started = sources.get();
       DeadLetterDrain draining = drains.get();
-      for (Subscription<?> subscription : subscriptions) {
-        started.subscribe(subscription.id(), subscription.eventName(), dispatcher(subscription));
-        draining.drain(subscription.id());
+      for (Queue queue : queues) {
+        started.subscribe(queue.id(), queue.eventNames(), queue.handler());
+        draining.drain(queue.id());
       }
       source = started;
       drain = draining;
-    }
-
-    private <T> SubscriptionDispatcher<T> dispatcher(Subscription<T> subscription) {
-      return new SubscriptionDispatcher<>(subscription, codec, inbox);
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rabbitmq where the broker is
  * @param relay how the outbox relay runs
  * @param consumer how deliveries are taken
+ * @param engine how durable functions run
  */
 @ConfigurationProperties("event-runtime")
 public record EventRuntimeProperties(
@@ -24,7 +25,8 @@ public record EventRuntimeProperties(
     @DefaultValue(EventRuntimeProperties.DEVELOPMENT_KEY) String encryptionKey,
     @DefaultValue Rabbitmq rabbitmq,
     @DefaultValue Relay relay,
-    @DefaultValue Consumer consumer) {
+    @DefaultValue Consumer consumer,
+    @DefaultValue Engine engine) {
 
   /** Public, hence worthless: for development and tests only. */
   public static final String DEVELOPMENT_KEY = "ZGV2ZWxvcG1lbnQta2V5LW5vdC1mb3ItcHJvZHVjdCE=";
@@ -59,5 +61,23 @@ public record EventRuntimeProperties(
       @DefaultValue("100") int prefetch,
       @DefaultValue("4") int threads,
       @DefaultValue("20") int deliveryLimit,
+      @DefaultValue("10s") Duration shutdownTimeout) {}
+
+  /**
+   * @param workers the most attempts of durable functions running at once on this instance
+   * @param leaseFor how long a claimed run is held before another instance may resume it; renewed
+   *     every third of it while the attempt runs
+   * @param claimBatch the most runs claimed at once
+   * @param pollInterval how often an idle engine looks for due runs
+   * @param cronPollInterval how often cron schedules are checked for a due tick
+   * @param shutdownTimeout how long stopping waits for running attempts; the rest are resumed by
+   *     another instance (or this one after restart) once their lease expires
+   */
+  public record Engine(
+      @DefaultValue("8") int workers,
+      @DefaultValue("30s") Duration leaseFor,
+      @DefaultValue("100") int claimBatch,
+      @DefaultValue("200ms") Duration pollInterval,
+      @DefaultValue("1s") Duration cronPollInterval,
       @DefaultValue("10s") Duration shutdownTimeout) {}
 }

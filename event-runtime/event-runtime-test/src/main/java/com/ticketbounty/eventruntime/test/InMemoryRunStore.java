@@ -45,6 +45,7 @@ public final class InMemoryRunStore implements RunStore {
   private final List<WaitRecord> waits = new ArrayList<>();
   private final List<OutboxMessage> outbox = new ArrayList<>();
   private final Set<String> cronTicks = new HashSet<>();
+  private final Map<String, Instant> cronDeployments = new HashMap<>();
   private final Map<String, Integer> mostLeased = new HashMap<>();
   private long sequence;
 
@@ -264,6 +265,11 @@ public final class InMemoryRunStore implements RunStore {
   @Override
   public synchronized boolean claimCronTick(String functionId, Instant tick) {
     return cronTicks.add(functionId + "@" + tick);
+  }
+
+  @Override
+  public synchronized Instant cronDeployedAt(String functionId) {
+    return cronDeployments.computeIfAbsent(functionId, id -> now());
   }
 
   public synchronized List<RunRecord> runs() {

@@ -1,6 +1,7 @@
 package com.ticketbounty.eventruntime.internal.engine;
 
 import com.ticketbounty.eventruntime.EventEnvelope;
+import com.ticketbounty.eventruntime.SchemaVersion;
 import com.ticketbounty.eventruntime.function.DurableFunction;
 import com.ticketbounty.eventruntime.internal.EventCodec;
 import com.ticketbounty.eventruntime.spi.RunRecord;
@@ -9,6 +10,7 @@ import com.ticketbounty.eventruntime.spi.RunStore;
 import com.ticketbounty.eventruntime.spi.StepRecord;
 import com.ticketbounty.eventruntime.spi.StepStatus;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -22,6 +24,9 @@ import java.util.random.RandomGenerator;
  * step.
  */
 public final class Engine {
+  /** The name of the event a cron run starts with. */
+  public static final String CRON_TICK_EVENT = "runtime/cron.tick";
+
   private final EngineParts parts;
   private final EventIntake intake;
   private final Scheduler scheduler;
@@ -46,7 +51,32 @@ public final class Engine {
       StepOverrides overrides,
       Executor workers,
       Executor branches) {
-    EventCodec codec = new EventCodec(Clock.systemUTC());
+    return create(
+        store,
+        functions,
+        expressions,
+        settings,
+        random,
+        overrides,
+        workers,
+        branches,
+        new EventCodec(Clock.systemUTC()));
+  }
+
+  /**
+   * @param codec reads and writes events; the service's own, so that sealed fields are opened for
+   *     the function and sealed in the events it sends
+   */
+  public static Engine create(
+      RunStore store,
+      Collection<DurableFunction> functions,
+      EventExpressions expressions,
+      EngineSettings settings,
+      RandomGenerator random,
+      StepOverrides overrides,
+      Executor workers,
+      Executor branches,
+      EventCodec codec) {
     Memos memos = new Memos();
     EngineParts parts =
         new EngineParts(
@@ -65,6 +95,44 @@ public final class Engine {
 
   public List<RunRecord> submit(List<EventEnvelope> events) {
     return intake.submit(events);
+  }
+
+  /**
+   * Takes in events delivered on one function's queue: starts that function's runs (one per
+   * (function, event id)) and stores the events it waits for, resolving matching waits.
+   *
+   * @throws IllegalArgumentException when {@code functionId} is unknown or an event is over {@link
+   *     Limits#maxEventBytes()}
+   */
+  public List<RunRecord> submitTo(String functionId, List<EventEnvelope> events) {
+    DurableFunction target =
+        parts
+            .functions()
+            .find(functionId)
+            .orElseThrow(() -> new IllegalArgumentException("no function " + functionId));
+    return intake.submit(events, function -> function == target);
+  }
+
+  /**
+   * Starts the run of a cron function for one tick, with the synthetic event {@link
+   * #CRON_TICK_EVENT} ({@code data.tick} the tick, ISO-8601). The event id is derived from
+   * (function, tick), so starting the same tick twice names the same run.
+   */
+  public RunRecord startCron(String functionId, Instant tick) {
+    DurableFunction function =
+        parts
+            .functions()
+            .find(functionId)
+            .orElseThrow(() -> new IllegalArgumentException("no function " + functionId));
+    EventEnvelope event =
+        new EventEnvelope(
+            NewRuns.derivedId("cron/" + functionId + "/" + tick),
+            CRON_TICK_EVENT,
+            new SchemaVersion(1, 0),
+            tick,
+            parts.memos().mapper().createObjectNode().put("tick", tick.toString()),
+            null);
+    return parts.store().createRuns(List.of(parts.newRuns().of(function, event, null))).get(0);
   }
 
   public Scheduler scheduler() {

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Takes events in: starts a run for every function whose trigger and filter accept the event (one
@@ -33,6 +34,15 @@ public final class EventIntake {
    * @throws IllegalArgumentException when an event is over {@link Limits#maxEventBytes()}
    */
   public List<RunRecord> submit(List<EventEnvelope> events) {
+    return submit(events, function -> true);
+  }
+
+  /**
+   * Like {@link #submit(List)}, for the functions {@code scope} accepts only: a function's queue
+   * delivers an event once per function that binds it, so each delivery starts that function's run
+   * and stores the event only if that function waits for it.
+   */
+  List<RunRecord> submit(List<EventEnvelope> events, Predicate<DurableFunction> scope) {
     List<NewRun> runs = new ArrayList<>();
     List<StoredEvent> stored = new ArrayList<>();
     for (EventEnvelope event : events) {
@@ -51,11 +61,12 @@ public final class EventIntake {
                 + " (Limits.maxEventBytes)");
       }
       for (DurableFunction function : parts.functions().triggeredBy(event)) {
-        if (accepts(function, event)) {
+        if (scope.test(function) && accepts(function, event)) {
           runs.add(parts.newRuns().of(function, event, null));
         }
       }
-      if (parts.functions().anyWaitsFor(event.name())) {
+      if (parts.functions().all().stream()
+          .anyMatch(f -> scope.test(f) && f.waitsFor().contains(event.name()))) {
         stored.add(new StoredEvent(event.id(), event.name(), encoded, parts.store().now()));
       }
     }

@@ -7,9 +7,11 @@ import com.ticketbounty.eventruntime.function.Trigger;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The functions of one service, by id. Each function with an {@code onFailure} also has a failure
@@ -63,6 +65,17 @@ public final class Functions {
   /** Whether a failure of {@code function} must not publish {@code runtime/function.failed}. */
   static boolean handlesFailures(DurableFunction function) {
     return triggers(function, FunctionFailed.NAME);
+  }
+
+  /** The event names a function's queue binds: its event triggers and the events it waits for. */
+  static Set<String> boundEvents(DurableFunction function) {
+    Set<String> names = new LinkedHashSet<>();
+    function.triggers().stream()
+        .filter(Trigger.OnEvent.class::isInstance)
+        .map(t -> ((Trigger.OnEvent) t).event())
+        .forEach(names::add);
+    names.addAll(function.waitsFor());
+    return names;
   }
 
   boolean anyWaitsFor(String eventName) {

@@ -1,0 +1,111 @@
+package com.ticketbounty.eventruntime.internal.engine;
+
+import com.ticketbounty.eventruntime.function.DurableFunction;
+import com.ticketbounty.eventruntime.function.Trigger;
+import com.ticketbounty.eventruntime.internal.CronSchedule;
+import com.ticketbounty.eventruntime.spi.RunStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the runs of cron functions, on the store's clock (PostgreSQL's, shared by every instance).
+ * Each instance looks for due ticks; a tick starts a run only for the instance whose {@link
+ * RunStore#claimCronTick} wins, so every tick runs once across instances. At start-up the latest
+ * tick missed while every instance was down runs once if it is less than one period old ({@link
+ * CronSchedule#tickToCatchUp}) — unless it is older than the function's first deployment, so that a
+ * new function does not run at once for a tick it never saw.
+ *
+ * <p>The claim comes before the run is created: a crash in between loses that one tick, and never
+ * runs it twice. Not thread-safe: one thread (the loop's timer, or a test) drives it.
+ */
+public final class CronScheduler {
+  private static final Logger LOG = LoggerFactory.getLogger(CronScheduler.class);
+
+  private final Engine engine;
+  private final RunStore store;
+  private final List<Entry> entries = new ArrayList<>();
+  private boolean started;
+
+  public CronScheduler(Engine engine, RunStore store) {
+    this.engine = engine;
+    this.store = store;
+    for (DurableFunction function : engine.functions().all()) {
+      for (Trigger trigger : function.triggers()) {
+        if (trigger instanceof Trigger.OnCron cron) {
+          entries.add(new Entry(function.id(), CronSchedule.parse(cron.expression(), cron.zone())));
+        }
+      }
+    }
+  }
+
+  public boolean hasSchedules() {
+    return !entries.isEmpty();
+  }
+
+  /** Catches up the missed tick, if the rule allows, and starts watching for the next ones. */
+  public void startUp() {
+    Instant now = store.now();
+    for (Entry entry : entries) {
+      Instant deployedAt = store.cronDeployedAt(entry.functionId);
+      entry
+          .schedule
+          .tickToCatchUp(now)
+          .filter(tick -> !tick.isBefore(deployedAt))
+          .ifPresent(tick -> fire(entry, tick));
+      entry.next = entry.schedule.nextAfter(now);
+    }
+    started = true;
+  }
+
+  /**
+   * Starts a run for every tick that has come since the last look ({@link #startUp()} first, if it
+   * has not succeeded yet).
+   *
+   * @return how many runs this instance started
+   */
+  public int pollOnce() {
+    if (!started) {
+      startUp();
+    }
+    Instant now = store.now();
+    int runs = 0;
+    for (Entry entry : entries) {
+      Instant next = entry.next;
+      if (next == null) {
+        throw new IllegalStateException("a schedule without its next tick after start-up");
+      }
+      while (!next.isAfter(now)) {
+        if (fire(entry, next)) {
+          runs++;
+        }
+        next = entry.schedule.nextAfter(next);
+        entry.next = next;
+      }
+    }
+    return runs;
+  }
+
+  private boolean fire(Entry entry, Instant tick) {
+    if (!store.claimCronTick(entry.functionId, tick)) {
+      return false;
+    }
+    engine.startCron(entry.functionId, tick);
+    LOG.info("Started {} for its cron tick {}", entry.functionId, tick);
+    return true;
+  }
+
+  private static final class Entry {
+    final String functionId;
+    final CronSchedule schedule;
+    @Nullable Instant next;
+
+    Entry(String functionId, CronSchedule schedule) {
+      this.functionId = functionId;
+      this.schedule = schedule;
+    }
+  }
+}
