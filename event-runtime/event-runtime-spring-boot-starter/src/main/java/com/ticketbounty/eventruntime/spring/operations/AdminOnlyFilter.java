@@ -48,6 +48,11 @@ final class AdminOnlyFilter implements WebFilter, Ordered {
                       refuse(exchange, HttpStatus.FORBIDDEN, "Only ADMIN may operate the runtime.");
                   case INVALID ->
                       refuse(exchange, HttpStatus.UNAUTHORIZED, "The access token is not valid.");
+                  case KEYS_UNAVAILABLE ->
+                      refuse(
+                          exchange,
+                          HttpStatus.SERVICE_UNAVAILABLE,
+                          "The keys that verify access tokens cannot be fetched; try again.");
                 });
   }
 

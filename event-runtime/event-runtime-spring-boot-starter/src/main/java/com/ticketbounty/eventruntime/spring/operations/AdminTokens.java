@@ -2,11 +2,13 @@ package com.ticketbounty.eventruntime.spring.operations;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
@@ -21,13 +23,20 @@ import java.util.Set;
  */
 final class AdminTokens {
   static final String ADMIN = "ADMIN";
+  private static final int TIMEOUT_MILLIS = 5_000;
 
   private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 
   AdminTokens(String jwksUri) {
     JWKSource<SecurityContext> keys;
     try {
-      keys = JWKSourceBuilder.create(URI.create(jwksUri).toURL()).retrying(true).build();
+      // Generous timeouts: the first call fetches the keys, possibly from a busy identity-service.
+      keys =
+          JWKSourceBuilder.create(
+                  URI.create(jwksUri).toURL(),
+                  new DefaultResourceRetriever(TIMEOUT_MILLIS, TIMEOUT_MILLIS, 64 * 1024))
+              .retrying(true)
+              .build();
     } catch (MalformedURLException | IllegalArgumentException e) {
       throw new IllegalArgumentException("not a JWKS URI: " + jwksUri, e);
     }
@@ -40,7 +49,9 @@ final class AdminTokens {
   enum Verdict {
     ADMIN,
     NOT_ADMIN,
-    INVALID
+    INVALID,
+    /** The keys could not be fetched: not the caller's fault. */
+    KEYS_UNAVAILABLE
   }
 
   /** Blocking: the first call (and a key rotation) fetches the JWKS. */
@@ -48,6 +59,8 @@ final class AdminTokens {
     JWTClaimsSet claims;
     try {
       claims = processor.process(token, null);
+    } catch (KeySourceException e) {
+      return Verdict.KEYS_UNAVAILABLE;
     } catch (ParseException | BadJOSEException | JOSEException e) {
       return Verdict.INVALID;
     }

@@ -1,13 +1,23 @@
 package com.ticketbounty.eventruntime.spring.operations;
 
+import com.ticketbounty.eventruntime.internal.EventCodec;
+import com.ticketbounty.eventruntime.internal.OutboxRelay;
+import com.ticketbounty.eventruntime.internal.engine.Engine;
+import com.ticketbounty.eventruntime.postgres.PostgresRunQueries;
 import com.ticketbounty.eventruntime.rabbitmq.DeadLetterRedrive;
 import com.ticketbounty.eventruntime.spi.DeadLetterStore;
+import com.ticketbounty.eventruntime.spi.RunQueries;
+import com.ticketbounty.eventruntime.spi.RunStore;
 import com.ticketbounty.eventruntime.spring.EventRuntimeAutoConfiguration;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -27,7 +37,33 @@ public class EventRuntimeOperationsAutoConfiguration {
   @Bean
   RouterFunction<ServerResponse> eventRuntimeDeadLetterRoutes(
       Environment env, DeadLetterStore store, DeadLetterRedrive redrive) {
-    String service = env.getProperty("spring.application.name", "service");
-    return new DeadLetterRoutes(service, store, redrive).routes();
+    return new DeadLetterRoutes(service(env), store, redrive).routes();
+  }
+
+  @Bean
+  RouterFunction<ServerResponse> eventRuntimeEventRoutes(
+      DataSource dataSource, EventCodec codec, ObjectProvider<OutboxRelay> relay) {
+    return new EventRoutes(dataSource, codec, Optional.ofNullable(relay.getIfAvailable())).routes();
+  }
+
+  /** Functions and runs, where the service has durable functions. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnBean(Engine.class)
+  static class Runs {
+    @Bean
+    RunQueries eventRuntimeRunQueries(DataSource dataSource) {
+      return new PostgresRunQueries(dataSource);
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> eventRuntimeRunRoutes(
+        Environment env, Engine engine, RunStore store, RunQueries queries) {
+      return new RunRoutes(engine, store, queries, new RunViews(service(env))).routes();
+    }
+  }
+
+  static String service(Environment env) {
+    return env.getProperty(
+        "event-runtime.service-name", env.getProperty("spring.application.name", "service"));
   }
 }

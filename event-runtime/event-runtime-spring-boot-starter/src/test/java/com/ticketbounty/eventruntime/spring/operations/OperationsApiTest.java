@@ -1,21 +1,10 @@
 package com.ticketbounty.eventruntime.spring.operations;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import com.ticketbounty.eventruntime.EventType;
 import com.ticketbounty.eventruntime.Subscription;
 import com.ticketbounty.eventruntime.spi.DeadLetter;
@@ -24,11 +13,9 @@ import com.ticketbounty.testsupport.TestDatabase;
 import com.ticketbounty.testsupport.TestRabbit;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
@@ -48,23 +35,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class OperationsApiTest {
   private static final TestDatabase DATABASE = TestDatabase.create("operations");
   private static final TestRabbit RABBIT = new TestRabbit();
-  private static final WireMockServer IDENTITY = new WireMockServer(wireMockConfig().dynamicPort());
-  private static RSAKey signingKey;
+  private static final IdentityStandIn IDENTITY = new IdentityStandIn();
 
   @Autowired WebTestClient client;
   @Autowired DeadLetterStore deadLetters;
-
-  @BeforeAll
-  static void publishKeys() throws JOSEException {
-    signingKey = new RSAKeyGenerator(2048).keyID("identity-1").generate();
-    IDENTITY.start();
-    IDENTITY.stubFor(
-        get(urlEqualTo("/.well-known/jwks.json"))
-            .willReturn(
-                aResponse()
-                    .withHeader("Content-Type", "application/json")
-                    .withBody(new JWKSet(signingKey.toPublicJWK()).toString())));
-  }
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
@@ -74,9 +48,7 @@ class OperationsApiTest {
     registry.add("spring.r2dbc.url", DATABASE::r2dbcUrl);
     registry.add("spring.r2dbc.username", DATABASE::user);
     registry.add("event-runtime.name-prefix", RABBIT::prefix);
-    registry.add(
-        "event-runtime.operations.jwks-uri",
-        () -> "http://127.0.0.1:" + IDENTITY.port() + "/.well-known/jwks.json");
+    registry.add("event-runtime.operations.jwks-uri", IDENTITY::jwksUri);
   }
 
   @AfterAll
@@ -85,7 +57,7 @@ class OperationsApiTest {
     RABBIT.delete(
         List.of(queue, queue + ".dlq"),
         List.of(RABBIT.prefix() + "events", RABBIT.prefix() + "events.dlx"));
-    IDENTITY.stop();
+    IDENTITY.close();
     DATABASE.close();
   }
 
@@ -108,14 +80,16 @@ class OperationsApiTest {
   void refusesTokensThatAreExpiredOrSignedByAnotherKey() throws JOSEException {
     RSAKey stranger = new RSAKeyGenerator(2048).keyID("identity-1").generate();
 
-    expectStatus(token(signingKey, "ADMIN", Instant.now().minusSeconds(60)), 401);
-    expectStatus(token(stranger, "ADMIN", Instant.now().plusSeconds(300)), 401);
+    expectStatus(
+        IdentityStandIn.token(IDENTITY.key(), "ADMIN", Instant.now().minusSeconds(60)), 401);
+    expectStatus(IdentityStandIn.token(stranger, "ADMIN", Instant.now().plusSeconds(300)), 401);
     expectStatus("not-a-jwt", 401);
   }
 
   @Test
   void refusesSignedInUsersWhoAreNotAdmin() throws JOSEException {
-    expectStatus(token(signingKey, "USER", Instant.now().plusSeconds(300)), 403);
+    expectStatus(
+        IdentityStandIn.token(IDENTITY.key(), "USER", Instant.now().plusSeconds(300)), 403);
   }
 
   @Test
@@ -130,7 +104,8 @@ class OperationsApiTest {
             "unknown MAJOR version 9.0",
             body.getBytes(StandardCharsets.UTF_8),
             Map.of()));
-    String admin = "Bearer " + token(signingKey, "ADMIN", Instant.now().plusSeconds(300));
+    String admin =
+        "Bearer " + IdentityStandIn.token(IDENTITY.key(), "ADMIN", Instant.now().plusSeconds(300));
 
     client
         .get()
@@ -171,7 +146,8 @@ class OperationsApiTest {
 
   @Test
   void answersBadInputWithProblems() throws JOSEException {
-    String admin = "Bearer " + token(signingKey, "ADMIN", Instant.now().plusSeconds(300));
+    String admin =
+        "Bearer " + IdentityStandIn.token(IDENTITY.key(), "ADMIN", Instant.now().plusSeconds(300));
 
     client
         .get()
@@ -201,19 +177,6 @@ class OperationsApiTest {
         .isEqualTo(status)
         .expectHeader()
         .contentType(MediaType.APPLICATION_PROBLEM_JSON);
-  }
-
-  private static String token(RSAKey key, String role, Instant expires) throws JOSEException {
-    SignedJWT jwt =
-        new SignedJWT(
-            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
-            new JWTClaimsSet.Builder()
-                .subject("user-1")
-                .claim("role", role)
-                .expirationTime(Date.from(expires))
-                .build());
-    jwt.sign(new RSASSASigner(key));
-    return jwt.serialize();
   }
 
   @EventType(name = "test/noted", version = "1.0")

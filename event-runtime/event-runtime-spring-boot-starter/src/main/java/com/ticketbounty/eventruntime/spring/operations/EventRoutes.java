@@ -1,0 +1,125 @@
+package com.ticketbounty.eventruntime.spring.operations;
+
+import com.ticketbounty.eventruntime.EventEnvelope;
+import com.ticketbounty.eventruntime.SchemaVersion;
+import com.ticketbounty.eventruntime.internal.EventCodec;
+import com.ticketbounty.eventruntime.internal.OutboxRelay;
+import com.ticketbounty.eventruntime.internal.TraceHeaders;
+import com.ticketbounty.eventruntime.internal.UuidV7;
+import com.ticketbounty.eventruntime.postgres.OutboxWriter;
+import com.ticketbounty.eventruntime.spi.OutboxMessage;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.ServerWebInputException;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code POST /internal/runtime/events {name, data, v?}}: sends an event as the service would —
+ * through its outbox, so it reaches every subscriber at least once — for manual tests and operators
+ * (the original app's "send an event" of its Inngest guide).
+ */
+final class EventRoutes {
+  private static final Pattern NAME = Pattern.compile("[a-z0-9-]+/[a-z0-9][a-z0-9.-]*");
+
+  private final DataSource dataSource;
+  private final EventCodec codec;
+  private final Optional<OutboxRelay> relay;
+
+  EventRoutes(DataSource dataSource, EventCodec codec, Optional<OutboxRelay> relay) {
+    this.dataSource = dataSource;
+    this.codec = codec;
+    this.relay = relay;
+  }
+
+  RouterFunction<ServerResponse> routes() {
+    return RouterFunctions.route().POST(AdminOnlyFilter.PATH + "/events", this::send).build();
+  }
+
+  private Mono<ServerResponse> send(ServerRequest request) {
+    return request
+        .bodyToMono(JsonNode.class)
+        .flatMap(body -> send(body, request.path()))
+        .switchIfEmpty(
+            Problems.respond(
+                HttpStatus.BAD_REQUEST, "The body must be {name, data}.", request.path()))
+        .onErrorResume(
+            ServerWebInputException.class,
+            e ->
+                Problems.respond(
+                    HttpStatus.BAD_REQUEST, "The body is not valid JSON.", request.path()));
+  }
+
+  private Mono<ServerResponse> send(JsonNode body, String path) {
+    List<Map<String, String>> errors = new ArrayList<>();
+    String name = body.path("name").isString() ? body.get("name").asString() : "";
+    if (!NAME.matcher(name).matches()) {
+      errors.add(field("name", "must be a wire name such as app/ticket.created"));
+    }
+    JsonNode data = body.path("data");
+    if (!data.isObject()) {
+      errors.add(field("data", "must be a JSON object"));
+    }
+    SchemaVersion version = new SchemaVersion(1, 0);
+    if (body.has("v")) {
+      try {
+        version = SchemaVersion.parse(body.get("v").asString());
+      } catch (IllegalArgumentException e) {
+        errors.add(field("v", "must be MAJOR.MINOR"));
+      }
+    }
+    if (!errors.isEmpty()) {
+      Map<String, Object> problem =
+          Problems.body(HttpStatus.UNPROCESSABLE_CONTENT, "The event is not valid.", path);
+      problem.put("errors", errors);
+      return ServerResponse.unprocessableContent()
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .bodyValue(problem);
+    }
+    EventEnvelope event =
+        new EventEnvelope(UuidV7.next(Clock.systemUTC()), name, version, Instant.now(), data, null);
+    return Mono.fromCallable(() -> write(event))
+        .subscribeOn(Schedulers.boundedElastic())
+        .flatMap(
+            id ->
+                ServerResponse.status(HttpStatus.ACCEPTED)
+                    .bodyValue(Map.of("id", id, "name", event.name())));
+  }
+
+  private String write(EventEnvelope event) throws Exception {
+    OutboxMessage message =
+        new OutboxMessage(
+            event.id(),
+            event.name(),
+            event.id().toString(),
+            codec.encode(event),
+            TraceHeaders.capture());
+    try (Connection connection = dataSource.getConnection()) {
+      new OutboxWriter().write(connection, message);
+    }
+    relay.ifPresent(OutboxRelay::wakeUp);
+    return event.id().toString();
+  }
+
+  private static Map<String, String> field(String field, String message) {
+    Map<String, String> error = new LinkedHashMap<>();
+    error.put("field", field);
+    error.put("message", message);
+    return error;
+  }
+}

@@ -1,0 +1,247 @@
+package com.ticketbounty.eventruntime.spring.operations;
+
+import static org.awaitility.Awaitility.await;
+
+import com.jayway.jsonpath.JsonPath;
+import com.ticketbounty.eventruntime.NonRetriableException;
+import com.ticketbounty.eventruntime.function.DurableFunction;
+import com.ticketbounty.testsupport.TestDatabase;
+import com.ticketbounty.testsupport.TestRabbit;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Functions, runs, replay, cancel, trigger and send — the operations API over a real engine. */
+@SpringBootTest(
+    classes = OperationsRunsApiTest.App.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class OperationsRunsApiTest {
+  private static final TestDatabase DATABASE = TestDatabase.create("operations_runs");
+  private static final TestRabbit RABBIT = new TestRabbit();
+  private static final IdentityStandIn IDENTITY = new IdentityStandIn();
+  static final AtomicBoolean BROKEN = new AtomicBoolean(true);
+  static final AtomicInteger DIGESTS = new AtomicInteger();
+
+  @Autowired WebTestClient client;
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("spring.application.name", () -> "ops-runs");
+    registry.add("spring.datasource.url", DATABASE::jdbcUrl);
+    registry.add("spring.datasource.username", DATABASE::user);
+    registry.add("spring.r2dbc.url", DATABASE::r2dbcUrl);
+    registry.add("spring.r2dbc.username", DATABASE::user);
+    registry.add("event-runtime.name-prefix", RABBIT::prefix);
+    registry.add("event-runtime.operations.jwks-uri", IDENTITY::jwksUri);
+  }
+
+  @AfterAll
+  static void cleanUp() {
+    List<String> queues =
+        List.of("ops-runs.ping-handler", "ops-runs.nightly-digest").stream()
+            .flatMap(q -> List.of(RABBIT.prefix() + q, RABBIT.prefix() + q + ".dlq").stream())
+            .toList();
+    RABBIT.delete(queues, List.of(RABBIT.prefix() + "events", RABBIT.prefix() + "events.dlx"));
+    IDENTITY.close();
+    DATABASE.close();
+  }
+
+  @Test
+  void listsTheFunctionsWithTheirTriggersRetriesAndConcurrency() {
+    client
+        .get()
+        .uri("/internal/runtime/functions")
+        .header("Authorization", IDENTITY.admin())
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$[?(@.id == 'ping-handler')].triggers[0].event")
+        .isEqualTo("test/ping.sent")
+        .jsonPath("$[?(@.id == 'ping-handler')].concurrency.limit")
+        .isEqualTo(2)
+        .jsonPath("$[?(@.id == 'nightly-digest')].triggers[0].cron")
+        .isEqualTo("0 0 * * *")
+        .jsonPath("$[?(@.id == 'nightly-digest')].service")
+        .isEqualTo("ops-runs");
+  }
+
+  @Test
+  void aSentEventFailsItsRunWhichIsListedShownAndReplayedToCompletion() {
+    String eventId =
+        JsonPath.read(
+            body(
+                client
+                    .post()
+                    .uri("/internal/runtime/events")
+                    .header("Authorization", IDENTITY.admin())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("name", "test/ping.sent", "data", Map.of("text", "hi")))
+                    .exchange()
+                    .expectStatus()
+                    .isAccepted()),
+            "$.id");
+
+    String runId = awaitRun("failed", eventId);
+    client
+        .get()
+        .uri("/internal/runtime/runs/" + runId)
+        .header("Authorization", IDENTITY.admin())
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.function")
+        .isEqualTo("ping-handler")
+        .jsonPath("$.event.data.text")
+        .isEqualTo("hi")
+        .jsonPath("$.steps[0].id")
+        .isEqualTo("answer")
+        .jsonPath("$.steps[0].status")
+        .isEqualTo("failed");
+    BROKEN.set(false);
+
+    post("/internal/runtime/runs/" + runId + "/replay").expectStatus().isOk();
+
+    awaitRun("completed", eventId);
+    post("/internal/runtime/runs/" + runId + "/replay").expectStatus().isEqualTo(409);
+    post("/internal/runtime/runs/" + runId + "/cancel").expectStatus().isEqualTo(409);
+  }
+
+  @Test
+  void triggersACronFunctionNowAndRefusesOthers() {
+    int before = DIGESTS.get();
+
+    post("/internal/runtime/functions/nightly-digest/trigger").expectStatus().isAccepted();
+    post("/internal/runtime/functions/ping-handler/trigger").expectStatus().isEqualTo(409);
+    post("/internal/runtime/functions/no-such/trigger").expectStatus().isNotFound();
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> DIGESTS.get() == before + 1);
+  }
+
+  @Test
+  void answersBadInputWithProblems() {
+    client
+        .post()
+        .uri("/internal/runtime/events")
+        .header("Authorization", IDENTITY.admin())
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("name", "Not A Name", "data", List.of(1)))
+        .exchange()
+        .expectStatus()
+        .isEqualTo(422)
+        .expectBody()
+        .jsonPath("$.errors[*].field")
+        .isEqualTo(List.of("name", "data"));
+    client
+        .post()
+        .uri("/internal/runtime/events")
+        .header("Authorization", IDENTITY.admin())
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{\"name\": ")
+        .exchange()
+        .expectStatus()
+        .isBadRequest();
+    for (String query : List.of("status=bogus", "limit=0", "since=yesterday")) {
+      client
+          .get()
+          .uri("/internal/runtime/runs?" + query)
+          .header("Authorization", IDENTITY.admin())
+          .exchange()
+          .expectStatus()
+          .isBadRequest()
+          .expectHeader()
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+    client
+        .get()
+        .uri("/internal/runtime/runs/not-a-uuid")
+        .header("Authorization", IDENTITY.admin())
+        .exchange()
+        .expectStatus()
+        .isNotFound();
+    client.get().uri("/internal/runtime/runs").exchange().expectStatus().isUnauthorized();
+  }
+
+  private String awaitRun(String status, String eventId) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                !JsonPath.<List<Object>>read(
+                        runs(status), "$.list[?(@.eventId == '" + eventId + "')]")
+                    .isEmpty());
+    return JsonPath.<List<String>>read(runs(status), "$.list[?(@.eventId == '" + eventId + "')].id")
+        .get(0);
+  }
+
+  private String runs(String status) {
+    return body(
+        client
+            .get()
+            .uri("/internal/runtime/runs?function=ping-handler&status=" + status)
+            .header("Authorization", IDENTITY.admin())
+            .exchange()
+            .expectStatus()
+            .isOk());
+  }
+
+  private WebTestClient.ResponseSpec post(String path) {
+    return client.post().uri(path).header("Authorization", IDENTITY.admin()).exchange();
+  }
+
+  private static String body(WebTestClient.ResponseSpec response) {
+    byte[] content = response.expectBody().returnResult().getResponseBodyContent();
+    return new String(content, StandardCharsets.UTF_8);
+  }
+
+  @SpringBootConfiguration
+  @EnableAutoConfiguration
+  static class App {
+    @Bean
+    DurableFunction pingHandler() {
+      return DurableFunction.named("ping-handler")
+          .triggeredBy("test/ping.sent")
+          .concurrency(2, "event.data.text")
+          .handler(
+              ctx ->
+                  ctx.step()
+                      .run(
+                          "answer",
+                          String.class,
+                          key -> {
+                            if (BROKEN.get()) {
+                              throw new NonRetriableException("a bug, fixed later");
+                            }
+                            return "pong";
+                          }));
+    }
+
+    @Bean
+    DurableFunction nightlyDigest() {
+      return DurableFunction.named("nightly-digest")
+          .onCron("0 0 * * *")
+          .handler(
+              ctx -> {
+                ctx.step().run("count", key -> DIGESTS.incrementAndGet());
+                return null;
+              });
+    }
+  }
+}
