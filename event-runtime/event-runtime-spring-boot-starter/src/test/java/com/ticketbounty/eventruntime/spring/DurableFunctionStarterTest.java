@@ -42,12 +42,7 @@ class DurableFunctionStarterTest {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("spring.application.name", () -> "functions-test");
-    registry.add("spring.datasource.url", DATABASE::jdbcUrl);
-    registry.add("spring.datasource.username", DATABASE::user);
-    registry.add("spring.r2dbc.url", DATABASE::r2dbcUrl);
-    registry.add("spring.r2dbc.username", DATABASE::user);
-    registry.add("event-runtime.name-prefix", RABBIT::prefix);
+    TestService.register(registry, "functions-test", DATABASE, RABBIT);
     registry.add("event-runtime.engine.workers", () -> "3");
   }
 

@@ -47,12 +47,7 @@ class FailureHandlingStarterTest {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("spring.application.name", () -> "failures-test");
-    registry.add("spring.datasource.url", DATABASE::jdbcUrl);
-    registry.add("spring.datasource.username", DATABASE::user);
-    registry.add("spring.r2dbc.url", DATABASE::r2dbcUrl);
-    registry.add("spring.r2dbc.username", DATABASE::user);
-    registry.add("event-runtime.name-prefix", RABBIT::prefix);
+    TestService.register(registry, "failures-test", DATABASE, RABBIT);
   }
 
   @AfterAll

@@ -9,6 +9,7 @@ import com.ticketbounty.eventruntime.EventType;
 import com.ticketbounty.eventruntime.Subscription;
 import com.ticketbounty.eventruntime.spi.DeadLetter;
 import com.ticketbounty.eventruntime.spi.DeadLetterStore;
+import com.ticketbounty.eventruntime.spring.TestService;
 import com.ticketbounty.testsupport.TestDatabase;
 import com.ticketbounty.testsupport.TestRabbit;
 import java.nio.charset.StandardCharsets;
@@ -42,12 +43,7 @@ class OperationsApiTest {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("spring.application.name", () -> "ops-test");
-    registry.add("spring.datasource.url", DATABASE::jdbcUrl);
-    registry.add("spring.datasource.username", DATABASE::user);
-    registry.add("spring.r2dbc.url", DATABASE::r2dbcUrl);
-    registry.add("spring.r2dbc.username", DATABASE::user);
-    registry.add("event-runtime.name-prefix", RABBIT::prefix);
+    TestService.register(registry, "ops-test", DATABASE, RABBIT);
     registry.add("event-runtime.operations.jwks-uri", IDENTITY::jwksUri);
   }
 

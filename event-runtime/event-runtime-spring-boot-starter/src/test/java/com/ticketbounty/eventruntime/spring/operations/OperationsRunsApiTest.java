@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import com.jayway.jsonpath.JsonPath;
 import com.ticketbounty.eventruntime.NonRetriableException;
 import com.ticketbounty.eventruntime.function.DurableFunction;
+import com.ticketbounty.eventruntime.spring.TestService;
 import com.ticketbounty.testsupport.TestDatabase;
 import com.ticketbounty.testsupport.TestRabbit;
 import java.nio.charset.StandardCharsets;
@@ -42,12 +43,7 @@ class OperationsRunsApiTest {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("spring.application.name", () -> "ops-runs");
-    registry.add("spring.datasource.url", DATABASE::jdbcUrl);
-    registry.add("spring.datasource.username", DATABASE::user);
-    registry.add("spring.r2dbc.url", DATABASE::r2dbcUrl);
-    registry.add("spring.r2dbc.username", DATABASE::user);
-    registry.add("event-runtime.name-prefix", RABBIT::prefix);
+    TestService.register(registry, "ops-runs", DATABASE, RABBIT);
     registry.add("event-runtime.operations.jwks-uri", IDENTITY::jwksUri);
   }
 
