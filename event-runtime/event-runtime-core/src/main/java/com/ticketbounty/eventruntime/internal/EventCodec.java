@@ -8,6 +8,7 @@ import com.ticketbounty.eventruntime.SchemaVersion;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -46,8 +47,22 @@ public final class EventCodec {
     return JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
   }
 
+  /** Seals and opens sensitive fields with this codec's key; empty without a key. */
+  public Optional<SensitiveFields> sensitiveFields() {
+    return Optional.ofNullable(sensitive);
+  }
+
   /** A new event (fresh v7 id, the clock's time) carrying {@code contract} as its data. */
   public EventEnvelope envelope(Object contract, @Nullable EventUser user) {
+    return envelope(contract, UuidV7.next(clock), Instant.ofEpochMilli(clock.millis()), user);
+  }
+
+  /**
+   * An event with the given id and time carrying {@code contract} as its data, its sensitive fields
+   * sealed (a durable step's {@code sendEvent} derives both from the run).
+   */
+  public EventEnvelope envelope(
+      Object contract, UUID id, Instant timestamp, @Nullable EventUser user) {
     EventType type = EventContracts.typeOf(contract.getClass());
     ObjectNode data = mapper.valueToTree(contract);
     if (sensitive != null) {
@@ -57,9 +72,8 @@ public final class EventCodec {
           type.name()
               + " has sensitive fields: configure an event encryption key (EVENT_ENCRYPTION_KEY)");
     }
-    Instant now = Instant.ofEpochMilli(clock.millis());
     return new EventEnvelope(
-        UuidV7.next(clock), type.name(), SchemaVersion.parse(type.version()), now, data, user);
+        id, type.name(), SchemaVersion.parse(type.version()), timestamp, data, user);
   }
 
   public String encode(EventEnvelope event) {

@@ -8,7 +8,10 @@ final class ClaimSql {
    * not fill the batch and starve other keys; that count is only a filter, the exact one is taken
    * later under the key's lock. The due condition is repeated on the locked row itself so that a
    * row another claimer leased and committed meanwhile is re-checked on its new version and
-   * dropped. Parameters: limited function ids, their limits, the batch size.
+   * dropped. Only limited functions' runs: the window over every due run of a key is what the limit
+   * needs, and computing it for unlimited functions' backlog would make each claim cost as much as
+   * all due runs ({@link #UNLIMITED} takes those from the due index instead). Parameters: limited
+   * function ids, their limits, the batch size.
    */
   static final String CANDIDATES =
       """
@@ -24,17 +27,34 @@ final class ClaimSql {
                row_number() OVER (PARTITION BY r.function_id, COALESCE(r.concurrency_key, '')
                                   ORDER BY r.due_at, r.id) AS place
           FROM event_runtime.runs r
-          LEFT JOIN limits l ON l.function_id = r.function_id
+          JOIN limits l ON l.function_id = r.function_id
           LEFT JOIN live v
                  ON v.function_id = r.function_id AND v.key = COALESCE(r.concurrency_key, '')
          WHERE (r.status IN ('queued', 'sleeping', 'waiting') AND r.due_at <= now())
             OR (r.status = 'running' AND r.lease_expires_at <= now()))
-      SELECT r.id, r.function_id, COALESCE(r.concurrency_key, '') AS key
+      SELECT r.id, r.function_id, COALESCE(r.concurrency_key, '') AS key, r.due_at
         FROM event_runtime.runs r JOIN due d ON d.id = r.id
        WHERE (d.free IS NULL OR d.place <= d.free)
          AND ((r.status IN ('queued', 'sleeping', 'waiting') AND r.due_at <= now())
               OR (r.status = 'running' AND r.lease_expires_at <= now()))
        ORDER BY d.due_at, r.id
+       LIMIT ?
+         FOR NO KEY UPDATE OF r SKIP LOCKED
+      """;
+
+  /**
+   * Due runs of functions without a limit, oldest due first, row-locked with {@code SKIP LOCKED},
+   * the due condition re-checked on the locked row as in {@link #CANDIDATES}. Parameters: limited
+   * function ids, the batch size.
+   */
+  static final String UNLIMITED =
+      """
+      SELECT r.id, r.function_id, COALESCE(r.concurrency_key, '') AS key, r.due_at
+        FROM event_runtime.runs r
+       WHERE r.function_id <> ALL (CAST(? AS text[]))
+         AND ((r.status IN ('queued', 'sleeping', 'waiting') AND r.due_at <= now())
+              OR (r.status = 'running' AND r.lease_expires_at <= now()))
+       ORDER BY r.due_at, r.id
        LIMIT ?
          FOR NO KEY UPDATE OF r SKIP LOCKED
       """;

@@ -16,6 +16,9 @@ import java.util.UUID;
  * the ones just created and the ones that already existed alike.
  */
 final class NewRunRows {
+  // No conflict target: the run id is derived from (function, event id), so two instances creating
+  // the same run at once collide on the primary key as well, and a target naming only
+  // (function_id, event_id) would let that collision fail the insert instead of skipping it.
   private static final String INSERT =
       """
       INSERT INTO event_runtime.runs
@@ -28,7 +31,7 @@ final class NewRunRows {
              WITH ORDINALITY AS n(id, function_id, event_id, event, concurrency_key,
                                   parent_run_id, parent_step_key, place)
        ORDER BY n.place
-      ON CONFLICT (function_id, event_id) DO NOTHING
+      ON CONFLICT DO NOTHING
       """;
   private static final String READ_BACK =
       "SELECT "

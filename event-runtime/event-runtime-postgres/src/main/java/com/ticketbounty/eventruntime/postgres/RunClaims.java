@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -52,26 +53,46 @@ final class RunClaims {
         });
   }
 
-  /** Locked due runs, by (function, key) in the order first seen, each group oldest first. */
+  /**
+   * Locked due runs, by (function, key) in the order first seen, each group oldest first: the
+   * oldest of the limited functions' candidates and the unlimited functions' due runs together.
+   */
   private static Map<Group, List<UUID>> candidates(Connection connection, Claim claim)
       throws SQLException {
     List<String> functions = new ArrayList<>(claim.limits().keySet());
     Object[] limits = functions.stream().map(claim.limits()::get).toArray();
-    Map<Group, List<UUID>> groups = new LinkedHashMap<>();
-    try (PreparedStatement select = connection.prepareStatement(ClaimSql.CANDIDATES)) {
+    List<Candidate> found = new ArrayList<>();
+    try (PreparedStatement select = connection.prepareStatement(ClaimSql.UNLIMITED)) {
       select.setArray(1, connection.createArrayOf("text", functions.toArray()));
-      select.setArray(2, connection.createArrayOf("int4", limits));
-      select.setInt(3, claim.max());
-      try (ResultSet row = select.executeQuery()) {
-        while (row.next()) {
-          Group group = new Group(row.getString("function_id"), row.getString("key"));
-          groups
-              .computeIfAbsent(group, g -> new ArrayList<>())
-              .add(row.getObject("id", UUID.class));
-        }
+      select.setInt(2, claim.max());
+      read(select, found);
+    }
+    if (!functions.isEmpty()) {
+      try (PreparedStatement select = connection.prepareStatement(ClaimSql.CANDIDATES)) {
+        select.setArray(1, connection.createArrayOf("text", functions.toArray()));
+        select.setArray(2, connection.createArrayOf("int4", limits));
+        select.setInt(3, claim.max());
+        read(select, found);
       }
     }
+    found.sort(Comparator.comparing(Candidate::dueAt));
+    Map<Group, List<UUID>> groups = new LinkedHashMap<>();
+    for (Candidate candidate : found.subList(0, Math.min(claim.max(), found.size()))) {
+      groups.computeIfAbsent(candidate.group(), g -> new ArrayList<>()).add(candidate.id());
+    }
     return groups;
+  }
+
+  private static void read(PreparedStatement select, List<Candidate> found) throws SQLException {
+    try (ResultSet row = select.executeQuery()) {
+      while (row.next()) {
+        found.add(
+            new Candidate(
+                row.getObject("id", UUID.class),
+                new Group(row.getString("function_id"), row.getString("key")),
+                row.getObject("due_at", OffsetDateTime.class)));
+      }
+    }
   }
 
   /** The runs of one group that may be leased: all of an unlimited function's. */
@@ -120,6 +141,9 @@ final class RunClaims {
       return leased;
     }
   }
+
+  /** A locked due run. */
+  private record Candidate(UUID id, Group group, OffsetDateTime dueAt) {}
 
   /** A function's runs sharing one concurrency key (a null key counts as the empty one). */
   private record Group(String functionId, String key) {}

@@ -1,9 +1,6 @@
 package com.ticketbounty.eventruntime.internal.engine;
 
-import com.ticketbounty.eventruntime.EventContracts;
 import com.ticketbounty.eventruntime.EventEnvelope;
-import com.ticketbounty.eventruntime.EventType;
-import com.ticketbounty.eventruntime.SchemaVersion;
 import com.ticketbounty.eventruntime.function.ParallelStep;
 import com.ticketbounty.eventruntime.function.Step;
 import com.ticketbounty.eventruntime.function.StepAction;
@@ -138,15 +135,9 @@ final class DurableStep implements Step {
     return List.copyOf(eventIds);
   }
 
+  /** The event as the service's codec makes it: sensitive fields sealed before the outbox. */
   private EventEnvelope envelope(Object contract, UUID id, Instant now) {
-    EventType type = EventContracts.typeOf(contract.getClass());
-    return new EventEnvelope(
-        id,
-        type.name(),
-        SchemaVersion.parse(type.version()),
-        now,
-        parts.memos().mapper().valueToTree(contract),
-        null);
+    return parts.codec().envelope(contract, id, now, null);
   }
 
   @Override

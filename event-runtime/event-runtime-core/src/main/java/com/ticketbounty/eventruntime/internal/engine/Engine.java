@@ -77,7 +77,7 @@ public final class Engine {
       Executor workers,
       Executor branches,
       EventCodec codec) {
-    Memos memos = new Memos();
+    Memos memos = new Memos(codec.sensitiveFields().orElse(null));
     EngineParts parts =
         new EngineParts(
             store,

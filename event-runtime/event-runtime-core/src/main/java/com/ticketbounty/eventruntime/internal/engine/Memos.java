@@ -1,5 +1,7 @@
 package com.ticketbounty.eventruntime.internal.engine;
 
+import com.ticketbounty.eventruntime.internal.SensitiveFields;
+import com.ticketbounty.eventruntime.internal.UndecodableEventException;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.DeserializationFeature;
@@ -16,13 +18,29 @@ public final class Memos {
   static final int VERSION = 1;
 
   private final JsonMapper mapper;
+  private final @Nullable SensitiveFields sensitive;
 
   public Memos() {
-    this(JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build());
+    this((SensitiveFields) null);
+  }
+
+  /**
+   * @param sensitive seals the {@code @Sensitive} components of a step's result in its memo, and
+   *     opens them when the memo is read, so that no memo row holds them in clear
+   */
+  public Memos(@Nullable SensitiveFields sensitive) {
+    this(
+        JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build(),
+        sensitive);
   }
 
   public Memos(JsonMapper mapper) {
+    this(mapper, null);
+  }
+
+  public Memos(JsonMapper mapper, @Nullable SensitiveFields sensitive) {
     this.mapper = mapper;
+    this.sensitive = sensitive;
   }
 
   public JsonMapper mapper() {
@@ -31,7 +49,11 @@ public final class Memos {
 
   public String data(@Nullable Object value) {
     ObjectNode memo = mapper.createObjectNode().put("v", VERSION);
-    memo.set("data", mapper.valueToTree(value));
+    JsonNode data = mapper.valueToTree(value);
+    if (sensitive != null && value != null && data instanceof ObjectNode object) {
+      sensitive.seal(object, value.getClass());
+    }
+    memo.set("data", data);
     return mapper.writeValueAsString(memo);
   }
 
@@ -42,7 +64,21 @@ public final class Memos {
 
   public <T> @Nullable T read(@Nullable String memo, Class<T> type) {
     JsonNode data = tree(memo).get("data");
-    return data == null || data.isNull() ? null : mapper.treeToValue(data, type);
+    if (data == null || data.isNull()) {
+      return null;
+    }
+    return mapper.treeToValue(open(data), type);
+  }
+
+  private JsonNode open(JsonNode data) {
+    if (sensitive == null) {
+      return data;
+    }
+    try {
+      return sensitive.open(data);
+    } catch (UndecodableEventException e) {
+      throw new IllegalStateException("a sealed field of a memo cannot be opened", e);
+    }
   }
 
   public String errorOf(@Nullable String memo) {

@@ -1,0 +1,133 @@
+package com.ticketbounty.eventruntime.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.ticketbounty.eventruntime.function.DurableFunction;
+import com.ticketbounty.eventruntime.internal.engine.CronScheduler;
+import com.ticketbounty.eventruntime.internal.engine.Engine;
+import com.ticketbounty.eventruntime.spi.RunStore;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 3, point 13, on PostgreSQL: two instances' cron schedulers start one run per tick, and a
+ * tick missed while both were stopped runs once when they start again. A cron tick comes at most
+ * once a minute, so the schedulers read PostgreSQL's clock moved forward by the test: every other
+ * call, and both engines, use the real store.
+ */
+class CronOnPostgresTest {
+  private PostgresEngines engines;
+  private final AtomicReference<Duration> ahead = new AtomicReference<>(Duration.ZERO);
+
+  @BeforeEach
+  void createDatabase() {
+    engines = PostgresEngines.create("cron", 8);
+  }
+
+  @AfterEach
+  void dropDatabase() throws Exception {
+    engines.close();
+  }
+
+  @Test
+  void twoInstancesStartOneRunPerTick() {
+    CronScheduler first = scheduler(engines.start("instance-a", 2, digest()));
+    CronScheduler second = scheduler(engines.start("instance-b", 2, digest()));
+    first.startUp();
+    second.startUp();
+
+    int started = 0;
+    for (int minute = 1; minute <= 3; minute++) {
+      ahead.set(Duration.ofMinutes(minute));
+      started += first.pollOnce() + second.pollOnce();
+    }
+
+    assertThat(started).isEqualTo(3);
+    assertThat(ticks()).hasSize(3).doesNotHaveDuplicates();
+    awaitCompleted(3);
+  }
+
+  @Test
+  void aTickMissedWhileBothWereStoppedRunsOnceAtStartUp() {
+    CronScheduler first = scheduler(engines.start("instance-a", 2, digest()));
+    CronScheduler second = scheduler(engines.start("instance-b", 2, digest()));
+    first.startUp();
+    second.startUp();
+    ahead.set(Duration.ofMinutes(1));
+    first.pollOnce();
+    second.pollOnce();
+    assertThat(ticks()).hasSize(1);
+
+    // Both stop; three ticks pass; two new instances start.
+    ahead.set(Duration.ofMinutes(4));
+    CronScheduler third = scheduler(engines.start("instance-c", 2, digest()));
+    CronScheduler fourth = scheduler(engines.start("instance-d", 2, digest()));
+    third.startUp();
+    fourth.startUp();
+
+    Instant latestMissed = shiftedNow().truncatedTo(ChronoUnit.MINUTES);
+    assertThat(ticks()).hasSize(2).last().isEqualTo(latestMissed);
+    assertThat(third.pollOnce() + fourth.pollOnce()).as("nothing more is due").isZero();
+    awaitCompleted(2);
+  }
+
+  private static DurableFunction digest() {
+    return DurableFunction.named("digest")
+        .onCron("* * * * *")
+        .handler(ctx -> ctx.step().run("send", String.class, key -> "sent"));
+  }
+
+  private CronScheduler scheduler(Engine engine) {
+    return new CronScheduler(engine, shiftedStore(engines.store()));
+  }
+
+  private Instant shiftedNow() {
+    return engines.store().now().plus(ahead.get());
+  }
+
+  /** The store whose {@code now()} is PostgreSQL's moved forward by {@link #ahead}. */
+  private RunStore shiftedStore(RunStore store) {
+    return (RunStore)
+        Proxy.newProxyInstance(
+            RunStore.class.getClassLoader(),
+            new Class<?>[] {RunStore.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("now")) {
+                return shiftedNow();
+              }
+              try {
+                return method.invoke(store, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
+  }
+
+  private List<Instant> ticks() {
+    return engines
+        .column(
+            "SELECT event->'data'->>'tick' FROM event_runtime.runs WHERE function_id = 'digest'"
+                + " ORDER BY event->'data'->>'tick'")
+        .stream()
+        .map(Instant::parse)
+        .toList();
+  }
+
+  private void awaitCompleted(int runs) {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                engines.count("SELECT count(*) FROM event_runtime.runs WHERE status = 'completed'")
+                    == runs);
+  }
+}

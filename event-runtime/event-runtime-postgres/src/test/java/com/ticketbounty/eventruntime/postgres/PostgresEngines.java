@@ -1,0 +1,161 @@
+package com.ticketbounty.eventruntime.postgres;
+
+import com.ticketbounty.eventruntime.function.DurableFunction;
+import com.ticketbounty.eventruntime.internal.EventCodec;
+import com.ticketbounty.eventruntime.internal.engine.CelExpressions;
+import com.ticketbounty.eventruntime.internal.engine.CronScheduler;
+import com.ticketbounty.eventruntime.internal.engine.Engine;
+import com.ticketbounty.eventruntime.internal.engine.EngineLoop;
+import com.ticketbounty.eventruntime.internal.engine.EngineSettings;
+import com.ticketbounty.eventruntime.internal.engine.Limits;
+import com.ticketbounty.eventruntime.internal.engine.StepOverrides;
+import com.ticketbounty.testsupport.TestDatabase;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+
+/**
+ * Engines on one real PostgreSQL database, each as a service instance would run it: its own worker
+ * id, worker pool and {@link EngineLoop}. Closing stops every engine, then drops the database.
+ */
+final class PostgresEngines implements AutoCloseable {
+  /** The seed of every engine's random, so that a test can compute the jitter it will draw. */
+  static final long SEED = 42;
+
+  private final TestDatabase database;
+  private final HikariDataSource dataSource;
+  private final PostgresRunStore store;
+  private final List<AutoCloseable> running = new ArrayList<>();
+
+  private PostgresEngines(TestDatabase database, int connections) {
+    this.database = database;
+    // A test database need not survive a PostgreSQL crash: not waiting for the WAL flush at every
+    // commit keeps thousands of runs fast on a small machine, and changes nothing a test observes.
+    execute(
+        database.dataSource(),
+        "ALTER DATABASE " + database.name() + " SET synchronous_commit = off");
+    HikariConfig config = new HikariConfig();
+    config.setDataSource(database.dataSource());
+    config.setMaximumPoolSize(connections);
+    this.dataSource = new HikariDataSource(config);
+    RuntimeSchema.migrate(dataSource);
+    this.store = new PostgresRunStore(dataSource);
+  }
+
+  static PostgresEngines create(String purpose, int connections) {
+    return new PostgresEngines(TestDatabase.create(purpose), connections);
+  }
+
+  PostgresRunStore store() {
+    return store;
+  }
+
+  static EngineSettings settings(String workerId, int workers) {
+    return new EngineSettings(
+        "test",
+        workerId,
+        workers,
+        Duration.ofSeconds(10),
+        100,
+        Duration.ofMillis(50),
+        Limits.DEFAULTS);
+  }
+
+  /** An engine that is not running yet: only {@link #start} or the test drives it. */
+  Engine engine(EngineSettings settings, EventCodec codec, List<DurableFunction> functions) {
+    ExecutorService workers = Executors.newFixedThreadPool(settings.workers());
+    ExecutorService branches = Executors.newCachedThreadPool();
+    running.add(() -> stop(workers));
+    running.add(() -> stop(branches));
+    return Engine.create(
+        store,
+        functions,
+        new CelExpressions(),
+        settings,
+        new Random(SEED),
+        StepOverrides.NONE,
+        workers,
+        branches,
+        codec);
+  }
+
+  /** A running engine with {@code workers} worker threads and the codec without a key. */
+  Engine start(String workerId, int workers, DurableFunction... functions) {
+    EngineSettings settings = settings(workerId, workers);
+    Engine engine = engine(settings, new EventCodec(Clock.systemUTC()), List.of(functions));
+    start(engine, settings);
+    return engine;
+  }
+
+  void start(Engine engine, EngineSettings settings) {
+    ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
+    EngineLoop loop = new EngineLoop(engine, settings, timer);
+    running.add(
+        () -> {
+          loop.close();
+          stop(timer);
+        });
+    loop.start();
+  }
+
+  /** Stops a pool and waits, so that nothing touches the database once it is dropped. */
+  private static void stop(ExecutorService pool) throws InterruptedException {
+    pool.shutdownNow();
+    pool.awaitTermination(10, TimeUnit.SECONDS);
+  }
+
+  CronScheduler cron(Engine engine) {
+    return new CronScheduler(engine, store);
+  }
+
+  /** The first column of every row {@code sql} answers, as text. */
+  List<String> column(String sql) {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      List<String> values = new ArrayList<>();
+      while (rows.next()) {
+        values.add(rows.getString(1));
+      }
+      return values;
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+
+  private static void execute(DataSource dataSource, String sql) {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+
+  long count(String sql) {
+    return Long.parseLong(column(sql).get(0));
+  }
+
+  @Override
+  public void close() throws Exception {
+    // Loops were added after their pools: stop polling before the pools go.
+    for (int i = running.size() - 1; i >= 0; i--) {
+      running.get(i).close();
+    }
+    dataSource.close();
+    database.close();
+  }
+}
