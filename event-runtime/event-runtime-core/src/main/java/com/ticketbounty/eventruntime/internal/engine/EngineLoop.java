@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class EngineLoop implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EngineLoop.class);
+  private static final long FULL_POOL_RECHECK_MILLIS = 10;
 
   private final Scheduler scheduler;
   private final EngineSettings settings;
@@ -33,6 +34,10 @@ public final class EngineLoop implements AutoCloseable {
     try {
       if (scheduler.pollOnce() > 0) {
         delay = 0;
+      } else if (scheduler.full()) {
+        // Runs may be due but every worker is busy: look again as soon as one is likely free,
+        // which costs nothing (no claim is made while full), instead of idling a whole interval.
+        delay = Math.min(delay, FULL_POOL_RECHECK_MILLIS);
       }
     } catch (RuntimeException e) {
       LOG.warn("Polling for due runs failed; trying again", e);

@@ -35,6 +35,11 @@ public final class Scheduler {
    *
    * @return how many runs were claimed
    */
+  /** Whether every worker is busy: a claim now would take nothing. */
+  public boolean full() {
+    return inFlight.size() >= parts.settings().workers();
+  }
+
   public int pollOnce() {
     EngineSettings settings = parts.settings();
     int room = Math.min(settings.claimBatch(), settings.workers() - inFlight.size());
