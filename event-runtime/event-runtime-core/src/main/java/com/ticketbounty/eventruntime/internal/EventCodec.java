@@ -64,16 +64,31 @@ public final class EventCodec {
   public EventEnvelope envelope(
       Object contract, UUID id, Instant timestamp, @Nullable EventUser user) {
     EventType type = EventContracts.typeOf(contract.getClass());
-    ObjectNode data = mapper.valueToTree(contract);
+    return new EventEnvelope(
+        id,
+        type.name(),
+        SchemaVersion.parse(type.version()),
+        timestamp,
+        sealedData(contract),
+        user);
+  }
+
+  /**
+   * {@code value} as event data, its {@code @Sensitive} fields sealed (for data that travels in an
+   * event without being a contract of its own, such as an {@code invoke}'s).
+   *
+   * @throws IllegalStateException when it has sensitive fields and this codec has no key
+   */
+  public ObjectNode sealedData(Object value) {
+    ObjectNode data = mapper.valueToTree(value);
     if (sensitive != null) {
-      sensitive.seal(data, contract.getClass());
-    } else if (SensitiveFields.declares(contract.getClass())) {
+      sensitive.seal(data, value.getClass());
+    } else if (SensitiveFields.declares(value.getClass())) {
       throw new IllegalStateException(
-          type.name()
+          value.getClass().getSimpleName()
               + " has sensitive fields: configure an event encryption key (EVENT_ENCRYPTION_KEY)");
     }
-    return new EventEnvelope(
-        id, type.name(), SchemaVersion.parse(type.version()), timestamp, data, user);
+    return data;
   }
 
   public String encode(EventEnvelope event) {

@@ -135,7 +135,7 @@ final class PausingSteps {
             INVOKED_EVENT,
             new SchemaVersion(1, 0),
             checkpoints.now(),
-            parts.memos().mapper().valueToTree(data),
+            parts.codec().sealedData(data),
             null);
     NewRun child = parts.newRuns().of(target, event, new ParentStep(run.id(), key));
     throw checkpoints.suspend(
