@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  * @param dueAt when it should next be executed (for a waiting run: its timeout)
  * @param output the body's result as a versioned memo, once completed
  * @param error why it failed
+ * @param takeovers how often the run was claimed after its lease expired mid-attempt: how often a
+ *     worker died (or stalled) while running it
  */
 public record RunRecord(
     UUID id,
@@ -26,7 +28,8 @@ public record RunRecord(
     @Nullable String error,
     Instant createdAt,
     @Nullable Instant startedAt,
-    @Nullable Instant endedAt) {
+    @Nullable Instant endedAt,
+    int takeovers) {
 
   /** The lease this run's executor holds; every write of the attempt is fenced by it. */
   public Lease lease() {

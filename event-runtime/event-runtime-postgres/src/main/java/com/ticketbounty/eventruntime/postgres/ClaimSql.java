@@ -74,9 +74,14 @@ final class ClaimSql {
          AND status = 'running' AND lease_expires_at > now()
       """;
 
-  /** Leases the chosen runs. Parameters: owner, lease length in microseconds, run ids. */
+  /**
+   * Leases the chosen runs. Parameters: owner, lease length in microseconds, run ids. A run still
+   * {@code running} here had its lease expire mid-attempt: that counts as a takeover ({@code SET}
+   * reads the row as it was before the update).
+   */
   static final String LEASE =
       "UPDATE event_runtime.runs SET status = 'running', lease_owner = ?,"
+          + " takeovers = takeovers + CASE WHEN status = 'running' THEN 1 ELSE 0 END,"
           + " lease_expires_at = now() + ? * interval '1 microsecond',"
           + " started_at = COALESCE(started_at, now()), ended_at = NULL"
           + " WHERE id = ANY(?) RETURNING "

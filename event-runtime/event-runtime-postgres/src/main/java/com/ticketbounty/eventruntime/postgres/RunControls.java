@@ -28,7 +28,8 @@ final class RunControls {
       """;
   private static final String REQUEUE =
       "UPDATE event_runtime.runs SET status = 'queued', due_at = now(), lease_owner = NULL,"
-          + " lease_expires_at = NULL, output = NULL, error = NULL, ended_at = NULL WHERE id = ?";
+          + " lease_expires_at = NULL, output = NULL, error = NULL, ended_at = NULL,"
+          + " takeovers = 0 WHERE id = ?";
   // Ends the lease too: the worker's next commit finds no lease and is fenced off.
   private static final String CANCEL =
       """

@@ -20,7 +20,7 @@ final class RunRows {
   static final String COLUMNS =
       "id, function_id, event_id, event::text AS event, status, due_at, lease_owner,"
           + " lease_expires_at, concurrency_key, parent_run_id, parent_step_key, output::text AS"
-          + " output, error, created_at, started_at, ended_at";
+          + " output, error, created_at, started_at, ended_at, takeovers";
 
   private static final String BY_ID =
       "SELECT " + COLUMNS + " FROM event_runtime.runs WHERE id = ANY(?)";
@@ -44,7 +44,8 @@ final class RunRows {
         row.getString("error"),
         Jdbc.requiredInstant(row, "created_at"),
         Jdbc.instant(row, "started_at"),
-        Jdbc.instant(row, "ended_at"));
+        Jdbc.instant(row, "ended_at"),
+        row.getInt("takeovers"));
   }
 
   static List<RunRecord> readAll(PreparedStatement statement) throws SQLException {

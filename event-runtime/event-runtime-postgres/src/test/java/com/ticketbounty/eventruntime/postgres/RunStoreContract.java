@@ -154,6 +154,8 @@ abstract class RunStoreContract {
             List.of(Commit.steps(takeover.lease(), List.of(completed("s", "b")), List.of())));
 
     assertThat(takeover.leaseOwner()).isEqualTo("worker-b");
+    assertThat(first.takeovers()).isZero();
+    assertThat(takeover.takeovers()).as("claimed after its lease expired mid-attempt").isEqualTo(1);
     assertThat(stale).as("the dead worker's commit is fenced").isEmpty();
     assertThat(current).containsExactly(run.id());
     assertThat(store.steps(run.id()))

@@ -248,7 +248,7 @@ public final class InMemoryRunStore implements RunStore {
     if (from != null) {
       runSteps.values().removeIf(step -> step.sequence() >= from.sequence());
     }
-    runs.put(runId, Runs.moved(run, RunStatus.QUEUED, now(), null, null, now()));
+    runs.put(runId, Runs.replayed(run, now()));
     return true;
   }
 

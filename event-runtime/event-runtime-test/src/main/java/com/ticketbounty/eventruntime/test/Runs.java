@@ -26,7 +26,8 @@ final class Runs {
         null,
         now,
         null,
-        null);
+        null,
+        0);
   }
 
   static RunRecord leased(RunRecord r, String owner, Instant expiresAt, Instant now) {
@@ -45,7 +46,9 @@ final class Runs {
         r.error(),
         r.createdAt(),
         r.startedAt() == null ? now : r.startedAt(),
-        null);
+        null,
+        // Still running when claimed again: its lease expired mid-attempt.
+        r.status() == RunStatus.RUNNING ? r.takeovers() + 1 : r.takeovers());
   }
 
   static RunRecord moved(
@@ -70,7 +73,30 @@ final class Runs {
         error,
         r.createdAt(),
         r.startedAt(),
-        status.finished() ? now : null);
+        status.finished() ? now : null,
+        r.takeovers());
+  }
+
+  /** Queued again from a finished state, its takeovers forgiven (an operator fixed the cause). */
+  static RunRecord replayed(RunRecord r, Instant now) {
+    RunRecord queued = moved(r, RunStatus.QUEUED, now, null, null, now);
+    return new RunRecord(
+        queued.id(),
+        queued.functionId(),
+        queued.eventId(),
+        queued.event(),
+        queued.status(),
+        queued.dueAt(),
+        queued.leaseOwner(),
+        queued.leaseExpiresAt(),
+        queued.concurrencyKey(),
+        queued.parent(),
+        queued.output(),
+        queued.error(),
+        queued.createdAt(),
+        queued.startedAt(),
+        queued.endedAt(),
+        0);
   }
 
   static RunRecord renewed(RunRecord r, Instant expiresAt) {
@@ -89,6 +115,7 @@ final class Runs {
         r.error(),
         r.createdAt(),
         r.startedAt(),
-        r.endedAt());
+        r.endedAt(),
+        r.takeovers());
   }
 }

@@ -116,4 +116,45 @@ class ConcurrencyAndLeaseTest {
     assertThat(runtime.run(orphan.id()).status()).isEqualTo(RunStatus.COMPLETED);
     assertThat(ran).containsExactly("first", "second");
   }
+
+  @Test
+  void failsARunWhoseWorkerKeepsDyingOnItAndReplaysItOnceFixed(TestRuntime runtime) {
+    List<String> ran = new ArrayList<>();
+    java.util.concurrent.atomic.AtomicBoolean poisonous =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    runtime.register(
+        DurableFunction.named("poison-run")
+            .triggeredBy(OrderPlaced.class)
+            .handler(
+                ctx -> {
+                  ctx.step().run("before", key -> ran.add("before"));
+                  ctx.step()
+                      .run(
+                          "deadly",
+                          key -> {
+                            ran.add("deadly");
+                            if (poisonous.get()) {
+                              throw new SimulatedCrash("poison-run/deadly");
+                            }
+                          });
+                  return null;
+                }));
+    runtime.send(new OrderPlaced("o-1", "u-1"));
+    RunRecord run = runtime.onlyRun("poison-run");
+
+    for (int lease = 0; lease < 6; lease++) {
+      runtime.advance(Duration.ofSeconds(30));
+    }
+
+    RunRecord failed = runtime.run(run.id());
+    assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(failed.error()).contains("its worker died 6 times");
+    assertThat(ran).filteredOn("before"::equals).hasSize(1);
+    assertThat(ran).filteredOn("deadly"::equals).hasSize(6);
+
+    poisonous.set(false);
+    assertThat(runtime.replay(run.id())).isTrue();
+    assertThat(runtime.run(run.id()).status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(ran).filteredOn("before"::equals).hasSize(1);
+  }
 }

@@ -27,10 +27,18 @@ import org.slf4j.LoggerFactory;
  * failed for good) fails the run at once; any other exception is retried like a step, under the
  * pseudo step key {@value #BODY_KEY} with the function's retry policy (a {@code
  * NonRetriableException} fails the run at once). An {@link Error} is not handled: the attempt is
- * abandoned with nothing written, and its run is resumed when its lease expires.
+ * abandoned with nothing written, and its run is resumed when its lease expires — up to {@link
+ * #MAX_TAKEOVERS} times, after which the run fails.
  */
 public final class AttemptExecutor {
   static final String BODY_KEY = "$body";
+
+  /**
+   * Lease expiries mid-attempt a run survives. A worker that dies now and then costs a takeover;
+   * one that dies every time on the same run (a poison run) would otherwise be resumed forever.
+   */
+  static final int MAX_TAKEOVERS = 5;
+
   private static final Logger LOG = LoggerFactory.getLogger(AttemptExecutor.class);
 
   private final EngineParts parts;
@@ -47,6 +55,17 @@ public final class AttemptExecutor {
     Optional<DurableFunction> function = parts.functions().find(run.functionId());
     if (function.isEmpty()) {
       finish(run, outcomes.failed(run, "no function " + run.functionId() + " in this service"));
+      return;
+    }
+    if (run.takeovers() > MAX_TAKEOVERS) {
+      finish(
+          run,
+          outcomes.failed(
+              run,
+              "its worker died "
+                  + run.takeovers()
+                  + " times while running it; the step it last reached is suspected of killing"
+                  + " it (replay the run once that is fixed)"));
       return;
     }
     EventEnvelope event;
