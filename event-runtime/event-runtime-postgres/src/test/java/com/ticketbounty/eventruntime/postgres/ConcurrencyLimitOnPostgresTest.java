@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
  * Issue 3, point 9, on PostgreSQL: concurrency limit 5 keyed by user, shared by two engines (two
  * service instances: own worker ids, pools and loops, one database). The first five of user A's
  * steps hold their slots until every one of user B's runs has completed, so B must run meanwhile
- * and any sixth A in a step would be counted. The first instance has only three workers, so A
- * reaches five only with both instances' runs.
+ * and any sixth A in a step would be counted. Each instance has only three workers, so A reaches
+ * five only with both instances' runs, and the sixth worker is left for B.
  */
 class ConcurrencyLimitOnPostgresTest {
   private static final int LIMIT = 5;
@@ -60,7 +60,7 @@ class ConcurrencyLimitOnPostgresTest {
   @Test
   void fiveStepsPerUserAtMostAcrossTwoInstancesWhileAnotherUserRuns() {
     Engine first = engines.start("instance-a", 3, notifyFunction());
-    engines.start("instance-b", 8, notifyFunction());
+    engines.start("instance-b", 3, notifyFunction());
     EventCodec codec = new EventCodec(Clock.systemUTC());
     List<EventEnvelope> events = new ArrayList<>();
     for (int i = 0; i < EVENTS_OF_A; i++) {

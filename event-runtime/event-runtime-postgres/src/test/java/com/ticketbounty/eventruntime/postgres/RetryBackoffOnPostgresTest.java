@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  */
 class RetryBackoffOnPostgresTest {
   private static final RetryPolicy POLICY =
-      new RetryPolicy(4, Duration.ofSeconds(2), Duration.ofSeconds(8));
+      new RetryPolicy(4, Duration.ofSeconds(4), Duration.ofSeconds(16));
 
   @EventType(name = "test/payment.requested", version = "1.0")
   record PaymentRequested(String paymentId) {}
