@@ -19,9 +19,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 3, point 7, on PostgreSQL: 5,000 runs each sleep a second (PostgreSQL's clock) on an engine
- * with 8 worker threads. All wake and complete, no more than 8 bodies ever execute at once, and
- * over a thousand runs are asleep at the same instant (by their recorded steps): a sleeping run
+ * Issue 3, point 7, on PostgreSQL: 5,000 runs each sleep 3 seconds (PostgreSQL's clock) on an
+ * engine with 8 worker threads. All wake and complete, no more than 8 bodies ever execute at once,
+ * and over a thousand runs are asleep at the same instant (by their recorded steps): a sleeping run
  * holds no thread. The runs are submitted in batches of 500.
  */
 class ManySleepingRunsOnPostgresTest {
@@ -56,7 +56,7 @@ class ManySleepingRunsOnPostgresTest {
                   mostExecuting.accumulateAndGet(executing.incrementAndGet(), Math::max);
                   try {
                     ctx.step().run("before", key -> {});
-                    ctx.step().sleep("nap", Duration.ofSeconds(1));
+                    ctx.step().sleep("nap", Duration.ofSeconds(3));
                     ctx.step().run("after", key -> {});
                     return null;
                   } finally {
