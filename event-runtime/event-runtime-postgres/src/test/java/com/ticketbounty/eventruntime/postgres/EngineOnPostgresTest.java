@@ -16,15 +16,13 @@ import com.ticketbounty.eventruntime.internal.engine.StepOverrides;
 import com.ticketbounty.eventruntime.spi.RunRecord;
 import com.ticketbounty.eventruntime.spi.RunStatus;
 import com.ticketbounty.eventruntime.spi.StepRecord;
-import com.ticketbounty.testsupport.TestDatabase;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,25 +32,20 @@ import org.junit.jupiter.api.Test;
  * clock. Attempts run on the polling thread, so the test drives the scheduler itself.
  */
 class EngineOnPostgresTest {
-  private static TestDatabase database;
-  private static HikariDataSource dataSource;
+  private static MigratedDatabase database;
+  private static DataSource dataSource;
 
   @EventType(name = "test/order.placed", version = "1.0")
   record OrderPlaced(String orderId) {}
 
   @BeforeAll
   static void createDatabase() {
-    database = TestDatabase.create("engine_store");
-    HikariConfig config = new HikariConfig();
-    config.setDataSource(database.dataSource());
-    config.setMaximumPoolSize(4);
-    dataSource = new HikariDataSource(config);
-    RuntimeSchema.migrate(dataSource);
+    database = MigratedDatabase.create("engine_store", 4);
+    dataSource = database.dataSource();
   }
 
   @AfterAll
   static void dropDatabase() {
-    dataSource.close();
     database.close();
   }
 

@@ -3,36 +3,29 @@ package com.ticketbounty.eventruntime.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.ticketbounty.testsupport.TestDatabase;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class PostgresInboxStoreTest {
-  private static TestDatabase database;
-  private static HikariDataSource dataSource;
+  private static MigratedDatabase database;
+  private static DataSource dataSource;
   private final PostgresInboxStore inbox = new PostgresInboxStore(dataSource);
 
   @BeforeAll
   static void createDatabase() {
-    database = TestDatabase.create("inbox");
-    HikariConfig config = new HikariConfig();
-    config.setDataSource(database.dataSource());
-    config.setMaximumPoolSize(4);
-    dataSource = new HikariDataSource(config);
-    RuntimeSchema.migrate(dataSource);
+    database = MigratedDatabase.create("inbox", 4);
+    dataSource = database.dataSource();
   }
 
   @AfterAll
   static void dropDatabase() {
-    dataSource.close();
     database.close();
   }
 

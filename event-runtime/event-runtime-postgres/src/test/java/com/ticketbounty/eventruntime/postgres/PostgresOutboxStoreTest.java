@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ticketbounty.eventruntime.spi.OutboxMessage;
-import com.ticketbounty.testsupport.TestDatabase;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,30 +20,26 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class PostgresOutboxStoreTest {
-  private static TestDatabase database;
-  private static HikariDataSource dataSource;
+  private static MigratedDatabase database;
+  private static DataSource dataSource;
   private final OutboxWriter writer = new OutboxWriter();
   private final PostgresOutboxStore store = new PostgresOutboxStore(dataSource);
 
   @BeforeAll
   static void createDatabase() {
-    database = TestDatabase.create("outbox");
-    HikariConfig config = new HikariConfig();
-    config.setDataSource(database.dataSource());
-    config.setMaximumPoolSize(6);
-    dataSource = new HikariDataSource(config);
-    RuntimeSchema.migrate(dataSource);
+    database = MigratedDatabase.create("outbox", 6);
+    dataSource = database.dataSource();
   }
 
   @AfterAll
   static void dropDatabase() {
-    dataSource.close();
     database.close();
   }
 

@@ -3,9 +3,6 @@ package com.ticketbounty.eventruntime.postgres;
 import static org.awaitility.Awaitility.await;
 
 import com.ticketbounty.eventruntime.spi.RunStore;
-import com.ticketbounty.testsupport.TestDatabase;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -23,22 +21,17 @@ import org.junit.jupiter.api.BeforeAll;
  * #elapse} waits for PostgreSQL's own clock to pass the point (the contract's durations are short).
  */
 class PostgresRunStoreContractTest extends ConcurrentClaimsContract {
-  private static TestDatabase database;
-  private static HikariDataSource dataSource;
+  private static MigratedDatabase database;
+  private static DataSource dataSource;
 
   @BeforeAll
   static void createDatabase() {
-    database = TestDatabase.create("run_store");
-    HikariConfig config = new HikariConfig();
-    config.setDataSource(database.dataSource());
-    config.setMaximumPoolSize(4);
-    dataSource = new HikariDataSource(config);
-    RuntimeSchema.migrate(dataSource);
+    database = MigratedDatabase.create("run_store", 4);
+    dataSource = database.dataSource();
   }
 
   @AfterAll
   static void dropDatabase() {
-    dataSource.close();
     database.close();
   }
 
