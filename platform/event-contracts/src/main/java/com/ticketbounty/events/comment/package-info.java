@@ -1,0 +1,5 @@
+/** Events of comments, published by comment-service. */
+@NullMarked
+package com.ticketbounty.events.comment;
+
+import org.jspecify.annotations.NullMarked;

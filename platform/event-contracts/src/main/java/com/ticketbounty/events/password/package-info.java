@@ -1,0 +1,5 @@
+/** Events of password resets, published by identity-service. */
+@NullMarked
+package com.ticketbounty.events.password;
+
+import org.jspecify.annotations.NullMarked;
