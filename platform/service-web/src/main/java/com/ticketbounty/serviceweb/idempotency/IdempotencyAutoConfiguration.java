@@ -18,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfiguration(
     afterName = {
       "com.ticketbounty.serviceweb.security.ServiceWebSecurityAutoConfiguration",
+      "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
       "org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration"
     })
 @ConditionalOnClass({ConnectionFactory.class, DatabaseClient.class})
