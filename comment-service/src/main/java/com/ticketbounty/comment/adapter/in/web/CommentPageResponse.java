@@ -1,0 +1,20 @@
+package com.ticketbounty.comment.adapter.in.web;
+
+import com.ticketbounty.comment.application.CommentPage;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code {list, metadata:{hasNextPage, cursor}}}: {@code cursor} is where the next page starts
+ * (pass it back as {@code ?cursor=}), null on an empty page.
+ */
+record CommentPageResponse(List<CommentResponse> list, Metadata metadata) {
+
+  record Metadata(boolean hasNextPage, @Nullable String cursor) {}
+
+  static CommentPageResponse of(CommentPage page) {
+    return new CommentPageResponse(
+        page.comments().stream().map(CommentResponse::of).toList(),
+        new Metadata(page.hasNextPage(), page.last().map(PageCursors::encode).orElse(null)));
+  }
+}
