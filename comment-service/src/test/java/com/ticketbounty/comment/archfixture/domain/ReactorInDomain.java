@@ -1,0 +1,10 @@
+package com.ticketbounty.comment.archfixture.domain;
+
+import reactor.core.publisher.Mono;
+
+/** Breaks "domain uses no framework": Reactor. */
+public class ReactorInDomain {
+  Mono<String> title() {
+    return Mono.just("title");
+  }
+}

@@ -1,0 +1,172 @@
+package com.ticketbounty.comment.integration;
+
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.ticketbounty.comment.CommentServiceApplication;
+import com.ticketbounty.testsupport.TestDatabase;
+import com.ticketbounty.testsupport.TestIdentity;
+import com.ticketbounty.testsupport.TestRabbit;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * One comment-service for the whole test run, on the machine's PostgreSQL (a database of its own)
+ * and RabbitMQ (a name prefix of its own), with {@link TestIdentity} as identity-service and
+ * WireMock as ticket-service. Started by hand rather than through {@code @SpringBootTest}, so that
+ * it is certainly stopped before its queues and database are removed (a running consumer would
+ * declare its queue again). {@link CommentServiceExtension} starts it once and closes it after the
+ * last test.
+ */
+final class RunningCommentService implements AutoCloseable {
+  static final Duration PATIENCE = Duration.ofSeconds(30);
+  static final List<String> SUBSCRIPTIONS =
+      List.of(
+          "ticket-created",
+          "ticket-updated",
+          "ticket-assigned",
+          "ticket-deleted",
+          "session-ended",
+          "accounts-created",
+          "accounts-profile-updated");
+
+  private final TestDatabase database = TestDatabase.create("comment");
+  private final TestRabbit rabbit = new TestRabbit();
+  private final TestIdentity identity = TestIdentity.start();
+  private final WireMockServer ticketService =
+      new WireMockServer(WireMockConfiguration.options().dynamicPort());
+  private final List<String> extraQueues = new ArrayList<>();
+  private ConfigurableApplicationContext service;
+  private Connection broker;
+  private TestEvents events;
+  private WebTestClient client;
+
+  static RunningCommentService start() {
+    RunningCommentService running = new RunningCommentService();
+    try {
+      running.startAll();
+      return running;
+    } catch (RuntimeException | IOException | TimeoutException e) {
+      running.close();
+      throw new IllegalStateException("comment-service did not start", e);
+    }
+  }
+
+  private void startAll() throws IOException, TimeoutException {
+    ticketService.start();
+    service =
+        new SpringApplicationBuilder(CommentServiceApplication.class)
+            .main(CommentServiceApplication.class)
+            .run(
+                "--server.port=0",
+                "--spring.datasource.url=" + database.jdbcUrl(),
+                "--spring.datasource.username=" + database.user(),
+                "--spring.r2dbc.url=" + database.r2dbcUrl(),
+                "--spring.r2dbc.username=" + database.user(),
+                "--event-runtime.name-prefix=" + rabbit.prefix(),
+                "--event-runtime.rabbitmq.host=" + rabbit.host(),
+                "--event-runtime.rabbitmq.port=" + rabbit.port(),
+                "--ticketbounty.security.jwks-uri=" + identity.jwksUri(),
+                "--event-runtime.operations.jwks-uri=" + identity.jwksUri(),
+                "--comment-service.ticket-service.base-url=" + ticketService.baseUrl(),
+                // Short, so that the outage tests do not wait long; the breaker stays open until a
+                // test resets it, so that no test's outcome depends on another's timing.
+                "--comment-service.ticket-service.timeout=500ms",
+                "--comment-service.ticket-service.backoff=20ms",
+                "--comment-service.ticket-service.open-for=10m");
+    String port = service.getEnvironment().getRequiredProperty("local.server.port");
+    client =
+        WebTestClient.bindToServer()
+            .baseUrl("http://127.0.0.1:" + port)
+            .responseTimeout(PATIENCE)
+            .build();
+    broker = rabbit.connectionFactory().newConnection("comment-service-tests");
+    events = new TestEvents(broker, rabbit.prefix() + "events");
+    // An event published before the service's queues are bound would be lost.
+    for (String subscription : SUBSCRIPTIONS) {
+      await().atMost(PATIENCE).until(() -> consumersOf(queue(subscription)) > 0);
+    }
+  }
+
+  WebTestClient client() {
+    return client;
+  }
+
+  JdbcClient jdbc() {
+    return JdbcClient.create(database.dataSource());
+  }
+
+  TestIdentity identity() {
+    return identity;
+  }
+
+  WireMockServer ticketService() {
+    return ticketService;
+  }
+
+  CircuitBreaker ticketServiceBreaker() {
+    return service.getBean("ticketServiceBreaker", CircuitBreaker.class);
+  }
+
+  TestEvents events() {
+    return events;
+  }
+
+  /** A queue of the test's own bound to the events exchange, removed with the service. */
+  EventTap tap(String name, String... routingKeys) throws IOException {
+    String queue = rabbit.prefix() + "tap." + name;
+    extraQueues.add(queue);
+    return EventTap.bind(broker, queue, rabbit.prefix() + "events", routingKeys);
+  }
+
+  String queue(String subscription) {
+    return rabbit.prefix() + "comment-service." + subscription;
+  }
+
+  private int consumersOf(String queue) {
+    try (Channel channel = broker.createChannel()) {
+      return channel.queueDeclarePassive(queue).getConsumerCount();
+    } catch (IOException | TimeoutException | RuntimeException e) {
+      return 0; // not declared yet: the broker closed the channel
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (service != null) {
+        service.close();
+      }
+      closeBroker();
+      List<String> queues = new ArrayList<>(extraQueues);
+      SUBSCRIPTIONS.forEach(subscription -> queues.add(queue(subscription)));
+      SUBSCRIPTIONS.forEach(subscription -> queues.add(queue(subscription) + ".dlq"));
+      rabbit.delete(queues, List.of(rabbit.prefix() + "events", rabbit.prefix() + "events.dlx"));
+    } finally {
+      identity.close();
+      ticketService.stop();
+      database.close();
+    }
+  }
+
+  private void closeBroker() {
+    if (broker != null) {
+      try {
+        broker.close();
+      } catch (IOException e) {
+        // The broker forgets a dropped connection on its own.
+      }
+    }
+  }
+}
