@@ -73,6 +73,13 @@ final class EventTap {
         .toList();
   }
 
+  /** Every message so far whose data has {@code field} = {@code value}, in arrival order. */
+  List<Received> all(String field, Object value) {
+    return received.stream()
+        .filter(message -> message.data().path(field).asString("").equals(value.toString()))
+        .toList();
+  }
+
   /** Waits for the first such message and answers it. */
   Received awaitOne(String name, String field, Object value) {
     await().atMost(RunningCommentService.PATIENCE).until(() -> !of(name, field, value).isEmpty());
