@@ -4,8 +4,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a comment says: 1 to 1024 characters, not only white space (DESIGN.md §7). A value that
- * exists obeys the rule.
+ * What a comment says: 1 to 1024 characters, not only white space (DESIGN.md §7), and no NUL
+ * character, which JSON can carry but PostgreSQL's text cannot store. A value that exists obeys the
+ * rules.
  */
 public record CommentContent(String text) {
   public static final int MAX = 1024;
@@ -32,6 +33,9 @@ public record CommentContent(String text) {
     // Characters as a person counts them (code points), which is also what varchar(n) counts.
     if (text.codePointCount(0, text.length()) > MAX) {
       throw broken("must be at most " + MAX + " characters");
+    }
+    if (text.indexOf('\0') >= 0) {
+      throw broken("must not contain the NUL character");
     }
   }
 

@@ -36,6 +36,15 @@ class CommentContentTest {
                     .containsExactly(new Violation("content", "must be at most 1024 characters")));
   }
 
+  @Test
+  void rejectsTheNulCharacterWhichTheStoreCannotHold() {
+    assertThatThrownBy(() -> CommentContent.of("before\0after"))
+        .isInstanceOfSatisfying(
+            BrokenRulesException.class,
+            e ->
+                assertThat(e.violations()).extracting(Violation::field).containsExactly("content"));
+  }
+
   @ParameterizedTest
   @NullSource
   @ValueSource(strings = {"", " ", "\n\t "})

@@ -65,6 +65,22 @@ final class CommentApi {
     return request.bodyValue(body).exchange();
   }
 
+  /** A post with the raw {@code Authorization} value and, when not null, an Idempotency-Key. */
+  WebTestClient.ResponseSpec postAs(
+      UUID ticketId, String authorization, @Nullable String idempotencyKey, String content) {
+    WebTestClient.RequestBodySpec request =
+        service
+            .client()
+            .post()
+            .uri("/api/tickets/{ticketId}/comments", ticketId)
+            .header("Authorization", authorization)
+            .contentType(MediaType.APPLICATION_JSON);
+    if (idempotencyKey != null) {
+      request.header("Idempotency-Key", idempotencyKey);
+    }
+    return request.bodyValue(json(content)).exchange();
+  }
+
   /** Posts {@code content} and answers the created comment. */
   JsonNode posted(UUID ticketId, TestUser author, String content) {
     return post(ticketId, author, json(content))

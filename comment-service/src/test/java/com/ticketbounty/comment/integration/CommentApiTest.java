@@ -1,21 +1,17 @@
 package com.ticketbounty.comment.integration;
 
+import static com.ticketbounty.comment.integration.Problems.expectForbidden;
+import static com.ticketbounty.comment.integration.Problems.expectProblem;
+import static com.ticketbounty.comment.integration.Problems.expectUnauthorized;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import com.ticketbounty.events.auth.SessionEnded;
-import com.ticketbounty.testsupport.TestIdentity;
 import com.ticketbounty.testsupport.TestIdentity.TestUser;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.http.MediaType;
 import org.springframework.test.json.JsonCompareMode;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every row of API.md's comment table against the running service: its success, and who may not —
@@ -23,20 +19,16 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @ExtendWith(CommentServiceExtension.class)
 class CommentApiTest {
-  private final RunningCommentService service;
   private final CommentApi api;
-  private final TestIdentity identity;
   private final TestUser owner;
   private final TestUser ada;
   private final TestUser bob;
 
   CommentApiTest(RunningCommentService service) {
-    this.service = service;
     this.api = new CommentApi(service);
-    this.identity = service.identity();
-    this.owner = identity.user("owner");
-    this.ada = identity.user("ada");
-    this.bob = identity.user("bob");
+    this.owner = service.identity().user("owner");
+    this.ada = service.identity().user("ada");
+    this.bob = service.identity().user("bob");
   }
 
   @Test
@@ -159,163 +151,5 @@ class CommentApiTest {
         .jsonPath("$.detail")
         .isEqualTo("There is no ticket " + ticket + ".");
     assertThat(api.commentsInDatabase(ticket)).isZero();
-  }
-
-  @Test
-  void theSameIdempotencyKeyTwiceCreatesOneCommentAndAnswersTheSame() throws Exception {
-    UUID ticket = api.ticketOf(owner);
-    String key = "retry-" + UUID.randomUUID();
-
-    String first = body(postWithKey(ticket, key, "Only once").expectStatus().isCreated());
-    WebTestClient.ResponseSpec again = postWithKey(ticket, key, "Only once");
-
-    again.expectStatus().isCreated().expectHeader().valueEquals("Idempotent-Replayed", "true");
-    assertThat(JsonMapper.shared().readTree(body(again)))
-        .isEqualTo(JsonMapper.shared().readTree(first));
-    assertThat(api.commentsInDatabase(ticket)).isEqualTo(1);
-    assertThat(postedEventsFor(ticket)).isEqualTo(1);
-  }
-
-  @Test
-  void anIdempotencyKeyReusedForAnotherCommentIsRefused() throws Exception {
-    UUID ticket = api.ticketOf(owner);
-    String key = "reused-" + UUID.randomUUID();
-    postWithKey(ticket, key, "First request").expectStatus().isCreated();
-
-    expectProblem(postWithKey(ticket, key, "Another request"), 422)
-        .jsonPath("$.errors[0].field")
-        .isEqualTo("Idempotency-Key");
-    assertThat(api.commentsInDatabase(ticket)).isEqualTo(1);
-  }
-
-  @Test
-  void refusesExpiredAndForgedTokens() throws Exception {
-    UUID ticket = api.ticketOf(owner);
-
-    expectUnauthorized(postAs(ticket, identity.expiredBearer(ada)));
-    expectUnauthorized(postAs(ticket, identity.forgedBearer(ada)));
-    assertThat(api.commentsInDatabase(ticket)).isZero();
-  }
-
-  @Test
-  void refusesATokenOnceItsSessionHasEnded() throws Exception {
-    TestUser leaving = identity.user("leaving");
-    UUID ticket = api.ticketOf(owner);
-    api.posted(ticket, leaving, "Still signed in");
-
-    service
-        .events()
-        .publish(
-            new SessionEnded(
-                leaving.sessionId(),
-                leaving.id(),
-                "sign-out",
-                Instant.now(),
-                Instant.now().plusSeconds(900)),
-            leaving.id());
-
-    await()
-        .atMost(RunningCommentService.PATIENCE)
-        .until(() -> statusOf(postAs(ticket, leaving.bearer())) == 401);
-    expectUnauthorized(postAs(ticket, leaving.bearer()));
-    // Another session of the same user is unaffected.
-    api.posted(ticket, identity.newSession(leaving), "Signed in elsewhere");
-  }
-
-  @Test
-  void servesAnOpenApi31DocumentOfThePublicPathsOnly() {
-    String document =
-        new String(
-            service
-                .client()
-                .get()
-                .uri("/v3/api-docs")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.openapi")
-                .value(String.class, version -> assertThat(version).startsWith("3.1"))
-                .jsonPath("$.paths['/api/tickets/{ticketId}/comments'].get")
-                .exists()
-                .jsonPath("$.paths['/api/tickets/{ticketId}/comments'].post")
-                .exists()
-                .jsonPath("$.paths['/api/comments/{id}'].patch")
-                .exists()
-                .jsonPath("$.paths['/api/comments/{id}'].delete")
-                .exists()
-                .returnResult()
-                .getResponseBodyContent(),
-            StandardCharsets.UTF_8);
-
-    assertThat(document).doesNotContain("/internal", "\"caller\"");
-  }
-
-  private WebTestClient.ResponseSpec postWithKey(UUID ticket, String key, String content) {
-    return service
-        .client()
-        .post()
-        .uri("/api/tickets/{ticketId}/comments", ticket)
-        .header("Authorization", ada.bearer())
-        .header("Idempotency-Key", key)
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(CommentApi.json(content))
-        .exchange();
-  }
-
-  private WebTestClient.ResponseSpec postAs(UUID ticket, String bearer) {
-    return service
-        .client()
-        .post()
-        .uri("/api/tickets/{ticketId}/comments", ticket)
-        .header("Authorization", bearer)
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(CommentApi.json("Hello"))
-        .exchange();
-  }
-
-  private long postedEventsFor(UUID ticket) {
-    return service
-        .jdbc()
-        .sql(
-            "SELECT count(*) FROM event_runtime.outbox"
-                + " WHERE event_name = 'app/comment.posted' AND aggregate_key = ?")
-        .param(ticket.toString())
-        .query(Long.class)
-        .single();
-  }
-
-  private static int statusOf(WebTestClient.ResponseSpec response) {
-    return response.returnResult(byte[].class).getStatus().value();
-  }
-
-  private static String body(WebTestClient.ResponseSpec response) {
-    return new String(
-        response.expectBody().returnResult().getResponseBodyContent(), StandardCharsets.UTF_8);
-  }
-
-  static void expectUnauthorized(WebTestClient.ResponseSpec response) {
-    expectProblem(response, 401);
-  }
-
-  static void expectForbidden(WebTestClient.ResponseSpec response) {
-    expectProblem(response, 403);
-  }
-
-  /** The status as problem details, with a detail and no trace of our code. */
-  static WebTestClient.BodyContentSpec expectProblem(
-      WebTestClient.ResponseSpec response, int status) {
-    return response
-        .expectStatus()
-        .isEqualTo(status)
-        .expectHeader()
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .expectBody()
-        .jsonPath("$.status")
-        .isEqualTo(status)
-        .jsonPath("$.detail")
-        .isNotEmpty()
-        .jsonPath("$.trace")
-        .doesNotExist();
   }
 }

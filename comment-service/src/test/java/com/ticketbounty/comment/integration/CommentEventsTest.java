@@ -13,8 +13,6 @@ import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -143,7 +141,7 @@ class CommentEventsTest {
     try {
       String body =
           new String(
-              postWithKey(ticket, key)
+              api.postAs(ticket, ada.bearer(), key, "All or nothing")
                   .expectStatus()
                   .isEqualTo(500)
                   .expectBody()
@@ -157,20 +155,8 @@ class CommentEventsTest {
     }
     assertThat(api.commentsInDatabase(ticket)).isZero();
 
-    postWithKey(ticket, key).expectStatus().isCreated();
+    api.postAs(ticket, ada.bearer(), key, "All or nothing").expectStatus().isCreated();
     assertThat(api.commentsInDatabase(ticket)).isEqualTo(1);
-  }
-
-  private WebTestClient.ResponseSpec postWithKey(UUID ticket, String key) {
-    return service
-        .client()
-        .post()
-        .uri("/api/tickets/{ticketId}/comments", ticket)
-        .header("Authorization", ada.bearer())
-        .header("Idempotency-Key", key)
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(CommentApi.json("All or nothing"))
-        .exchange();
   }
 
   /**

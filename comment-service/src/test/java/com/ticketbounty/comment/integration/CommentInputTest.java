@@ -1,6 +1,6 @@
 package com.ticketbounty.comment.integration;
 
-import static com.ticketbounty.comment.integration.CommentApiTest.expectProblem;
+import static com.ticketbounty.comment.integration.Problems.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ticketbounty.testsupport.TestIdentity.TestUser;
@@ -30,8 +30,15 @@ class CommentInputTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"{}", "{\"content\":null}", "{\"content\":\"\"}", "{\"content\":\"  \"}"})
-  void postingWithoutContentBreaksTheContentRule(String body) throws Exception {
+  @ValueSource(
+      strings = {
+        "{}",
+        "{\"content\":null}",
+        "{\"content\":\"\"}",
+        "{\"content\":\"  \"}",
+        "{\"content\":\"nul \\u0000 inside\"}"
+      })
+  void contentThatBreaksARuleIsUnprocessableNamingContent(String body) throws Exception {
     UUID ticket = api.ticketOf(owner);
 
     expectProblem(api.post(ticket, ada, body), 422)

@@ -2,7 +2,7 @@ package com.ticketbounty.comment.integration;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.ticketbounty.comment.integration.CommentApiTest.expectProblem;
+import static com.ticketbounty.comment.integration.Problems.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

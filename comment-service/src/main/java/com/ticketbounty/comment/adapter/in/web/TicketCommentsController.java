@@ -88,19 +88,22 @@ class TicketCommentsController {
             command ->
                 findTicket
                     .find(ticketId)
-                    .then(
-                        idempotentRequests.once(
-                            caller.userId(),
-                            POST_OPERATION,
-                            key,
-                            new PostedComment(ticketId, request.content()),
-                            () ->
-                                postComment
-                                    .post(command)
-                                    .map(
-                                        view ->
-                                            ResponseEntity.status(HttpStatus.CREATED)
-                                                .body(CommentResponse.of(view))))));
+                    .then(Mono.defer(() -> postOnce(caller, key, request, command))));
+  }
+
+  private Mono<ResponseEntity<Object>> postOnce(
+      Caller caller, @Nullable String key, CommentRequest request, PostCommentCommand command) {
+    return idempotentRequests.once(
+        caller.userId(),
+        POST_OPERATION,
+        key,
+        new PostedComment(command.ticketId(), request.content()),
+        () ->
+            postComment
+                .post(command)
+                .map(
+                    view ->
+                        ResponseEntity.status(HttpStatus.CREATED).body(CommentResponse.of(view))));
   }
 
   /** What an {@code Idempotency-Key} stands for: the same key with another request is refused. */

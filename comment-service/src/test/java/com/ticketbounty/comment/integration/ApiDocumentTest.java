@@ -1,0 +1,46 @@
+package com.ticketbounty.comment.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The OpenAPI 3.1 document the gateway merges: every public path, nothing internal. */
+@ExtendWith(CommentServiceExtension.class)
+class ApiDocumentTest {
+  private final RunningCommentService service;
+
+  ApiDocumentTest(RunningCommentService service) {
+    this.service = service;
+  }
+
+  @Test
+  void describesThePublicPathsOnlyAsOpenApi31() {
+    byte[] document =
+        service
+            .client()
+            .get()
+            .uri("/v3/api-docs")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.openapi")
+            .value(String.class, version -> assertThat(version).startsWith("3.1"))
+            .jsonPath("$.paths['/api/tickets/{ticketId}/comments'].get")
+            .exists()
+            .jsonPath("$.paths['/api/tickets/{ticketId}/comments'].post")
+            .exists()
+            .jsonPath("$.paths['/api/comments/{id}'].patch")
+            .exists()
+            .jsonPath("$.paths['/api/comments/{id}'].delete")
+            .exists()
+            .returnResult()
+            .getResponseBodyContent();
+
+    // The caller comes from the access token: it is no parameter of any operation.
+    assertThat(new String(document, StandardCharsets.UTF_8))
+        .doesNotContain("/internal", "\"caller\"");
+  }
+}
