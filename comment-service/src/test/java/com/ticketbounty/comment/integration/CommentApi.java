@@ -4,10 +4,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.ticketbounty.events.ticket.TicketCreated;
 import com.ticketbounty.testsupport.TestIdentity.TestUser;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -138,6 +142,40 @@ final class CommentApi {
         .param(ticketId)
         .query(Long.class)
         .single();
+  }
+
+  /** A request as a random test makes it; null parts are left out. */
+  record Request(
+      HttpMethod method,
+      String pathAndQuery,
+      @Nullable String authorization,
+      @Nullable String idempotencyKey,
+      @Nullable String body) {}
+
+  /** What came back, and what was sent (for the failure message). */
+  record Sent(Request request, int status, String body) {}
+
+  Sent send(Request request) {
+    WebTestClient.RequestBodySpec spec =
+        service
+            .client()
+            .method(request.method())
+            .uri(URI.create(service.baseUrl() + request.pathAndQuery()))
+            .contentType(MediaType.APPLICATION_JSON);
+    if (request.authorization() != null) {
+      spec.header("Authorization", request.authorization());
+    }
+    if (request.idempotencyKey() != null) {
+      spec.header("Idempotency-Key", request.idempotencyKey());
+    }
+    WebTestClient.RequestHeadersSpec<?> ready =
+        request.body() == null ? spec : spec.bodyValue(request.body());
+    EntityExchangeResult<byte[]> result = ready.exchange().expectBody().returnResult();
+    byte[] body = result.getResponseBodyContent();
+    return new Sent(
+        request,
+        result.getStatus().value(),
+        body == null ? "" : new String(body, StandardCharsets.UTF_8));
   }
 
   /** {@code {"content": …}}, escaped as JSON. */

@@ -51,6 +51,7 @@ final class RunningCommentService implements AutoCloseable {
   private Connection broker;
   private TestEvents events;
   private WebTestClient client;
+  private String baseUrl;
 
   static RunningCommentService start() {
     RunningCommentService running = new RunningCommentService();
@@ -86,11 +87,8 @@ final class RunningCommentService implements AutoCloseable {
                 "--comment-service.ticket-service.backoff=20ms",
                 "--comment-service.ticket-service.open-for=10m");
     String port = service.getEnvironment().getRequiredProperty("local.server.port");
-    client =
-        WebTestClient.bindToServer()
-            .baseUrl("http://127.0.0.1:" + port)
-            .responseTimeout(PATIENCE)
-            .build();
+    baseUrl = "http://127.0.0.1:" + port;
+    client = WebTestClient.bindToServer().baseUrl(baseUrl).responseTimeout(PATIENCE).build();
     broker = rabbit.connectionFactory().newConnection("comment-service-tests");
     events = new TestEvents(broker, rabbit.prefix() + "events");
     // An event published before the service's queues are bound would be lost.
@@ -101,6 +99,11 @@ final class RunningCommentService implements AutoCloseable {
 
   WebTestClient client() {
     return client;
+  }
+
+  /** Where the service listens, for requests whose URI must be sent exactly as written. */
+  String baseUrl() {
+    return baseUrl;
   }
 
   JdbcClient jdbc() {
