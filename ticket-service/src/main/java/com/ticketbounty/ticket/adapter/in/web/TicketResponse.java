@@ -1,5 +1,6 @@
 package com.ticketbounty.ticket.adapter.in.web;
 
+import com.ticketbounty.ticket.application.TicketView;
 import com.ticketbounty.ticket.domain.Ticket;
 import com.ticketbounty.ticket.domain.TicketDetails;
 import com.ticketbounty.ticket.domain.TicketStatus;
@@ -23,12 +24,13 @@ record TicketResponse(
     Instant updatedAt) {
 
   /**
-   * A user as a ticket shows it; the username is null until ticket-service keeps a copy of accounts
-   * (identity-service publishes them).
+   * A user as a ticket shows it; the username is null only for an account this service has not
+   * heard of (see docs/architecture.md, accounts read model).
    */
   record UserResponse(UUID id, @Nullable String username) {}
 
-  static TicketResponse of(Ticket ticket) {
+  static TicketResponse of(TicketView view) {
+    Ticket ticket = view.ticket();
     TicketDetails details = ticket.details();
     return new TicketResponse(
         ticket.id(),
@@ -38,8 +40,8 @@ record TicketResponse(
         details.deadline(),
         details.bounty(),
         PriorityJson.of(details.priority()),
-        new UserResponse(ticket.ownerId(), null),
-        ticket.assigneeId().map(id -> new UserResponse(id, null)).orElse(null),
+        new UserResponse(ticket.ownerId(), view.ownerName()),
+        ticket.assigneeId().map(id -> new UserResponse(id, view.assigneeName())).orElse(null),
         ticket.createdAt(),
         ticket.updatedAt());
   }
