@@ -1,0 +1,97 @@
+package com.ticketbounty.serviceweb.problem;
+
+import java.net.URI;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every error as RFC 9457 problem details. Spring's base class covers what the framework raises (an
+ * unreadable body, a path id that is no UUID: 400; an unsupported method or media type; a {@link
+ * org.springframework.web.ErrorResponseException} such as the 401 of a missing caller); this class
+ * says which field was unreadable, gives every problem a detail, and turns anything unexpected into
+ * a 500 whose cause goes to the log, never into the body. A service extends it with a
+ * {@code @RestControllerAdvice} that adds its domain's errors.
+ */
+public abstract class ServiceProblemDetails extends ResponseEntityExceptionHandler {
+  private static final Logger log = LoggerFactory.getLogger(ServiceProblemDetails.class);
+
+  /** 422 listing every broken rule, each naming its field. */
+  protected static ResponseEntity<ProblemDetail> brokenRules(
+      List<FieldProblem> errors, ServerWebExchange exchange) {
+    ProblemDetail problem =
+        problem(
+            HttpStatus.UNPROCESSABLE_CONTENT,
+            "The request breaks " + errors.size() + (errors.size() == 1 ? " rule." : " rules."),
+            exchange);
+    problem.setProperty("errors", errors);
+    return ResponseEntity.of(problem).build();
+  }
+
+  protected static ResponseEntity<ProblemDetail> answer(
+      HttpStatus status, String detail, ServerWebExchange exchange) {
+    return ResponseEntity.of(problem(status, detail, exchange)).build();
+  }
+
+  protected static ProblemDetail problem(
+      HttpStatus status, String detail, ServerWebExchange exchange) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setInstance(URI.create(exchange.getRequest().getURI().getRawPath()));
+    return problem;
+  }
+
+  /** Keeps Spring's 400 but says which field is unreadable, in the caller's terms. */
+  @Override
+  protected Mono<ResponseEntity<Object>> handleServerWebInputException(
+      ServerWebInputException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      ServerWebExchange exchange) {
+    ProblemDetail problem = e.getBody();
+    problem.setDetail(UnreadableInput.detail(e));
+    UnreadableInput.field(e).ifPresent(field -> problem.setProperty("errors", List.of(field)));
+    return super.handleServerWebInputException(e, headers, status, exchange);
+  }
+
+  /**
+   * Anything else is our failure, not the caller's: 500 with a generic detail. The cause goes to
+   * the log, never into the body.
+   */
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> unexpected(Exception e, ServerWebExchange exchange) {
+    log.error(
+        "request failed: {} {}",
+        exchange.getRequest().getMethod(),
+        exchange.getRequest().getPath(),
+        e);
+    return answer(
+        HttpStatus.INTERNAL_SERVER_ERROR, "The request could not be completed.", exchange);
+  }
+
+  /** Every problem says something in {@code detail}, also those Spring leaves without one. */
+  @Override
+  protected Mono<ResponseEntity<Object>> createResponseEntity(
+      @Nullable Object body,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      ServerWebExchange exchange) {
+    if (body instanceof ProblemDetail problem && problem.getDetail() == null) {
+      problem.setDetail(
+          status.value() == HttpStatus.UNSUPPORTED_MEDIA_TYPE.value()
+              ? "Send the body as application/json."
+              : "The request failed: " + problem.getTitle() + ".");
+    }
+    return super.createResponseEntity(body, headers, status, exchange);
+  }
+}

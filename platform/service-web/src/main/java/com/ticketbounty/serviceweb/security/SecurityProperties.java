@@ -1,0 +1,13 @@
+package com.ticketbounty.serviceweb.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code ticketbounty.security.*}.
+ *
+ * @param jwksUri where identity-service publishes the keys that verify access tokens
+ */
+@ConfigurationProperties("ticketbounty.security")
+public record SecurityProperties(
+    @DefaultValue("http://127.0.0.1:8081/.well-known/jwks.json") String jwksUri) {}
