@@ -12,9 +12,9 @@ import java.util.UUID;
 import reactor.core.publisher.Mono;
 
 /**
- * The signed-in user asks for a verification code: a new 8-letter code replaces any earlier one,
- * is stored hashed, works for {@link Lifetimes#VERIFICATION_CODE} and goes out as the sensitive
- * field of {@code app/auth.send-email-verification-code-function}.
+ * The signed-in user asks for a verification code: a new 8-letter code replaces any earlier one, is
+ * stored hashed, works for {@link Lifetimes#VERIFICATION_CODE} and goes out as the sensitive field
+ * of {@code app/auth.send-email-verification-code-function}.
  */
 public final class RequestEmailVerification {
   private final Users users;

@@ -17,8 +17,8 @@ import reactor.core.publisher.Mono;
 /**
  * "Forgot password": for an existing account a reset token is created (stored only as its hash,
  * valid {@link Lifetimes#RESET_TOKEN}) and the link carrying it goes out as the sensitive field of
- * {@code app/password.password-reset-function}. The caller learns nothing either way: the answer
- * is the same whether or not the account exists. Neither the token nor the link is ever logged.
+ * {@code app/password.password-reset-function}. The caller learns nothing either way: the answer is
+ * the same whether or not the account exists. Neither the token nor the link is ever logged.
  */
 public final class RequestPasswordReset {
   private final Users users;

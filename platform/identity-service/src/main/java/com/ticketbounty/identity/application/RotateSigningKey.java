@@ -7,8 +7,8 @@ import java.util.UUID;
 import reactor.core.publisher.Mono;
 
 /**
- * An administrator rotates the signing key: new tokens are signed with a new key, and tokens
- * signed with the previous one keep verifying until they expire.
+ * An administrator rotates the signing key: new tokens are signed with a new key, and tokens signed
+ * with the previous one keep verifying until they expire.
  */
 public final class RotateSigningKey {
   private final SigningKeys keys;

@@ -28,7 +28,8 @@ public final class SessionStarts {
     return Mono.defer(
         () -> {
           SecretToken refreshToken = SecretToken.generate(random);
-          Session session = Session.start(UUID.randomUUID(), user.id(), refreshToken, clock.instant());
+          Session session =
+              Session.start(UUID.randomUUID(), user.id(), refreshToken, clock.instant());
           return sessions.add(session).thenReturn(new NewSession(user, session, refreshToken));
         });
   }

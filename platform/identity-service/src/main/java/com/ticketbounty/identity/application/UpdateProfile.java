@@ -59,9 +59,7 @@ public final class UpdateProfile {
       return Mono.just(user);
     }
     Mono<List<String>> taken =
-        name.equals(user.username())
-            ? Mono.just(List.of())
-            : users.usernameTaken(name, user.id());
+        name.equals(user.username()) ? Mono.just(List.of()) : users.usernameTaken(name, user.id());
     return taken
         .flatMap(
             fields ->

@@ -6,8 +6,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One audit-log row: who did what, when and from where. It carries no secret — no password,
- * token, code or link — by construction: nothing here takes one.
+ * One audit-log row: who did what, when and from where. It carries no secret — no password, token,
+ * code or link — by construction: nothing here takes one.
  *
  * @param userId the account concerned, when one is known
  * @param clientAddress where the request came from, when it came over HTTP

@@ -6,8 +6,6 @@ final class Text {
 
   /** Any whitespace, Unicode's too (a no-break space is as invisible as a space). */
   static boolean hasWhitespace(String value) {
-    return value
-        .codePoints()
-        .anyMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c));
+    return value.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c));
   }
 }

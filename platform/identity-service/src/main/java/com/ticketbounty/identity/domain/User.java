@@ -8,8 +8,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An account. Immutable: each change returns the account as it is afterwards, one {@link #version()}
- * higher when its profile (what read models copy) changed.
+ * An account. Immutable: each change returns the account as it is afterwards, one {@link
+ * #version()} higher when its profile (what read models copy) changed.
  */
 public final class User {
   private final UUID id;
@@ -51,16 +51,7 @@ public final class User {
       UUID id, Username username, EmailAddress email, String passwordHash, Role role, Instant now) {
     Instant at = micros(now);
     return new User(
-        id,
-        username,
-        email,
-        passwordHash,
-        role,
-        NotificationPreference.DEFAULT,
-        null,
-        1,
-        at,
-        at);
+        id, username, email, passwordHash, role, NotificationPreference.DEFAULT, null, 1, at, at);
   }
 
   /** An account as it was stored. */

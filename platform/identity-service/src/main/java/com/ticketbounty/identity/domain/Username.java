@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
-/** A username: 3–20 characters, no whitespace. Unique regardless of case (the store enforces it). */
+/**
+ * A username: 3–20 characters, no whitespace. Unique regardless of case (the store enforces it).
+ */
 public record Username(String value) {
   public static final int MIN = 3;
   public static final int MAX = 20;

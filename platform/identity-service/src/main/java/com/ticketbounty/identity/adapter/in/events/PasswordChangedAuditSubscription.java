@@ -7,8 +7,8 @@ import java.time.Duration;
 
 /**
  * Identity's consumer of {@code app/account.password-changed} (DESIGN §8): an audit row per event.
- * event-runtime drops a redelivery it has recorded; the row's unique event id covers a handler
- * that ran but whose delivery was not recorded (a crash in between).
+ * event-runtime drops a redelivery it has recorded; the row's unique event id covers a handler that
+ * ran but whose delivery was not recorded (a crash in between).
  */
 public final class PasswordChangedAuditSubscription {
   public static final String ID = "password-changed-audit";

@@ -15,8 +15,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Publishes through event-runtime: each event lands in the outbox inside the caller's reactive
- * transaction, keyed by the account so that one account's events reach the broker in the order
- * they were written (a profile update never overtakes the creation), on behalf of that account.
+ * transaction, keyed by the account so that one account's events reach the broker in the order they
+ * were written (a profile update never overtakes the creation), on behalf of that account.
  * Sensitive fields (the code, the reset link) are sealed by the runtime before they are written.
  */
 public final class EventRuntimeIdentityEvents implements IdentityEvents {

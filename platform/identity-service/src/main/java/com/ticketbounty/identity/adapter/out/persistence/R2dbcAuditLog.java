@@ -40,10 +40,7 @@ public final class R2dbcAuditLog implements AuditLog {
   }
 
   private static DatabaseClient.GenericExecuteSpec bindNullable(
-      DatabaseClient.GenericExecuteSpec spec,
-      String name,
-      @Nullable Object value,
-      Class<?> type) {
+      DatabaseClient.GenericExecuteSpec spec, String name, @Nullable Object value, Class<?> type) {
     return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
   }
 }

@@ -7,8 +7,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
 /**
- * The {@code password_reset_tokens} table: hashes only. Redeeming is one conditional UPDATE, so
- * two requests racing with one token cannot both succeed.
+ * The {@code password_reset_tokens} table: hashes only. Redeeming is one conditional UPDATE, so two
+ * requests racing with one token cannot both succeed.
  */
 public final class R2dbcResetTokens implements ResetTokens {
   private final DatabaseClient database;

@@ -7,8 +7,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The {@code signing_keys} table. A partial unique index allows one active key (retired_at null)
- * at most, whatever instances start or rotate at once; rotation also takes a transaction-scoped
+ * The {@code signing_keys} table. A partial unique index allows one active key (retired_at null) at
+ * most, whatever instances start or rotate at once; rotation also takes a transaction-scoped
  * advisory lock so that two rotations run one after the other instead of one failing.
  */
 public final class R2dbcSigningKeyStore {
@@ -22,8 +22,8 @@ public final class R2dbcSigningKeyStore {
   }
 
   /**
-   * Stores {@code key} as the active key unless there is one already (another instance may have
-   * won the race).
+   * Stores {@code key} as the active key unless there is one already (another instance may have won
+   * the race).
    *
    * @return whether it was stored
    */
@@ -43,10 +43,7 @@ public final class R2dbcSigningKeyStore {
   /** Retires the active key and stores {@code next} as active; inside the caller's transaction. */
   public Mono<Void> rotate(StoredSigningKey next) {
     Mono<Void> lock =
-        database
-            .sql("SELECT pg_advisory_xact_lock(:lock)")
-            .bind("lock", ROTATION_LOCK)
-            .then();
+        database.sql("SELECT pg_advisory_xact_lock(:lock)").bind("lock", ROTATION_LOCK).then();
     Mono<Long> retire =
         database
             .sql("UPDATE signing_keys SET retired_at = :now WHERE retired_at IS NULL")

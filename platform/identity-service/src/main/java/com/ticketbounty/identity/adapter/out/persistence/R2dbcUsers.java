@@ -19,8 +19,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The {@code users} table. Statements run on the connection of the current reactive transaction
- * when there is one, so they commit with it. The unique indexes are the last word on a taken
- * e-mail or username, also when two sign-ups race.
+ * when there is one, so they commit with it. The unique indexes are the last word on a taken e-mail
+ * or username, also when two sign-ups race.
  */
 public final class R2dbcUsers implements Users {
   private static final String COLUMNS =

@@ -1,4 +1,7 @@
-/** Accounts, sessions, secrets, signing keys and the audit log in the service's own PostgreSQL database, through R2DBC. */
+/**
+ * Accounts, sessions, secrets, signing keys and the audit log in the service's own PostgreSQL
+ * database, through R2DBC.
+ */
 @NullMarked
 package com.ticketbounty.identity.adapter.out.persistence;
 

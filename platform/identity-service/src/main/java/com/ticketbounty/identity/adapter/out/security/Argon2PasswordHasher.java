@@ -31,7 +31,8 @@ public final class Argon2PasswordHasher implements PasswordHasher {
   public Mono<Boolean> matches(PlainPassword presented, @Nullable String hash) {
     return Mono.fromCallable(
             () -> {
-              boolean matches = encoder.matches(presented.reveal(), hash == null ? dummyHash : hash);
+              boolean matches =
+                  encoder.matches(presented.reveal(), hash == null ? dummyHash : hash);
               return matches && hash != null;
             })
         .subscribeOn(scheduler);

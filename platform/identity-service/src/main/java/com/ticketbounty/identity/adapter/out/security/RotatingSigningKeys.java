@@ -23,12 +23,7 @@ public final class RotatingSigningKeys implements SigningKeys {
   @Override
   public Mono<String> rotate() {
     return ring.newKey()
-        .flatMap(
-            key ->
-                store
-                    .rotate(key)
-                    .then(reloadAfterCommit())
-                    .thenReturn(key.kid()));
+        .flatMap(key -> store.rotate(key).then(reloadAfterCommit()).thenReturn(key.kid()));
   }
 
   private Mono<Void> reloadAfterCommit() {
