@@ -1,6 +1,5 @@
 package com.ticketbounty.identity.integration;
 
-import com.ticketbounty.eventruntime.Subscription;
 import com.ticketbounty.events.account.AccountCreated;
 import com.ticketbounty.events.account.AccountProfileUpdated;
 import com.ticketbounty.events.account.PasswordChanged;
@@ -15,11 +14,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -35,7 +31,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "identity.admin-emails=root@example.com, Boss@Example.com")
 @AutoConfigureWebTestClient
-@Import(IdentityServiceTest.TestWiring.class)
+@Import(IdentityTestWiring.class)
 abstract class IdentityServiceTest {
   static final TestDatabase DATABASE = TestDatabase.create("identity");
   static final TestRabbit RABBIT = new TestRabbit();
@@ -68,25 +64,6 @@ abstract class IdentityServiceTest {
     registry.add("spring.r2dbc.url", DATABASE::r2dbcUrl);
     registry.add("spring.r2dbc.username", DATABASE::user);
     registry.add("event-runtime.name-prefix", RABBIT::prefix);
-  }
-
-  @TestConfiguration(proxyBeanMethods = false)
-  static class TestWiring {
-    @Bean
-    @Primary
-    MutableClock testClock() {
-      return CLOCK;
-    }
-
-    @Bean
-    Subscription<PasswordResetRequested> testResetLinks() {
-      return SealedFields.resetLinks();
-    }
-
-    @Bean
-    Subscription<EmailVerificationCodeRequested> testVerificationCodes() {
-      return SealedFields.codes();
-    }
   }
 
   @BeforeEach
