@@ -68,6 +68,8 @@ public final class ResetPassword {
                         .redeem(SecretToken.hashOf(token), clock.instant())
                         .switchIfEmpty(Mono.error(ResetPassword::brokenToken))
                         .flatMap(users::withId)
+                        // An account that no longer exists resets nothing: the same answer.
+                        .switchIfEmpty(Mono.error(ResetPassword::brokenToken))
                         .flatMap(user -> replace(user, hash, clientAddress))))
         .flatMap(sessionStarts::signIn);
   }
