@@ -49,11 +49,17 @@ public abstract class TicketServiceTest {
   protected static final Duration PATIENCE = Duration.ofSeconds(30);
   protected static final String SERVICE = "ticket-service";
 
-  @Autowired protected WebTestClient client;
+  protected WebTestClient client;
   @Autowired private TransactionalEventPublisher publisher;
   @Autowired private TransactionalOperator ticketTransactions;
 
   protected final JdbcClient jdbc = JdbcClient.create(DATABASE.dataSource());
+
+  /** With patience for a loaded machine: the tests share two cores with other builds. */
+  @Autowired
+  void client(WebTestClient client) {
+    this.client = client.mutate().responseTimeout(PATIENCE).build();
+  }
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
@@ -108,7 +114,7 @@ public abstract class TicketServiceTest {
   }
 
   protected @Nullable String usernameOf(UUID userId) {
-    return jdbc.sql("SELECT username FROM service_web_accounts WHERE user_id = ?")
+    return jdbc.sql("SELECT username FROM service_web.accounts WHERE user_id = ?")
         .param(userId)
         .query(String.class)
         .optional()

@@ -10,7 +10,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Lists tickets with SQL: the owner's and assignee's usernames come from service-web's accounts
- * read model in the same database ({@code service_web_accounts}), joined so that a search also
+ * read model in the same database ({@code service_web.accounts}), joined so that a search also
  * matches the owner's username. The page is read with one row more than it holds, which tells
  * whether a next page exists; the count is a second statement over the same conditions.
  */
@@ -18,8 +18,8 @@ public final class R2dbcFindTickets implements FindTickets {
   private static final String FROM =
       """
        FROM tickets t
-       LEFT JOIN service_web_accounts o ON o.user_id = t.owner_id
-       LEFT JOIN service_web_accounts a ON a.user_id = t.assignee_id
+       LEFT JOIN service_web.accounts o ON o.user_id = t.owner_id
+       LEFT JOIN service_web.accounts a ON a.user_id = t.assignee_id
       """;
 
   private final DatabaseClient database;

@@ -9,7 +9,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Accounts from service-web's read model in this service's own database ({@code
- * service_web_accounts}, fed by identity-service's account events). Its statements join the
+ * service_web.accounts}, fed by identity-service's account events). Its statements join the
  * caller's R2DBC transaction, so a remembered name commits with the ticket that needed it.
  */
 public final class ServiceWebAccounts implements Accounts {
