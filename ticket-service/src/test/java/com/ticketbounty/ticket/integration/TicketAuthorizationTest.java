@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -129,8 +130,7 @@ class TicketAuthorizationTest extends TicketServiceTest {
     send(HttpMethod.PATCH, uri, carolElsewhere, "{\"title\":\"Still mine\"}").expectStatus().isOk();
   }
 
-  private static void expectUnauthorized(
-      org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec response) {
+  private static void expectUnauthorized(WebTestClient.ResponseSpec response) {
     response.expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
     expectProblem(response, 401);
   }

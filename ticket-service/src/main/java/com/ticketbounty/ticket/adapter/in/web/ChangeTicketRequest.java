@@ -3,6 +3,7 @@ package com.ticketbounty.ticket.adapter.in.web;
 import com.ticketbounty.ticket.domain.Given;
 import com.ticketbounty.ticket.domain.Priority;
 import com.ticketbounty.ticket.domain.TicketPatch;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * is a broken rule of that field (422), not silently ignored. The getters describe the body to
  * springdoc.
  */
+@Schema(name = "TicketChange", description = "any of the fields; those left out stay")
 final class ChangeTicketRequest {
   private @Nullable Given<String> title;
   private @Nullable Given<String> content;
@@ -46,7 +48,7 @@ final class ChangeTicketRequest {
     this.content = Given.of(content);
   }
 
-  /** {@code YYYY-MM-DD}. */
+  @Schema(format = "date", example = "2026-12-24")
   public @Nullable String getDeadline() {
     return deadline == null ? null : deadline.value();
   }
@@ -55,7 +57,7 @@ final class ChangeTicketRequest {
     this.deadline = Given.of(deadline);
   }
 
-  /** In cents. */
+  @Schema(description = "in cents, at least 500")
   public @Nullable Long getBounty() {
     return bounty == null ? null : bounty.value();
   }

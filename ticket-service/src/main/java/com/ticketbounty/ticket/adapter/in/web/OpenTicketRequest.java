@@ -2,6 +2,7 @@ package com.ticketbounty.ticket.adapter.in.web;
 
 import com.ticketbounty.serviceweb.security.Caller;
 import com.ticketbounty.ticket.application.OpenTicketCommand;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,11 +12,12 @@ import org.jspecify.annotations.Nullable;
  * other fields (such as the former {@code ownerId}) are ignored, as Jackson ignores every unknown
  * field here.
  */
+@Schema(name = "OpenTicket")
 record OpenTicketRequest(
     @Nullable String title,
     @Nullable String content,
-    @Nullable String deadline,
-    @Nullable Long bounty,
+    @Schema(format = "date", example = "2026-12-24") @Nullable String deadline,
+    @Schema(description = "in cents, at least 500") @Nullable Long bounty,
     @Nullable PriorityJson priority) {
 
   OpenTicketCommand toCommand(Caller caller) {

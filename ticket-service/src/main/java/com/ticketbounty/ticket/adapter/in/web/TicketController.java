@@ -7,10 +7,12 @@ import com.ticketbounty.ticket.application.ChangeTicketDetails;
 import com.ticketbounty.ticket.application.ChangeTicketStatus;
 import com.ticketbounty.ticket.application.DeleteTicket;
 import com.ticketbounty.ticket.application.OpenTicket;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -31,6 +33,7 @@ import reactor.core.publisher.Mono;
  * every signature, so a request without a valid token is 401 before its body is even read.
  */
 @RestController
+@Tag(name = "tickets")
 @RequestMapping("/api/tickets")
 @SecurityRequirement(name = OpenApiDocument.BEARER)
 class TicketController {
@@ -63,6 +66,7 @@ class TicketController {
    * {@code Idempotency-Key}, a repeat returns this first answer and opens nothing.
    */
   @PostMapping
+  @Operation(operationId = "openTicket")
   @ApiResponse(
       responseCode = "201",
       content = @Content(schema = @Schema(implementation = TicketResponse.class)))
@@ -86,24 +90,28 @@ class TicketController {
   }
 
   @PatchMapping("/{id}")
+  @Operation(operationId = "changeTicket")
   Mono<TicketResponse> change(
       Caller caller, @PathVariable UUID id, @RequestBody ChangeTicketRequest request) {
     return changeDetails.change(caller.userId(), id, request.toPatch()).map(TicketResponse::of);
   }
 
   @PutMapping("/{id}/status")
+  @Operation(operationId = "changeTicketStatus")
   Mono<TicketResponse> changeStatus(
       Caller caller, @PathVariable UUID id, @RequestBody StatusRequest request) {
     return changeStatus.change(caller.userId(), id, request.status()).map(TicketResponse::of);
   }
 
   @PutMapping("/{id}/assignee")
+  @Operation(operationId = "assignTicket")
   Mono<TicketResponse> assign(
       Caller caller, @PathVariable UUID id, @RequestBody AssigneeRequest request) {
     return assignTicket.assign(caller.userId(), id, request.assignee()).map(TicketResponse::of);
   }
 
   @DeleteMapping("/{id}")
+  @Operation(operationId = "deleteTicket")
   @ApiResponse(responseCode = "204")
   Mono<ResponseEntity<Void>> delete(Caller caller, @PathVariable UUID id) {
     return deleteTicket

@@ -3,8 +3,10 @@ package com.ticketbounty.ticket.adapter.in.web;
 import com.ticketbounty.serviceweb.security.Caller;
 import com.ticketbounty.ticket.application.SearchTickets;
 import com.ticketbounty.ticket.application.ShowTicket;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -21,6 +23,7 @@ import reactor.core.publisher.Mono;
  * 400 naming the parameter.
  */
 @RestController
+@Tag(name = "tickets")
 @RequestMapping("/api/tickets")
 class TicketReadController {
   private final SearchTickets searchTickets;
@@ -32,8 +35,10 @@ class TicketReadController {
   }
 
   @GetMapping
+  @Operation(operationId = "listTickets")
   Mono<TicketListResponse> list(
-      Optional<Caller> caller,
+      // From the access token, not the request: no parameter of the document.
+      @Parameter(hidden = true) Optional<Caller> caller,
       @Parameter(description = "case-insensitive, in title, content and the owner's username")
           @RequestParam(required = false)
           @Nullable String search,
@@ -58,11 +63,8 @@ class TicketReadController {
           @RequestParam(required = false)
           @Nullable String page,
       @Parameter(
-              schema =
-                  @Schema(
-                      type = "integer",
-                      allowableValues = {"10", "20", "50", "100"},
-                      defaultValue = "10"))
+              description = "10, 20, 50 or 100",
+              schema = @Schema(type = "integer", defaultValue = "10"))
           @RequestParam(required = false)
           @Nullable String size,
       @Parameter(
@@ -81,6 +83,7 @@ class TicketReadController {
   }
 
   @GetMapping("/{id}")
+  @Operation(operationId = "showTicket")
   Mono<TicketResponse> show(@PathVariable UUID id) {
     return showTicket.show(id).map(TicketResponse::of);
   }

@@ -4,12 +4,14 @@ import com.ticketbounty.ticket.application.TicketView;
 import com.ticketbounty.ticket.domain.Ticket;
 import com.ticketbounty.ticket.domain.TicketDetails;
 import com.ticketbounty.ticket.domain.TicketStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** A ticket as API.md shows it. */
+@Schema(name = "Ticket")
 record TicketResponse(
     UUID id,
     String title,
@@ -27,6 +29,7 @@ record TicketResponse(
    * A user as a ticket shows it; the username is null only for an account this service has not
    * heard of (see docs/architecture.md, accounts read model).
    */
+  @Schema(name = "TicketUser")
   record UserResponse(UUID id, @Nullable String username) {}
 
   static TicketResponse of(TicketView view) {
