@@ -5,8 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.ticketbounty.testsupport.TestIdentity.TestUser;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 import org.springframework.test.json.JsonCompareMode;
@@ -87,6 +90,46 @@ class TicketOutboxAtomicityTest extends TicketServiceTest {
     // The same request succeeds once the outbox accepts writes again.
     send(HttpMethod.POST, "/api/tickets", ada, ticketJson(title)).expectStatus().isCreated();
     assertThat(count("tickets WHERE title = ?", title)).isEqualTo(1);
+  }
+
+  @Test
+  void givesConcurrentChangesOfOneTicketConsecutiveVersionsAndOneEventEach() {
+    String id = open(ada, "Contended").get("id").asString();
+
+    List<Integer> statuses =
+        IntStream.rangeClosed(1, 6)
+            .mapToObj(
+                i ->
+                    CompletableFuture.supplyAsync(
+                        () ->
+                            send(
+                                    HttpMethod.PATCH,
+                                    "/api/tickets/" + id,
+                                    ada,
+                                    "{\"title\":\"Contended " + i + "\"}")
+                                .returnResult(String.class)
+                                .getStatus()
+                                .value()))
+            .toList()
+            .stream()
+            .map(CompletableFuture::join)
+            .toList();
+
+    assertThat(statuses).containsOnly(200);
+    assertThat(
+            jdbc.sql("SELECT version FROM tickets WHERE id = ?::uuid")
+                .param(id)
+                .query(Long.class)
+                .single())
+        .isEqualTo(7);
+    List<Long> versions =
+        jdbc.sql(
+                "SELECT (body::jsonb -> 'data' ->> 'version')::bigint FROM event_runtime.outbox"
+                    + " WHERE aggregate_key = ? AND event_name = 'app/ticket.updated'")
+            .param(id)
+            .query(Long.class)
+            .list();
+    assertThat(versions).containsExactlyInAnyOrder(2L, 3L, 4L, 5L, 6L, 7L);
   }
 
   @Test
