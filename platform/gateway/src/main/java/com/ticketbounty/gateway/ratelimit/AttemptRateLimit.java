@@ -67,7 +67,7 @@ class AttemptRateLimit implements WebFilter, Ordered, DisposableBean {
     if (wait.isEmpty()) {
       return chain.filter(exchange);
     }
-    long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+    long seconds = Math.max(1, (wait.get().toNanos() + 999_999_999L) / 1_000_000_000L);
     exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
     return ProblemResponses.write(
         exchange,
