@@ -18,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfiguration(
     afterName = {
       "com.ticketbounty.serviceweb.security.ServiceWebSecurityAutoConfiguration",
+      "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
       "org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration"
     })
 @ConditionalOnClass({ConnectionFactory.class, DatabaseClient.class})
@@ -37,7 +38,7 @@ public class IdempotencyAutoConfiguration {
         "idempotent-requests",
         () ->
             jdbc.sql(
-                    "DELETE FROM service_web_idempotent_requests"
+                    "DELETE FROM service_web.idempotent_requests"
                         + " WHERE created_at < now() - interval '24 hours'")
                 .update());
   }
