@@ -1,6 +1,7 @@
 package com.ticketbounty.ticket.adapter.in.web;
 
 import com.ticketbounty.serviceweb.idempotency.IdempotentRequests;
+import com.ticketbounty.serviceweb.openapi.ServiceWebOpenApiAutoConfiguration;
 import com.ticketbounty.serviceweb.security.Caller;
 import com.ticketbounty.ticket.application.AssignTicket;
 import com.ticketbounty.ticket.application.ChangeTicketDetails;
@@ -35,7 +36,7 @@ import reactor.core.publisher.Mono;
 @RestController
 @Tag(name = "tickets")
 @RequestMapping("/api/tickets")
-@SecurityRequirement(name = OpenApiDocument.BEARER)
+@SecurityRequirement(name = ServiceWebOpenApiAutoConfiguration.BEARER)
 class TicketController {
   static final String OPEN_TICKET = "open-ticket";
 
