@@ -3,7 +3,10 @@ package com.ticketbounty.ticket;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** Tickets: open and read them; every new ticket is announced as {@code app/ticket.created}. */
+/**
+ * Tickets: open, list, read, change, assign and delete them; every change is announced as an event
+ * ({@code app/ticket.created}, {@code .updated}, {@code .assigned}, {@code .deleted}).
+ */
 @SpringBootApplication
 public class TicketServiceApplication {
   public static void main(String[] args) {

@@ -1,6 +1,5 @@
 package com.ticketbounty.gateway;
 
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.PathContainer;
@@ -18,7 +17,7 @@ import reactor.core.publisher.Mono;
  * match the path as sent, and a downstream that normalised it could land on {@code /internal}.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(EdgeFilterOrder.INTERNAL_PATH_GUARD)
 class InternalPathGuard implements WebFilter {
 
   @Override

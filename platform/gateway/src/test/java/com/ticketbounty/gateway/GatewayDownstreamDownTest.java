@@ -6,20 +6,19 @@ import com.ticketbounty.testsupport.TcpProxy;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** ticket-service is down: nothing listens where the route points. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@GatewayTest
 class GatewayDownstreamDownTest {
+  private static final GatewayTestBed BED = GatewayTestBed.start("gateway_down");
 
   @DynamicPropertySource
   static void routeToNothing(DynamicPropertyRegistry registry) {
+    BED.register(registry);
     int closedPort = TcpProxy.freePort();
     registry.add("TICKET_SERVICE_URL", () -> "http://127.0.0.1:" + closedPort);
   }

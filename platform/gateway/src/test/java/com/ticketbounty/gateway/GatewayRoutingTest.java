@@ -2,7 +2,6 @@ package com.ticketbounty.gateway;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -11,43 +10,44 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** The gateway in front of a WireMock standing in for ticket-service. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+/** The gateway in front of WireMocks standing in for identity-, ticket- and comment-service. */
+@GatewayTest
 class GatewayRoutingTest {
+  private static final GatewayTestBed BED = GatewayTestBed.start("gateway_routing");
   private static final String TRACEPARENT =
       "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+  private static final String TICKET_ID = "0b9f2c1e-8d4a-4f6b-a1c3-5e7d9f0b2a4c";
   private static final String TICKET =
       """
       {"id":"0b9f2c1e-8d4a-4f6b-a1c3-5e7d9f0b2a4c","title":"Fix the login page","bounty":5000}""";
 
-  @RegisterExtension
-  static final WireMockExtension ticketService =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
   @DynamicPropertySource
-  static void route(DynamicPropertyRegistry registry) {
-    registry.add("TICKET_SERVICE_URL", ticketService::baseUrl);
+  static void properties(DynamicPropertyRegistry registry) {
+    BED.register(registry);
   }
 
   @Autowired WebTestClient client;
@@ -55,13 +55,69 @@ class GatewayRoutingTest {
 
   @BeforeEach
   void answerEverythingDownstream() {
-    // Anything that does reach the stand-in gets a 200, so a 404 below is the gateway's own.
-    ticketService.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
+    // Anything that does reach a stand-in gets a 200, so a 404 below is the gateway's own.
+    BED.resetServices();
+  }
+
+  static Stream<Arguments> publicApi() {
+    String ticket = "/api/tickets/" + TICKET_ID;
+    return Stream.of(
+        Arguments.of(HttpMethod.POST, "/api/auth/sign-up", "identity"),
+        Arguments.of(HttpMethod.POST, "/api/auth/password/reset", "identity"),
+        Arguments.of(HttpMethod.GET, "/api/account", "identity"),
+        Arguments.of(HttpMethod.PATCH, "/api/account", "identity"),
+        Arguments.of(HttpMethod.PUT, "/api/account/password", "identity"),
+        Arguments.of(HttpMethod.GET, "/.well-known/jwks.json", "identity"),
+        Arguments.of(HttpMethod.GET, "/api/tickets?search=login&page=0", "ticket"),
+        Arguments.of(HttpMethod.POST, "/api/tickets", "ticket"),
+        Arguments.of(HttpMethod.GET, ticket, "ticket"),
+        Arguments.of(HttpMethod.PUT, ticket + "/status", "ticket"),
+        Arguments.of(HttpMethod.PUT, ticket + "/assignee", "ticket"),
+        Arguments.of(HttpMethod.DELETE, ticket, "ticket"),
+        Arguments.of(HttpMethod.GET, ticket + "/comments?limit=3", "comment"),
+        Arguments.of(HttpMethod.POST, ticket + "/comments", "comment"),
+        Arguments.of(HttpMethod.PATCH, "/api/comments/5d1c", "comment"),
+        Arguments.of(HttpMethod.DELETE, "/api/comments/5d1c", "comment"));
+  }
+
+  @ParameterizedTest(name = "{0} {1} → {2}")
+  @MethodSource("publicApi")
+  void routesEachPublicPathToItsService(HttpMethod method, String path, String service) {
+    Map<String, WireMockServer> services =
+        Map.of(
+            "identity", BED.identityService,
+            "ticket", BED.ticketService,
+            "comment", BED.commentService);
+    services.forEach(
+        (name, server) ->
+            server.stubFor(
+                any(anyUrl())
+                    .willReturn(aResponse().withStatus(200).withHeader("X-Served-By", name))));
+
+    client
+        .method(method)
+        .uri(path)
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{}")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectHeader()
+        .valueEquals("X-Served-By", service);
+
+    services.forEach(
+        (name, server) ->
+            assertThat(server.getAllServeEvents())
+                .as("requests reaching %s", name)
+                .hasSize(name.equals(service) ? 1 : 0));
+    LoggedRequest request = services.get(service).getAllServeEvents().get(0).getRequest();
+    assertThat(request.getMethod().getName()).isEqualTo(method.name());
+    assertThat(request.getUrl()).isEqualTo(path);
   }
 
   @Test
   void forwardsTicketPostWithBodyAndRelaysStatusLocationAndBody() {
-    ticketService.stubFor(
+    BED.ticketService.stubFor(
         post("/api/tickets")
             .willReturn(
                 aResponse()
@@ -86,7 +142,7 @@ class GatewayRoutingTest {
         .expectBody(String.class)
         .isEqualTo(TICKET);
 
-    ticketService.verify(
+    BED.ticketService.verify(
         1,
         postRequestedFor(urlEqualTo("/api/tickets"))
             .withRequestBody(equalToJson(request))
@@ -95,12 +151,55 @@ class GatewayRoutingTest {
   }
 
   @Test
+  void dropsIdentityHeadersAClientSendsButPassesTokenTraceAndIdempotencyKey() {
+    String bearer = BED.identity.user("ada").bearer();
+    List<String> identityHeaders =
+        List.of(
+            "X-User-Id",
+            "x-user-role",
+            "X-Auth-User",
+            "X-AUTHENTICATED-USER",
+            "X-Session-Id",
+            "X-Caller-Id",
+            "X-Forwarded-User",
+            "X-Remote-User",
+            "Remote-User");
+
+    client
+        .post()
+        .uri("/api/tickets/" + TICKET_ID + "/comments")
+        .headers(
+            headers -> {
+              identityHeaders.forEach(name -> headers.add(name, "grace-the-admin"));
+              headers.set(HttpHeaders.AUTHORIZATION, bearer);
+              headers.set("traceparent", TRACEPARENT);
+              headers.set("tracestate", "vendor=abc");
+              headers.set("Idempotency-Key", "retry-7f3a");
+              headers.set("X-Forwarded-For", "203.0.113.66");
+            })
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{\"content\":\"Looks good\"}")
+        .exchange()
+        .expectStatus()
+        .isOk();
+
+    LoggedRequest received = BED.commentService.getAllServeEvents().get(0).getRequest();
+    assertThat(received.getAllHeaderKeys())
+        .noneMatch(name -> identityHeaders.stream().anyMatch(name::equalsIgnoreCase));
+    assertThat(received.getHeader(HttpHeaders.AUTHORIZATION)).isEqualTo(bearer);
+    assertThat(received.getHeader("traceparent")).isEqualTo(TRACEPARENT);
+    assertThat(received.getHeader("tracestate")).isEqualTo("vendor=abc");
+    assertThat(received.getHeader("Idempotency-Key")).isEqualTo("retry-7f3a");
+    assertThat(received.getHeader("X-Forwarded-For")).isEqualTo("127.0.0.1");
+  }
+
+  @Test
   void relaysProblemDetailsOfTicketServiceUnchanged() {
     String problem =
         """
         {"type":"about:blank","title":"Unprocessable Entity","status":422,\
         "detail":"The ticket breaks 1 rule.","errors":[{"field":"bounty","message":"must be at least 500 cents"}]}""";
-    ticketService.stubFor(
+    BED.ticketService.stubFor(
         post("/api/tickets")
             .willReturn(
                 aResponse()
@@ -124,7 +223,7 @@ class GatewayRoutingTest {
 
   @Test
   void forwardsReadOfOneTicket() {
-    ticketService.stubFor(
+    BED.ticketService.stubFor(
         get("/api/tickets/0b9f2c1e")
             .willReturn(
                 aResponse()
@@ -139,7 +238,7 @@ class GatewayRoutingTest {
         .isOk()
         .expectBody(String.class)
         .isEqualTo(TICKET);
-    ticketService.verify(1, getRequestedFor(urlEqualTo("/api/tickets/0b9f2c1e")));
+    BED.ticketService.verify(1, getRequestedFor(urlEqualTo("/api/tickets/0b9f2c1e")));
   }
 
   @Test
@@ -147,21 +246,24 @@ class GatewayRoutingTest {
     expectGatewayNotFound("/internal/runtime/functions");
     expectGatewayNotFound("/INTERNAL/runtime/functions");
     expectGatewayNotFound("/api/tickets/%2e%2e/%2e%2e/internal/runtime/functions");
+    expectGatewayNotFound("/api/comments/%2e%2e/%2e%2e/internal/runtime/runs");
 
-    ticketService.verify(0, anyRequestedFor(anyUrl()));
+    assertThat(BED.requestsReachingServices()).isEmpty();
   }
 
   @Test
   void answersUnknownPathWithProblemDetails() {
     expectGatewayNotFound("/api/nothing-here");
     expectGatewayNotFound("/api/ticketsXYZ");
+    expectGatewayNotFound("/api/accounts");
+    expectGatewayNotFound("/api/ops/functions");
 
-    ticketService.verify(0, anyRequestedFor(anyUrl()));
+    assertThat(BED.requestsReachingServices()).isEmpty();
   }
 
   @Test
   void answersBadGatewayProblemWhenTicketServiceDropsTheConnection() {
-    ticketService.stubFor(
+    BED.ticketService.stubFor(
         post("/api/tickets").willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
 
     client
@@ -190,7 +292,7 @@ class GatewayRoutingTest {
         .expectBody()
         .jsonPath("$.status")
         .isEqualTo("UP");
-    ticketService.verify(0, anyRequestedFor(anyUrl()));
+    assertThat(BED.requestsReachingServices()).isEmpty();
   }
 
   private void expectGatewayNotFound(String rawPath) {

@@ -4,18 +4,22 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
- * Migrates service-web's tables with their own Flyway history, so they upgrade with this library
- * whatever the service's own migrations are. Beans that use the tables depend on this one.
+ * Migrates service-web's tables, in schema {@code service_web} with their own Flyway history, so
+ * they upgrade with this library whatever the service's own migrations are. Beans that use the
+ * tables depend on this one.
  */
 public final class ServiceWebSchema {
+  public static final String SCHEMA = "service_web";
+
   public ServiceWebSchema(DataSource dataSource) {
     Flyway.configure()
         .dataSource(dataSource)
         .locations("classpath:db/service-web")
-        .table("service_web_schema_history")
-        // The service's own tables may already be there: start this history from nothing.
-        .baselineOnMigrate(true)
-        .baselineVersion("0")
+        // A schema of its own, as event-runtime has: the service's own Flyway history and tables in
+        // the public schema never meet these, whichever migrates first.
+        .schemas(SCHEMA)
+        .defaultSchema(SCHEMA)
+        .table("flyway_schema_history")
         .load()
         .migrate();
   }

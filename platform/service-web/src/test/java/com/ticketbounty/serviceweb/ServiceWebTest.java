@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,12 +74,15 @@ class ServiceWebTest {
   @AfterAll
   static void cleanUp() {
     String service = RABBIT.prefix() + "service-web-test.";
-    RABBIT.delete(
+    List<String> queues =
         List.of(
-            service + "session-ended",
-            service + "accounts-created",
-            service + "accounts-profile-updated"),
-        List.of(RABBIT.prefix() + "events", RABBIT.prefix() + "events.dlx"));
+                service + "session-ended",
+                service + "accounts-created",
+                service + "accounts-profile-updated")
+            .stream()
+            .flatMap(queue -> Stream.of(queue, queue + ".dlq"))
+            .toList();
+    RABBIT.delete(queues, List.of(RABBIT.prefix() + "events", RABBIT.prefix() + "events.dlx"));
     IDENTITY.close();
     DATABASE.close();
   }

@@ -1,11 +1,14 @@
 package com.ticketbounty.ticket.config;
 
 import com.ticketbounty.eventruntime.spring.TransactionalEventPublisher;
+import com.ticketbounty.serviceweb.accounts.AccountNames;
 import com.ticketbounty.ticket.adapter.out.messaging.EventRuntimeTicketEvents;
+import com.ticketbounty.ticket.adapter.out.persistence.R2dbcFindTickets;
 import com.ticketbounty.ticket.adapter.out.persistence.R2dbcTickets;
 import com.ticketbounty.ticket.adapter.out.persistence.R2dbcUnitOfWork;
-import com.ticketbounty.ticket.application.OpenTicket;
-import com.ticketbounty.ticket.application.ShowTicket;
+import com.ticketbounty.ticket.adapter.out.persistence.ServiceWebAccounts;
+import com.ticketbounty.ticket.application.Accounts;
+import com.ticketbounty.ticket.application.FindTickets;
 import com.ticketbounty.ticket.application.TicketEvents;
 import com.ticketbounty.ticket.application.Tickets;
 import com.ticketbounty.ticket.application.UnitOfWork;
@@ -18,7 +21,8 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * Which adapter serves which port. Transactions are the reactive (R2DBC) transaction manager's: the
- * JDBC DataSource beside it serves only Flyway and event-runtime's own work.
+ * JDBC DataSource beside it serves only Flyway, service-web's projections and event-runtime's own
+ * work. {@link AccountNames} is service-web's accounts read model, which application.yml enables.
  */
 @Configuration(proxyBeanMethods = false)
 public class TicketServiceConfiguration {
@@ -44,17 +48,17 @@ public class TicketServiceConfiguration {
   }
 
   @Bean
+  FindTickets findTickets(DatabaseClient database) {
+    return new R2dbcFindTickets(database);
+  }
+
+  @Bean
+  Accounts accounts(AccountNames accountNames) {
+    return new ServiceWebAccounts(accountNames);
+  }
+
+  @Bean
   TicketEvents ticketEvents(TransactionalEventPublisher publisher) {
     return new EventRuntimeTicketEvents(publisher);
-  }
-
-  @Bean
-  OpenTicket openTicket(Tickets tickets, TicketEvents events, UnitOfWork unitOfWork, Clock clock) {
-    return new OpenTicket(tickets, events, unitOfWork, clock);
-  }
-
-  @Bean
-  ShowTicket showTicket(Tickets tickets) {
-    return new ShowTicket(tickets);
   }
 }

@@ -3,6 +3,9 @@ package com.ticketbounty.ticket.domain;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,6 +50,54 @@ public record TicketDetails(
     violations.throwIfAny();
     return new TicketDetails(
         title, content, date, bounty, priority == null ? Priority.DEFAULT : priority);
+  }
+
+  /**
+   * These details with the fields the patch gives replaced, each checked by the same rule as when a
+   * ticket is opened; a priority given as null is a broken rule here (there is one already).
+   *
+   * @throws BrokenRulesException naming every field that breaks a rule, or {@code body} when the
+   *     patch gives no field at all
+   */
+  public TicketDetails patchedWith(TicketPatch patch) {
+    if (patch.isEmpty()) {
+      throw new BrokenRulesException(
+          List.of(
+              new Violation(
+                  "body", "must give at least one of title, content, deadline, bounty, priority")));
+    }
+    Violations violations = new Violations();
+    TicketDetails patched =
+        violations.collect(
+            () ->
+                of(
+                    TicketPatch.pick(patch.title(), title),
+                    TicketPatch.pick(patch.content(), content),
+                    TicketPatch.pick(patch.deadline(), deadline.toString()),
+                    TicketPatch.pick(patch.bounty(), bounty),
+                    priority));
+    Priority newPriority = TicketPatch.pick(patch.priority(), priority);
+    violations.require(newPriority != null, "priority", "is required");
+    violations.throwIfAny();
+    return new TicketDetails(
+        patched.title(), patched.content(), patched.deadline(), patched.bounty(), newPriority);
+  }
+
+  /** The names of the fields whose values differ between {@code other} and these details. */
+  public List<String> fieldsChangedFrom(TicketDetails other) {
+    List<String> changed = new ArrayList<>();
+    addIf(changed, !title.equals(other.title), "title");
+    addIf(changed, !content.equals(other.content), "content");
+    addIf(changed, !deadline.equals(other.deadline), "deadline");
+    addIf(changed, bounty != other.bounty, "bounty");
+    addIf(changed, !Objects.equals(priority, other.priority), "priority");
+    return changed;
+  }
+
+  private static void addIf(List<String> changed, boolean differs, String field) {
+    if (differs) {
+      changed.add(field);
+    }
   }
 
   private static @Nullable LocalDate parseDeadline(Violations violations, @Nullable String text) {

@@ -1,6 +1,7 @@
 package com.ticketbounty.ticket.application;
 
 import com.ticketbounty.ticket.domain.Ticket;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,8 +27,31 @@ public final class InMemoryTickets implements Tickets {
     return Mono.justOrEmpty(tickets.get(id));
   }
 
+  @Override
+  public Mono<Ticket> withIdForChange(UUID id) {
+    return withId(id);
+  }
+
+  @Override
+  public Mono<Void> update(Ticket ticket) {
+    Ticket stored = tickets.get(ticket.id());
+    if (stored == null || stored.version() != ticket.version() - 1) {
+      return Mono.error(new IllegalStateException("ticket " + ticket.id() + " moved on"));
+    }
+    return InMemoryUnitOfWork.write(() -> tickets.put(ticket.id(), ticket));
+  }
+
+  @Override
+  public Mono<Void> remove(Ticket ticket) {
+    return InMemoryUnitOfWork.write(() -> tickets.remove(ticket.id()));
+  }
+
   public Optional<Ticket> stored(UUID id) {
     return Optional.ofNullable(tickets.get(id));
+  }
+
+  public List<Ticket> all() {
+    return List.copyOf(tickets.values());
   }
 
   public int count() {

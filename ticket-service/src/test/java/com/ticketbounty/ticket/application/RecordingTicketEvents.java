@@ -1,6 +1,9 @@
 package com.ticketbounty.ticket.application;
 
+import com.ticketbounty.events.ticket.TicketAssigned;
 import com.ticketbounty.events.ticket.TicketCreated;
+import com.ticketbounty.events.ticket.TicketDeleted;
+import com.ticketbounty.events.ticket.TicketUpdated;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import reactor.core.publisher.Mono;
@@ -16,6 +19,25 @@ public final class RecordingTicketEvents implements TicketEvents {
 
   @Override
   public Mono<Void> created(TicketCreated event) {
+    return record(event);
+  }
+
+  @Override
+  public Mono<Void> updated(TicketUpdated event) {
+    return record(event);
+  }
+
+  @Override
+  public Mono<Void> assigned(TicketAssigned event) {
+    return record(event);
+  }
+
+  @Override
+  public Mono<Void> deleted(TicketDeleted event) {
+    return record(event);
+  }
+
+  private Mono<Void> record(Object event) {
     if (failNext) {
       failNext = false;
       return Mono.error(new IllegalStateException("outbox unavailable"));

@@ -2,30 +2,39 @@ package com.ticketbounty.ticket.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.ticketbounty.ticket.domain.Priority;
 import com.ticketbounty.ticket.domain.Ticket;
-import com.ticketbounty.ticket.domain.TicketDetails;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
 class ShowTicketTest {
-  private final InMemoryTickets tickets = new InMemoryTickets();
-  private final ShowTicket showTicket = new ShowTicket(tickets);
+  private final TicketFixtures fakes = new TicketFixtures();
+  private final ShowTicket showTicket = new ShowTicket(fakes.tickets, fakes.accounts);
 
   @Test
-  void showsAStoredTicket() {
-    Ticket ticket =
-        Ticket.open(
-            UUID.randomUUID(),
-            UUID.randomUUID(),
-            new TicketDetails("title", "content", LocalDate.of(2026, 12, 24), 500, Priority.LOW),
-            Clock.systemUTC());
-    tickets.add(ticket).block();
+  void showsAStoredTicketWithItsOwnersAndAssigneesNames() {
+    Ticket ticket = fakes.adasTicket();
+    Ticket assigned = ticket.assign(TicketFixtures.ADA, TicketFixtures.BOB, fakes.later).ticket();
+    fakes.tickets.update(assigned).block();
 
-    assertThat(showTicket.show(ticket.id()).block()).isEqualTo(ticket);
+    TicketView view = showTicket.show(ticket.id()).block();
+
+    assertThat(view.ticket()).isEqualTo(ticket);
+    assertThat(view.ticket().version()).isEqualTo(2);
+    assertThat(view.ownerName()).isEqualTo("ada");
+    assertThat(view.assigneeName()).isEqualTo("bob");
+  }
+
+  @Test
+  void showsNoNameForAnAccountItHasNotHeardOf() {
+    Ticket ticket = fakes.adasTicket();
+    UUID stranger = UUID.randomUUID();
+    fakes.tickets.update(ticket.assign(TicketFixtures.ADA, stranger, fakes.later).ticket()).block();
+
+    TicketView view = showTicket.show(ticket.id()).block();
+
+    assertThat(view.ticket().assigneeId()).contains(stranger);
+    assertThat(view.assigneeName()).isNull();
   }
 
   @Test

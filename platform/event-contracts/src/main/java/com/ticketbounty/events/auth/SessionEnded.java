@@ -11,7 +11,8 @@ import java.util.UUID;
  *
  * @param sessionId the session
  * @param userId its user
- * @param reason {@code sign-out}, {@code password-changed} or {@code password-reset}
+ * @param reason {@code sign-out}, {@code password-changed}, {@code password-reset} or {@code
+ *     refresh-token-reused}
  * @param endedAt when
  * @param tokensValidUntil when the last access token issued for it expires: the session id need not
  *     be remembered after that

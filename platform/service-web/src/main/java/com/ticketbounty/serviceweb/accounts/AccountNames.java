@@ -9,7 +9,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * The usernames this service knows, from its own copy of identity-service's accounts (table {@code
- * service_web_accounts}, which a service's SQL may join to search by username). Never asks
+ * service_web.accounts}, which a service's SQL may join to search by username). Never asks
  * identity-service: a name not yet announced is the one the caller's token carried.
  */
 public final class AccountNames {
@@ -26,7 +26,7 @@ public final class AccountNames {
   public Mono<Void> remember(UUID userId, String username) {
     return database
         .sql(
-            "INSERT INTO service_web_accounts (user_id, username, version) VALUES (:id, :name, 0)"
+            "INSERT INTO service_web.accounts (user_id, username, version) VALUES (:id, :name, 0)"
                 + " ON CONFLICT (user_id) DO NOTHING")
         .bind("id", userId)
         .bind("name", username)
@@ -39,7 +39,7 @@ public final class AccountNames {
       return Mono.just(Map.of());
     }
     return database
-        .sql("SELECT user_id, username FROM service_web_accounts WHERE user_id = ANY(:ids)")
+        .sql("SELECT user_id, username FROM service_web.accounts WHERE user_id = ANY(:ids)")
         .bind("ids", userIds.toArray(UUID[]::new))
         .map(row -> Map.entry(row.get("user_id", UUID.class), row.get("username", String.class)))
         .all()

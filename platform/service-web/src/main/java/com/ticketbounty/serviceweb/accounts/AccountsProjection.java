@@ -8,7 +8,7 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Applies identity-service's account events to {@code service_web_accounts}. Duplicates are dropped
+ * Applies identity-service's account events to {@code service_web.accounts}. Duplicates are dropped
  * by the subscriptions' inbox; an event older than what the row holds (a lower version, delivered
  * late) changes nothing, so the read model converges whatever the delivery order.
  */
@@ -37,9 +37,9 @@ public final class AccountsProjection {
 
   void apply(UUID userId, String username, long version) {
     jdbc.sql(
-            "INSERT INTO service_web_accounts (user_id, username, version) VALUES (?, ?, ?)"
+            "INSERT INTO service_web.accounts AS account (user_id, username, version) VALUES (?, ?, ?)"
                 + " ON CONFLICT (user_id) DO UPDATE SET username = excluded.username,"
-                + " version = excluded.version WHERE service_web_accounts.version < excluded.version")
+                + " version = excluded.version WHERE account.version < excluded.version")
         .param(userId)
         .param(username)
         .param(version)

@@ -38,7 +38,7 @@ public class IdempotencyAutoConfiguration {
         "idempotent-requests",
         () ->
             jdbc.sql(
-                    "DELETE FROM service_web_idempotent_requests"
+                    "DELETE FROM service_web.idempotent_requests"
                         + " WHERE created_at < now() - interval '24 hours'")
                 .update());
   }

@@ -80,7 +80,7 @@ public final class IdempotentRequests {
   private Mono<Void> forgetExpired(UUID callerId, String operation, String key) {
     return database
         .sql(
-            "DELETE FROM service_web_idempotent_requests WHERE caller_id = :caller AND operation ="
+            "DELETE FROM service_web.idempotent_requests WHERE caller_id = :caller AND operation ="
                 + " :operation AND idempotency_key = :key AND created_at < now() - interval '24 hours'")
         .bind("caller", callerId)
         .bind("operation", operation)
@@ -92,7 +92,7 @@ public final class IdempotentRequests {
   private Mono<Boolean> claim(UUID callerId, String operation, String key, String hash) {
     return database
         .sql(
-            "INSERT INTO service_web_idempotent_requests (caller_id, operation, idempotency_key,"
+            "INSERT INTO service_web.idempotent_requests (caller_id, operation, idempotency_key,"
                 + " request_hash, status, body) VALUES (:caller, :operation, :key, :hash, 0, '')"
                 + " ON CONFLICT DO NOTHING")
         .bind("caller", callerId)
@@ -110,7 +110,7 @@ public final class IdempotentRequests {
     DatabaseClient.GenericExecuteSpec update =
         database
             .sql(
-                "UPDATE service_web_idempotent_requests SET status = :status, body = :body,"
+                "UPDATE service_web.idempotent_requests SET status = :status, body = :body,"
                     + " location = :location WHERE caller_id = :caller AND operation = :operation"
                     + " AND idempotency_key = :key")
             .bind("status", answer.getStatusCode().value())
@@ -129,7 +129,7 @@ public final class IdempotentRequests {
       UUID callerId, String operation, String key, String hash) {
     return database
         .sql(
-            "SELECT request_hash, status, location, body FROM service_web_idempotent_requests"
+            "SELECT request_hash, status, location, body FROM service_web.idempotent_requests"
                 + " WHERE caller_id = :caller AND operation = :operation AND idempotency_key = :key")
         .bind("caller", callerId)
         .bind("operation", operation)

@@ -27,7 +27,7 @@ public final class JdbcEndedSessions implements EndedSessions {
     if (known.containsKey(sessionId)) {
       return true;
     }
-    return jdbc.sql("SELECT keep_until FROM service_web_ended_sessions WHERE session_id = ?")
+    return jdbc.sql("SELECT keep_until FROM service_web.ended_sessions WHERE session_id = ?")
         .param(sessionId)
         .query(Timestamp.class)
         .optional()
@@ -42,7 +42,7 @@ public final class JdbcEndedSessions implements EndedSessions {
   @Override
   public void end(UUID sessionId, Instant keepUntil) {
     jdbc.sql(
-            "INSERT INTO service_web_ended_sessions (session_id, keep_until) VALUES (?, ?)"
+            "INSERT INTO service_web.ended_sessions (session_id, keep_until) VALUES (?, ?)"
                 + " ON CONFLICT (session_id) DO NOTHING")
         .param(sessionId)
         .param(Timestamp.from(keepUntil))
@@ -53,6 +53,6 @@ public final class JdbcEndedSessions implements EndedSessions {
   public void prune() {
     Instant now = Instant.now();
     known.values().removeIf(keepUntil -> keepUntil.isBefore(now));
-    jdbc.sql("DELETE FROM service_web_ended_sessions WHERE keep_until < now()").update();
+    jdbc.sql("DELETE FROM service_web.ended_sessions WHERE keep_until < now()").update();
   }
 }

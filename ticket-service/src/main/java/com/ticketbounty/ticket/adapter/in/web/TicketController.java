@@ -1,46 +1,122 @@
 package com.ticketbounty.ticket.adapter.in.web;
 
+import com.ticketbounty.serviceweb.idempotency.IdempotentRequests;
+import com.ticketbounty.serviceweb.openapi.ServiceWebOpenApiAutoConfiguration;
+import com.ticketbounty.serviceweb.security.Caller;
+import com.ticketbounty.ticket.application.AssignTicket;
+import com.ticketbounty.ticket.application.ChangeTicketDetails;
+import com.ticketbounty.ticket.application.ChangeTicketStatus;
+import com.ticketbounty.ticket.application.DeleteTicket;
 import com.ticketbounty.ticket.application.OpenTicket;
-import com.ticketbounty.ticket.application.ShowTicket;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** {@code /api/tickets}: open a ticket, read one. */
+/**
+ * {@code /api/tickets}: what a signed-in user does to tickets. The {@link Caller} comes first in
+ * every signature, so a request without a valid token is 401 before its body is even read.
+ */
 @RestController
+@Tag(name = "tickets")
 @RequestMapping("/api/tickets")
+@SecurityRequirement(name = ServiceWebOpenApiAutoConfiguration.BEARER)
 class TicketController {
-  private final OpenTicket openTicket;
-  private final ShowTicket showTicket;
+  static final String OPEN_TICKET = "open-ticket";
 
-  TicketController(OpenTicket openTicket, ShowTicket showTicket) {
+  private final OpenTicket openTicket;
+  private final ChangeTicketDetails changeDetails;
+  private final ChangeTicketStatus changeStatus;
+  private final AssignTicket assignTicket;
+  private final DeleteTicket deleteTicket;
+  private final IdempotentRequests idempotentRequests;
+
+  TicketController(
+      OpenTicket openTicket,
+      ChangeTicketDetails changeDetails,
+      ChangeTicketStatus changeStatus,
+      AssignTicket assignTicket,
+      DeleteTicket deleteTicket,
+      IdempotentRequests idempotentRequests) {
     this.openTicket = openTicket;
-    this.showTicket = showTicket;
+    this.changeDetails = changeDetails;
+    this.changeStatus = changeStatus;
+    this.assignTicket = assignTicket;
+    this.deleteTicket = deleteTicket;
+    this.idempotentRequests = idempotentRequests;
   }
 
   /**
-   * 201 with the ticket; the Location is relative so that it holds behind the gateway, whatever
-   * host the caller used.
+   * 201 with the ticket; the Location is relative so that it holds behind the gateway. With an
+   * {@code Idempotency-Key}, a repeat returns this first answer and opens nothing.
    */
   @PostMapping
-  Mono<ResponseEntity<TicketResponse>> open(@RequestBody OpenTicketRequest request) {
-    return Mono.fromCallable(request::toCommand)
-        .flatMap(openTicket::open)
-        .map(TicketResponse::of)
-        .map(
-            ticket ->
-                ResponseEntity.created(URI.create("/api/tickets/" + ticket.id())).body(ticket));
+  @Operation(operationId = "openTicket")
+  @ApiResponse(
+      responseCode = "201",
+      content = @Content(schema = @Schema(implementation = TicketResponse.class)))
+  Mono<ResponseEntity<Object>> open(
+      Caller caller,
+      @RequestHeader(name = IdempotentRequests.HEADER, required = false) @Nullable String key,
+      @RequestBody OpenTicketRequest request) {
+    return idempotentRequests.once(
+        caller.userId(),
+        OPEN_TICKET,
+        key,
+        request,
+        () ->
+            Mono.fromCallable(() -> request.toCommand(caller))
+                .flatMap(openTicket::open)
+                .map(TicketResponse::of)
+                .map(
+                    ticket ->
+                        ResponseEntity.created(URI.create("/api/tickets/" + ticket.id()))
+                            .body(ticket)));
   }
 
-  @GetMapping("/{id}")
-  Mono<TicketResponse> show(@PathVariable UUID id) {
-    return showTicket.show(id).map(TicketResponse::of);
+  @PatchMapping("/{id}")
+  @Operation(operationId = "changeTicket")
+  Mono<TicketResponse> change(
+      Caller caller, @PathVariable UUID id, @RequestBody ChangeTicketRequest request) {
+    return changeDetails.change(caller.userId(), id, request.toPatch()).map(TicketResponse::of);
+  }
+
+  @PutMapping("/{id}/status")
+  @Operation(operationId = "changeTicketStatus")
+  Mono<TicketResponse> changeStatus(
+      Caller caller, @PathVariable UUID id, @RequestBody StatusRequest request) {
+    return changeStatus.change(caller.userId(), id, request.status()).map(TicketResponse::of);
+  }
+
+  @PutMapping("/{id}/assignee")
+  @Operation(operationId = "assignTicket")
+  Mono<TicketResponse> assign(
+      Caller caller, @PathVariable UUID id, @RequestBody AssigneeRequest request) {
+    return assignTicket.assign(caller.userId(), id, request.assignee()).map(TicketResponse::of);
+  }
+
+  @DeleteMapping("/{id}")
+  @Operation(operationId = "deleteTicket")
+  @ApiResponse(responseCode = "204")
+  Mono<ResponseEntity<Void>> delete(Caller caller, @PathVariable UUID id) {
+    return deleteTicket
+        .delete(caller.userId(), id)
+        .then(Mono.fromCallable(() -> ResponseEntity.noContent().build()));
   }
 }

@@ -2,14 +2,19 @@ package com.ticketbounty.ticket.adapter.out.messaging;
 
 import com.ticketbounty.eventruntime.EventUser;
 import com.ticketbounty.eventruntime.spring.TransactionalEventPublisher;
+import com.ticketbounty.events.ticket.TicketAssigned;
 import com.ticketbounty.events.ticket.TicketCreated;
+import com.ticketbounty.events.ticket.TicketDeleted;
+import com.ticketbounty.events.ticket.TicketUpdated;
 import com.ticketbounty.ticket.application.TicketEvents;
+import java.util.UUID;
 import reactor.core.publisher.Mono;
 
 /**
  * Publishes through event-runtime: the event lands in the outbox inside the caller's reactive
- * transaction, keyed by the ticket so that one ticket's events reach the broker in order, and on
- * behalf of the ticket's owner (the body's {@code user}).
+ * transaction, keyed by the ticket so that one ticket's events reach the broker in the order they
+ * were written, and on behalf of the ticket's owner (the body's {@code user}), the only one who
+ * changes a ticket.
  */
 public final class EventRuntimeTicketEvents implements TicketEvents {
   private final TransactionalEventPublisher publisher;
@@ -20,8 +25,25 @@ public final class EventRuntimeTicketEvents implements TicketEvents {
 
   @Override
   public Mono<Void> created(TicketCreated event) {
-    return publisher
-        .publish(event.ticketId().toString(), event, new EventUser(event.userId().toString()))
-        .then();
+    return publish(event.ticketId(), event, event.userId());
+  }
+
+  @Override
+  public Mono<Void> updated(TicketUpdated event) {
+    return publish(event.ticketId(), event, event.userId());
+  }
+
+  @Override
+  public Mono<Void> assigned(TicketAssigned event) {
+    return publish(event.ticketId(), event, event.userId());
+  }
+
+  @Override
+  public Mono<Void> deleted(TicketDeleted event) {
+    return publish(event.ticketId(), event, event.userId());
+  }
+
+  private Mono<Void> publish(UUID ticketId, Object event, UUID userId) {
+    return publisher.publish(ticketId.toString(), event, new EventUser(userId.toString())).then();
   }
 }

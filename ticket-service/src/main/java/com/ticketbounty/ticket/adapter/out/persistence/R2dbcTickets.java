@@ -1,13 +1,8 @@
 package com.ticketbounty.ticket.adapter.out.persistence;
 
 import com.ticketbounty.ticket.application.Tickets;
-import com.ticketbounty.ticket.domain.Priority;
 import com.ticketbounty.ticket.domain.Ticket;
 import com.ticketbounty.ticket.domain.TicketDetails;
-import com.ticketbounty.ticket.domain.TicketStatus;
-import io.r2dbc.spi.Readable;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
@@ -20,16 +15,20 @@ public final class R2dbcTickets implements Tickets {
   private static final String INSERT =
       """
       INSERT INTO tickets (id, title, content, status, deadline, bounty, priority, owner_id,
-                           assignee_id, created_at, updated_at)
+                           assignee_id, created_at, updated_at, version)
       VALUES (:id, :title, :content, :status, :deadline, :bounty, :priority, :ownerId,
-              :assigneeId, :createdAt, :updatedAt)
+              :assigneeId, :createdAt, :updatedAt, :version)
+      """;
+  // Only the version that was changed is overwritten: a lost update fails instead of passing.
+  private static final String UPDATE =
+      """
+      UPDATE tickets SET title = :title, content = :content, status = :status,
+             deadline = :deadline, bounty = :bounty, priority = :priority,
+             assignee_id = :assigneeId, updated_at = :updatedAt, version = :version
+      WHERE id = :id AND version = :version - 1
       """;
   private static final String SELECT_BY_ID =
-      """
-      SELECT id, title, content, status, deadline, bounty, priority, owner_id, assignee_id,
-             created_at, updated_at
-      FROM tickets WHERE id = :id
-      """;
+      "SELECT " + TicketRows.columns("t") + " FROM tickets t WHERE t.id = :id";
 
   private final DatabaseClient database;
 
@@ -39,10 +38,54 @@ public final class R2dbcTickets implements Tickets {
 
   @Override
   public Mono<Void> add(Ticket ticket) {
+    return bindChangeable(database.sql(INSERT), ticket)
+        .bind("ownerId", ticket.ownerId())
+        .bind("createdAt", ticket.createdAt())
+        .then();
+  }
+
+  @Override
+  public Mono<Ticket> withId(UUID id) {
+    return database.sql(SELECT_BY_ID).bind("id", id).map(TicketRows::ticket).one();
+  }
+
+  @Override
+  public Mono<Ticket> withIdForChange(UUID id) {
+    return database
+        .sql(SELECT_BY_ID + " FOR UPDATE OF t")
+        .bind("id", id)
+        .map(TicketRows::ticket)
+        .one();
+  }
+
+  @Override
+  public Mono<Void> update(Ticket ticket) {
+    return bindChangeable(database.sql(UPDATE), ticket)
+        .fetch()
+        .rowsUpdated()
+        .flatMap(
+            rows ->
+                rows == 1
+                    ? Mono.<Void>empty()
+                    : Mono.error(
+                        new IllegalStateException(
+                            "ticket "
+                                + ticket.id()
+                                + " is no longer at version "
+                                + (ticket.version() - 1))));
+  }
+
+  @Override
+  public Mono<Void> remove(Ticket ticket) {
+    return database.sql("DELETE FROM tickets WHERE id = :id").bind("id", ticket.id()).then();
+  }
+
+  /** Binds what a change may touch (the statement must name each of them). */
+  private static DatabaseClient.GenericExecuteSpec bindChangeable(
+      DatabaseClient.GenericExecuteSpec statement, Ticket ticket) {
     TicketDetails details = ticket.details();
-    DatabaseClient.GenericExecuteSpec insert =
-        database
-            .sql(INSERT)
+    DatabaseClient.GenericExecuteSpec bound =
+        statement
             .bind("id", ticket.id())
             .bind("title", details.title())
             .bind("content", details.content())
@@ -50,36 +93,11 @@ public final class R2dbcTickets implements Tickets {
             .bind("deadline", details.deadline())
             .bind("bounty", details.bounty())
             .bind("priority", details.priority().name())
-            .bind("ownerId", ticket.ownerId())
-            .bind("createdAt", ticket.createdAt())
-            .bind("updatedAt", ticket.updatedAt());
+            .bind("updatedAt", ticket.updatedAt())
+            .bind("version", ticket.version());
     return ticket
         .assigneeId()
-        .map(assignee -> insert.bind("assigneeId", assignee))
-        .orElseGet(() -> insert.bindNull("assigneeId", UUID.class))
-        .then();
-  }
-
-  @Override
-  public Mono<Ticket> withId(UUID id) {
-    return database.sql(SELECT_BY_ID).bind("id", id).map(R2dbcTickets::toTicket).one();
-  }
-
-  private static Ticket toTicket(Readable row) {
-    TicketDetails details =
-        new TicketDetails(
-            row.get("title", String.class),
-            row.get("content", String.class),
-            row.get("deadline", LocalDate.class),
-            row.get("bounty", Long.class),
-            Priority.valueOf(row.get("priority", String.class)));
-    return Ticket.restore(
-        row.get("id", UUID.class),
-        row.get("owner_id", UUID.class),
-        details,
-        TicketStatus.valueOf(row.get("status", String.class)),
-        row.get("assignee_id", UUID.class),
-        row.get("created_at", Instant.class),
-        row.get("updated_at", Instant.class));
+        .map(assignee -> bound.bind("assigneeId", assignee))
+        .orElseGet(() -> bound.bindNull("assigneeId", UUID.class));
   }
 }

@@ -1,0 +1,85 @@
+package com.ticketbounty.gateway.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.bucket4j.TimeMeter;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class AttemptBucketsTest {
+  private static final Duration MINUTE = Duration.ofMinutes(1);
+
+  private final ManualTime time = new ManualTime();
+  private final AttemptBuckets buckets = new AttemptBuckets(3, MINUTE, time);
+
+  @Test
+  void refusesTheAttemptAfterTheLimitUntilTheWindowIsOver() {
+    time.advance(Duration.ofSeconds(50));
+    assertThat(buckets.attempt("10.0.0.1")).isEmpty();
+    time.advance(Duration.ofSeconds(20));
+    assertThat(buckets.attempt("10.0.0.1")).isEmpty();
+    assertThat(buckets.attempt("10.0.0.1")).isEmpty();
+
+    // However slowly the three came, the fourth waits for the end of the key's first minute.
+    assertThat(buckets.attempt("10.0.0.1")).contains(Duration.ofSeconds(40));
+    time.advance(Duration.ofSeconds(39));
+    assertThat(buckets.attempt("10.0.0.1")).contains(Duration.ofSeconds(1));
+    time.advance(Duration.ofSeconds(1));
+    assertThat(buckets.attempt("10.0.0.1")).isEmpty();
+  }
+
+  @Test
+  void countsEachKeyOnItsOwn() {
+    for (int i = 0; i < 3; i++) {
+      buckets.attempt("10.0.0.1");
+    }
+
+    assertThat(buckets.attempt("10.0.0.1")).isPresent();
+    assertThat(buckets.attempt("10.0.0.2")).isEmpty();
+  }
+
+  @Test
+  void forgetsOnlyTheBucketsThatAreFullAgain() {
+    buckets.attempt("idle");
+    time.advance(Duration.ofSeconds(30));
+    buckets.attempt("busy");
+    time.advance(Duration.ofSeconds(31));
+
+    buckets.forgetIdle();
+
+    assertThat(buckets.size()).isEqualTo(1);
+    buckets.attempt("busy");
+    buckets.attempt("busy");
+    assertThat(buckets.attempt("busy")).as("the busy key's count survived").isPresent();
+  }
+
+  @Test
+  void staysBoundedByTheRecentClients() {
+    for (int i = 0; i < 10_000; i++) {
+      buckets.attempt("10.0." + (i / 256) + "." + (i % 256));
+    }
+    time.advance(MINUTE);
+
+    buckets.forgetIdle();
+
+    assertThat(buckets.size()).isZero();
+  }
+
+  private static final class ManualTime implements TimeMeter {
+    private long nanos;
+
+    void advance(Duration duration) {
+      nanos += duration.toNanos();
+    }
+
+    @Override
+    public long currentTimeNanos() {
+      return nanos;
+    }
+
+    @Override
+    public boolean isWallClockBased() {
+      return false;
+    }
+  }
+}

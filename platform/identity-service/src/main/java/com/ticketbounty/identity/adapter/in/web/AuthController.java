@@ -1,0 +1,127 @@
+package com.ticketbounty.identity.adapter.in.web;
+
+import com.ticketbounty.identity.application.RefreshSession;
+import com.ticketbounty.identity.application.RequestEmailVerification;
+import com.ticketbounty.identity.application.RequestPasswordReset;
+import com.ticketbounty.identity.application.ResetPassword;
+import com.ticketbounty.identity.application.SignIn;
+import com.ticketbounty.identity.application.SignOut;
+import com.ticketbounty.identity.application.SignUp;
+import com.ticketbounty.identity.application.SignUpCommand;
+import com.ticketbounty.identity.application.VerifyEmail;
+import com.ticketbounty.serviceweb.security.Caller;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** {@code /api/auth}: sign-up, sign-in, refresh, sign-out, password reset, e-mail verification. */
+@RestController
+@RequestMapping("/api/auth")
+class AuthController {
+  private final SignUp signUp;
+  private final SignIn signIn;
+  private final RefreshSession refreshSession;
+  private final SignOut signOut;
+  private final RequestPasswordReset requestPasswordReset;
+  private final ResetPassword resetPassword;
+  private final RequestEmailVerification requestEmailVerification;
+  private final VerifyEmail verifyEmail;
+  private final AttemptLimits limits;
+
+  AuthController(
+      SignUp signUp,
+      SignIn signIn,
+      RefreshSession refreshSession,
+      SignOut signOut,
+      RequestPasswordReset requestPasswordReset,
+      ResetPassword resetPassword,
+      RequestEmailVerification requestEmailVerification,
+      VerifyEmail verifyEmail,
+      AttemptLimits limits) {
+    this.signUp = signUp;
+    this.signIn = signIn;
+    this.refreshSession = refreshSession;
+    this.signOut = signOut;
+    this.requestPasswordReset = requestPasswordReset;
+    this.resetPassword = resetPassword;
+    this.requestEmailVerification = requestEmailVerification;
+    this.verifyEmail = verifyEmail;
+    this.limits = limits;
+  }
+
+  @PostMapping("/sign-up")
+  @ResponseStatus(HttpStatus.CREATED)
+  Mono<AuthResponses.Session> signUp(
+      @RequestBody AuthRequests.SignUp body, ServerHttpRequest request) {
+    return Mono.fromCallable(() -> SignUpCommand.of(body.username(), body.email(), body.password()))
+        .flatMap(command -> signUp.signUp(command, ClientAddress.of(request)))
+        .map(AuthResponses.Session::of);
+  }
+
+  @PostMapping("/sign-in")
+  Mono<AuthResponses.Session> signIn(
+      @RequestBody AuthRequests.SignIn body, ServerHttpRequest request) {
+    String client = ClientAddress.of(request);
+    return Mono.fromRunnable(() -> limits.take("sign-in", client, accountKey(body.email())))
+        .then(Mono.defer(() -> signIn.signIn(body.email(), body.password(), client)))
+        .map(AuthResponses.Session::of);
+  }
+
+  @PostMapping("/refresh")
+  Mono<AuthResponses.Refreshed> refresh(
+      @RequestBody AuthRequests.Refresh body, ServerHttpRequest request) {
+    return refreshSession
+        .refresh(body.refreshToken(), ClientAddress.of(request))
+        .map(AuthResponses.Refreshed::of);
+  }
+
+  @PostMapping("/sign-out")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  Mono<Void> signOut(Caller caller, ServerHttpRequest request) {
+    return signOut.signOut(caller.userId(), caller.sessionId(), ClientAddress.of(request));
+  }
+
+  @PostMapping("/password/forgot")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  Mono<AuthResponses.ResetRequested> forgotPassword(
+      @RequestBody AuthRequests.ForgotPassword body, ServerHttpRequest request) {
+    String client = ClientAddress.of(request);
+    return Mono.fromRunnable(() -> limits.take("forgot-password", client, accountKey(body.email())))
+        .then(Mono.defer(() -> requestPasswordReset.request(body.email(), client)))
+        .thenReturn(AuthResponses.ResetRequested.ALWAYS);
+  }
+
+  @PostMapping("/password/reset")
+  Mono<AuthResponses.Reset> resetPassword(
+      @RequestBody AuthRequests.ResetPassword body, ServerHttpRequest request) {
+    return resetPassword
+        .reset(body.token(), body.password(), ClientAddress.of(request))
+        .map(AuthResponses.Reset::of);
+  }
+
+  @PostMapping("/email/verification")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  Mono<Void> requestEmailVerification(Caller caller) {
+    return requestEmailVerification.request(caller.userId());
+  }
+
+  @PostMapping("/email/verify")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  Mono<Void> verifyEmail(
+      Caller caller, @RequestBody AuthRequests.VerifyEmail body, ServerHttpRequest request) {
+    return verifyEmail.verify(caller.userId(), body.code(), ClientAddress.of(request));
+  }
+
+  /** The account an attempt is counted against, however its address was typed. */
+  private static String accountKey(@Nullable String email) {
+    String key = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+    return key.length() > 254 ? key.substring(0, 254) : key;
+  }
+}

@@ -1,0 +1,71 @@
+package com.ticketbounty.identity.adapter.out.security;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.ticketbounty.identity.application.AccessTokens;
+import com.ticketbounty.identity.domain.Lifetimes;
+import com.ticketbounty.identity.domain.User;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.UUID;
+import reactor.core.publisher.Mono;
+
+/**
+ * RS256 access tokens with the claims every service verifies: {@code iss}, {@code sub} (the
+ * account), {@code sid} (the session), {@code role}, {@code username}, {@code email}, {@code iat},
+ * {@code exp} and {@code jti}; the header names the signing key ({@code kid}).
+ */
+public final class NimbusAccessTokens implements AccessTokens {
+  public static final String ISSUER = "ticketbounty-identity";
+
+  private final SigningKeyRing ring;
+  private final Clock clock;
+
+  public NimbusAccessTokens(SigningKeyRing ring, Clock clock) {
+    this.ring = ring;
+    this.clock = clock;
+  }
+
+  @Override
+  public Mono<AccessToken> issue(User user, UUID sessionId) {
+    return Mono.fromCallable(() -> sign(user, sessionId));
+  }
+
+  private AccessToken sign(User user, UUID sessionId) {
+    Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    JWTClaimsSet claims =
+        new JWTClaimsSet.Builder()
+            .issuer(ISSUER)
+            .subject(user.id().toString())
+            .claim("sid", sessionId.toString())
+            .claim("role", user.role().name())
+            .claim("username", user.username().value())
+            .claim("email", user.email().value())
+            .issueTime(Date.from(issuedAt))
+            .expirationTime(Date.from(issuedAt.plus(Lifetimes.ACCESS_TOKEN)))
+            .jwtID(UUID.randomUUID().toString())
+            .build();
+    RSAKey key = ring.active();
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.RS256)
+                .keyID(key.getKeyID())
+                .type(JOSEObjectType.JWT)
+                .build(),
+            claims);
+    try {
+      jwt.sign(new RSASSASigner(key));
+    } catch (JOSEException e) {
+      throw SigningKeyRing.failed(e);
+    }
+    return new AccessToken(jwt.serialize(), Lifetimes.ACCESS_TOKEN.toSeconds());
+  }
+}

@@ -1,0 +1,129 @@
+package com.ticketbounty.identity.adapter.out.security;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.ticketbounty.identity.adapter.out.persistence.R2dbcSigningKeyStore;
+import com.ticketbounty.identity.adapter.out.persistence.StoredSigningKey;
+import com.ticketbounty.identity.domain.Lifetimes;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The signing keys as this instance knows them: the active one signs, and every one that may have
+ * signed a live token verifies. Held in memory (signing and verifying never wait for the database)
+ * and reloaded from the store after a rotation here and periodically, so a rotation on another
+ * instance is seen within one reload period.
+ */
+public final class SigningKeyRing {
+  private static final int KEY_BITS = 2048;
+
+  private final R2dbcSigningKeyStore store;
+  private final Clock clock;
+  private volatile @Nullable Snapshot snapshot;
+
+  public SigningKeyRing(R2dbcSigningKeyStore store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  /** Makes sure an active key exists (creating one at first start-up), then loads the ring. */
+  public Mono<Void> initialize() {
+    return newKey().flatMap(store::addIfNoneActive).then(reload());
+  }
+
+  /** Reads the usable keys from the store. */
+  public Mono<Void> reload() {
+    return store
+        .usable(clock.instant().minus(Lifetimes.ACCESS_TOKEN))
+        .collectList()
+        .map(SigningKeyRing::parse)
+        .doOnNext(loaded -> snapshot = loaded)
+        .then();
+  }
+
+  /** A fresh RSA key pair as a row to store; generated off the request threads. */
+  Mono<StoredSigningKey> newKey() {
+    return Mono.fromCallable(
+            () -> {
+              RSAKey key =
+                  new RSAKeyGenerator(KEY_BITS)
+                      .keyID(UUID.randomUUID().toString())
+                      .keyUse(KeyUse.SIGNATURE)
+                      .algorithm(JWSAlgorithm.RS256)
+                      .generate();
+              return new StoredSigningKey(
+                  key.getKeyID(),
+                  key.toJSONString(),
+                  clock.instant().truncatedTo(ChronoUnit.MICROS),
+                  null);
+            })
+        .subscribeOn(Schedulers.boundedElastic());
+  }
+
+  /** The key that signs new tokens. */
+  public RSAKey active() {
+    return current().active();
+  }
+
+  /**
+   * Every key that verifies: the active one and those retired less than a token lifetime ago
+   * (checked against the clock now, not at the last reload).
+   */
+  public JWKSet verifying() {
+    Instant oldest = clock.instant().minus(Lifetimes.ACCESS_TOKEN);
+    List<JWK> keys =
+        current().keys().stream()
+            .filter(key -> key.retiredAt() == null || key.retiredAt().isAfter(oldest))
+            .map(key -> (JWK) key.key())
+            .toList();
+    return new JWKSet(keys);
+  }
+
+  private Snapshot current() {
+    Snapshot loaded = snapshot;
+    if (loaded == null) {
+      throw new IllegalStateException("the signing keys are not loaded yet");
+    }
+    return loaded;
+  }
+
+  private static Snapshot parse(List<StoredSigningKey> rows) {
+    List<LoadedKey> keys = rows.stream().map(SigningKeyRing::parse).toList();
+    RSAKey active =
+        keys.stream()
+            .filter(key -> key.retiredAt() == null)
+            .map(LoadedKey::key)
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("no active signing key is stored"));
+    return new Snapshot(active, keys);
+  }
+
+  private static LoadedKey parse(StoredSigningKey row) {
+    try {
+      return new LoadedKey(RSAKey.parse(row.jwk()), row.retiredAt());
+    } catch (ParseException e) {
+      throw new IllegalStateException("signing key " + row.kid() + " is not a valid RSA JWK", e);
+    }
+  }
+
+  /** Keeps the checked exception of Nimbus's generator out of callers' signatures. */
+  static IllegalStateException failed(JOSEException e) {
+    return new IllegalStateException("signing failed: " + e.getMessage(), e);
+  }
+
+  private record LoadedKey(RSAKey key, @Nullable Instant retiredAt) {}
+
+  private record Snapshot(RSAKey active, List<LoadedKey> keys) {}
+}

@@ -1,0 +1,46 @@
+package com.ticketbounty.identity.application;
+
+import com.ticketbounty.identity.domain.SecretToken;
+import com.ticketbounty.identity.domain.Session;
+import com.ticketbounty.identity.domain.User;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.UUID;
+import reactor.core.publisher.Mono;
+
+/** Starts sessions and signs their tokens; shared by every use case that signs someone in. */
+public final class SessionStarts {
+  private final Sessions sessions;
+  private final AccessTokens accessTokens;
+  private final SecureRandom random;
+  private final Clock clock;
+
+  public SessionStarts(
+      Sessions sessions, AccessTokens accessTokens, SecureRandom random, Clock clock) {
+    this.sessions = sessions;
+    this.accessTokens = accessTokens;
+    this.random = random;
+    this.clock = clock;
+  }
+
+  /** A new session for {@code user}, stored in the caller's transaction. */
+  public Mono<NewSession> start(User user) {
+    return Mono.defer(
+        () -> {
+          SecretToken refreshToken = SecretToken.generate(random);
+          Session session =
+              Session.start(UUID.randomUUID(), user.id(), refreshToken, clock.instant());
+          return sessions.add(session).thenReturn(new NewSession(user, session, refreshToken));
+        });
+  }
+
+  /** Signs an access token for the session; called once the session is committed. */
+  public Mono<SignedIn> signIn(NewSession started) {
+    return accessTokens
+        .issue(started.user(), started.session().id())
+        .map(token -> new SignedIn(started.user(), token, started.refreshToken()));
+  }
+
+  /** A session as stored, with the refresh token only its owner will know. */
+  public record NewSession(User user, Session session, SecretToken refreshToken) {}
+}

@@ -1,0 +1,43 @@
+package com.ticketbounty.identity.application;
+
+import com.ticketbounty.identity.domain.EmailAddress;
+import com.ticketbounty.identity.domain.User;
+import com.ticketbounty.identity.domain.Username;
+import java.util.List;
+import java.util.UUID;
+import reactor.core.publisher.Mono;
+
+/** Every account there is. */
+public interface Users {
+
+  /**
+   * Stores a new account.
+   *
+   * @return an {@link AccountTakenException} error when its e-mail or username is taken
+   */
+  Mono<Void> add(User user);
+
+  /**
+   * Stores a changed account, provided nobody changed it since it was read at {@code
+   * previousVersion}.
+   *
+   * @return an {@link AccountTakenException} error when its new username is taken; an {@link
+   *     AccountChangedMeanwhileException} error when another request changed it first
+   */
+  Mono<Void> update(User user, long previousVersion);
+
+  Mono<User> withId(UUID id);
+
+  Mono<User> withEmail(EmailAddress email);
+
+  /**
+   * @return which of {@code email} and {@code username} (as field names) another account than
+   *     {@code except} already has
+   */
+  Mono<List<String>> taken(EmailAddress email, Username username, UUID except);
+
+  /**
+   * @return {@code ["username"]} when another account than {@code except} has the name, else empty
+   */
+  Mono<List<String>> usernameTaken(Username username, UUID except);
+}

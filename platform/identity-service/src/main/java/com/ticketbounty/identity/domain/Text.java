@@ -1,0 +1,11 @@
+package com.ticketbounty.identity.domain;
+
+/** Small text checks shared by the value objects. */
+final class Text {
+  private Text() {}
+
+  /** Any whitespace, Unicode's too (a no-break space is as invisible as a space). */
+  static boolean hasWhitespace(String value) {
+    return value.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c));
+  }
+}

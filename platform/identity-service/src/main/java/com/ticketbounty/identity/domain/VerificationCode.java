@@ -1,0 +1,47 @@
+package com.ticketbounty.identity.domain;
+
+import java.security.SecureRandom;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * An e-mail verification code: 8 letters A–Z. It is hashed together with the account's id, so one
+ * table of precomputed hashes does not serve every account.
+ */
+public final class VerificationCode {
+  public static final int LENGTH = 8;
+  public static final String FIELD = "code";
+
+  private final String value;
+
+  private VerificationCode(String value) {
+    this.value = value;
+  }
+
+  public static VerificationCode generate(SecureRandom random) {
+    StringBuilder code = new StringBuilder(LENGTH);
+    for (int i = 0; i < LENGTH; i++) {
+      code.append((char) ('A' + random.nextInt(26)));
+    }
+    return new VerificationCode(code.toString());
+  }
+
+  /** The code to e-mail. */
+  public String reveal() {
+    return value;
+  }
+
+  public String hashFor(UUID userId) {
+    return hashOf(userId, value);
+  }
+
+  /** The hash of a code as the user typed it; case does not matter to a person reading a mail. */
+  public static String hashOf(UUID userId, String typed) {
+    return Sha256.hex(userId + ":" + typed.strip().toUpperCase(Locale.ROOT));
+  }
+
+  @Override
+  public String toString() {
+    return "[redacted]";
+  }
+}

@@ -1,0 +1,94 @@
+package com.ticketbounty.identity.adapter.out.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ticketbounty.identity.adapter.out.persistence.R2dbcSigningKeyStore;
+import com.ticketbounty.testsupport.TestDatabase;
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Several instances starting or rotating at once on the real PostgreSQL: they end with exactly one
+ * active key, and every instance signs with it.
+ */
+class SigningKeyRingTest {
+  private static final TestDatabase DATABASE = TestDatabase.create("identity_keys");
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+  private static ConnectionFactory connections;
+  private static DatabaseClient database;
+  private final JdbcClient jdbc = JdbcClient.create(DATABASE.dataSource());
+
+  @BeforeAll
+  static void migrate() {
+    Flyway.configure().dataSource(DATABASE.dataSource()).load().migrate();
+    connections =
+        ConnectionFactories.get(
+            DATABASE
+                .r2dbcUrl()
+                .replace("r2dbc:postgresql://", "r2dbc:postgresql://" + DATABASE.user() + "@"));
+    database = DatabaseClient.create(connections);
+  }
+
+  @AfterAll
+  static void drop() {
+    DATABASE.close();
+  }
+
+  @Test
+  void instancesStartingTogetherEndWithOneActiveKeyAndSignWithIt() {
+    List<SigningKeyRing> rings = IntStream.range(0, 6).mapToObj(i -> ring()).toList();
+
+    Flux.fromIterable(rings)
+        .flatMap(ring -> ring.initialize().subscribeOn(Schedulers.parallel()))
+        .then()
+        .block(TIMEOUT);
+
+    assertThat(activeKeys()).isEqualTo(1);
+    assertThat(rings.stream().map(ring -> ring.active().getKeyID()).distinct()).hasSize(1);
+  }
+
+  @Test
+  void rotationsAtOnceFollowEachOtherAndLeaveOneActiveKey() {
+    SigningKeyRing ring = ring();
+    ring.initialize().block(TIMEOUT);
+    String before = ring.active().getKeyID();
+    R2dbcSigningKeyStore store = new R2dbcSigningKeyStore(database);
+    TransactionalOperator transactions =
+        TransactionalOperator.create(new R2dbcTransactionManager(connections));
+    RotatingSigningKeys keys = new RotatingSigningKeys(store, ring);
+
+    Flux.range(0, 4)
+        .flatMap(i -> transactions.transactional(keys.rotate()).subscribeOn(Schedulers.parallel()))
+        .then()
+        .block(TIMEOUT);
+
+    assertThat(activeKeys()).isEqualTo(1);
+    assertThat(ring.active().getKeyID()).isNotEqualTo(before);
+    // The retired keys still verify: their tokens may be live for another 15 minutes.
+    assertThat(ring.verifying().getKeys()).hasSizeGreaterThanOrEqualTo(5);
+  }
+
+  private SigningKeyRing ring() {
+    return new SigningKeyRing(new R2dbcSigningKeyStore(database), Clock.systemUTC());
+  }
+
+  private long activeKeys() {
+    return jdbc.sql("SELECT count(*) FROM signing_keys WHERE retired_at IS NULL")
+        .query(Long.class)
+        .single();
+  }
+}

@@ -1,0 +1,115 @@
+package com.ticketbounty.identity.application;
+
+import com.ticketbounty.events.account.AccountCreated;
+import com.ticketbounty.events.account.AccountProfileUpdated;
+import com.ticketbounty.events.account.PasswordChanged;
+import com.ticketbounty.events.auth.EmailVerificationCodeRequested;
+import com.ticketbounty.events.auth.SessionEnded;
+import com.ticketbounty.events.auth.WelcomeEmailRequested;
+import com.ticketbounty.events.password.PasswordResetRequested;
+import com.ticketbounty.identity.domain.AuditEntry;
+import com.ticketbounty.identity.domain.PlainPassword;
+import com.ticketbounty.identity.domain.User;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+/** Small fakes of the ports whose real adapters need a server. */
+final class Fakes {
+  private Fakes() {}
+
+  /** Every event published, in order. */
+  static final class RecordingEvents implements IdentityEvents {
+    final List<Record> published = new CopyOnWriteArrayList<>();
+
+    <T> List<T> of(Class<T> type) {
+      return published.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    private Mono<Void> record(Record event) {
+      return Mono.fromRunnable(() -> published.add(event));
+    }
+
+    @Override
+    public Mono<Void> accountCreated(AccountCreated event) {
+      return record(event);
+    }
+
+    @Override
+    public Mono<Void> welcomeEmailRequested(WelcomeEmailRequested event) {
+      return record(event);
+    }
+
+    @Override
+    public Mono<Void> profileUpdated(AccountProfileUpdated event) {
+      return record(event);
+    }
+
+    @Override
+    public Mono<Void> passwordChanged(PasswordChanged event) {
+      return record(event);
+    }
+
+    @Override
+    public Mono<Void> sessionEnded(SessionEnded event) {
+      return record(event);
+    }
+
+    @Override
+    public Mono<Void> verificationCodeRequested(EmailVerificationCodeRequested event) {
+      return record(event);
+    }
+
+    @Override
+    public Mono<Void> passwordResetRequested(PasswordResetRequested event) {
+      return record(event);
+    }
+  }
+
+  static final class RecordingAudit implements AuditLog {
+    final List<AuditEntry> entries = new CopyOnWriteArrayList<>();
+
+    @Override
+    public Mono<Void> record(AuditEntry entry) {
+      return Mono.fromRunnable(() -> entries.add(entry));
+    }
+  }
+
+  /** Runs the work as it is: no transaction to model in memory. */
+  static final class DirectUnitOfWork implements UnitOfWork {
+    @Override
+    public <T> Mono<T> inTransaction(Mono<T> work) {
+      return work;
+    }
+  }
+
+  /** "hash:" + the password; counts the checks, and which of them had no hash (a dummy check). */
+  static final class PlainHasher implements PasswordHasher {
+    final AtomicInteger checks = new AtomicInteger();
+    final AtomicInteger checksWithoutHash = new AtomicInteger();
+
+    @Override
+    public Mono<String> hash(PlainPassword password) {
+      return Mono.just("hash:" + password.reveal());
+    }
+
+    @Override
+    public Mono<Boolean> matches(PlainPassword presented, @Nullable String hash) {
+      checks.incrementAndGet();
+      if (hash == null) {
+        checksWithoutHash.incrementAndGet();
+      }
+      return Mono.just(hash != null && hash.equals("hash:" + presented.reveal()));
+    }
+  }
+
+  static final class FakeAccessTokens implements AccessTokens {
+    @Override
+    public Mono<AccessToken> issue(User user, UUID sessionId) {
+      return Mono.just(new AccessToken(user.id() + "/" + sessionId, 900));
+    }
+  }
+}

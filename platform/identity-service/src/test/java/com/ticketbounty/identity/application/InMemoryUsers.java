@@ -1,0 +1,74 @@
+package com.ticketbounty.identity.application;
+
+import com.ticketbounty.identity.domain.EmailAddress;
+import com.ticketbounty.identity.domain.User;
+import com.ticketbounty.identity.domain.Username;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import reactor.core.publisher.Mono;
+
+/** {@link Users} in a map, with the store's uniqueness rules. */
+final class InMemoryUsers implements Users {
+  final Map<UUID, User> byId = new ConcurrentHashMap<>();
+
+  @Override
+  public Mono<Void> add(User user) {
+    return taken(user.email(), user.username(), user.id())
+        .flatMap(
+            fields -> {
+              if (!fields.isEmpty()) {
+                return Mono.error(new AccountTakenException(fields));
+              }
+              byId.put(user.id(), user);
+              return Mono.empty();
+            });
+  }
+
+  @Override
+  public Mono<Void> update(User user, long previousVersion) {
+    User stored = byId.get(user.id());
+    if (stored == null || stored.version() != previousVersion) {
+      return Mono.error(new AccountChangedMeanwhileException());
+    }
+    byId.put(user.id(), user);
+    return Mono.empty();
+  }
+
+  @Override
+  public Mono<User> withId(UUID id) {
+    return Mono.justOrEmpty(byId.get(id));
+  }
+
+  @Override
+  public Mono<User> withEmail(EmailAddress email) {
+    return Mono.justOrEmpty(
+        byId.values().stream().filter(user -> user.email().equals(email)).findFirst());
+  }
+
+  @Override
+  public Mono<List<String>> taken(EmailAddress email, Username username, UUID except) {
+    List<String> fields = new ArrayList<>();
+    if (others(except).anyMatch(u -> u.username().value().equalsIgnoreCase(username.value()))) {
+      fields.add("username");
+    }
+    if (others(except).anyMatch(u -> u.email().equals(email))) {
+      fields.add("email");
+    }
+    return Mono.just(List.copyOf(fields));
+  }
+
+  @Override
+  public Mono<List<String>> usernameTaken(Username username, UUID except) {
+    return Mono.just(
+        others(except).anyMatch(u -> u.username().value().equalsIgnoreCase(username.value()))
+            ? List.of("username")
+            : List.of());
+  }
+
+  private java.util.stream.Stream<User> others(UUID except) {
+    return byId.values().stream().filter(user -> !user.id().equals(except));
+  }
+}

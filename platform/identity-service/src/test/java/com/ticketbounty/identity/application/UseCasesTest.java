@@ -1,0 +1,146 @@
+package com.ticketbounty.identity.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.ticketbounty.events.account.AccountCreated;
+import com.ticketbounty.events.account.PasswordChanged;
+import com.ticketbounty.events.auth.SessionEnded;
+import com.ticketbounty.events.auth.WelcomeEmailRequested;
+import com.ticketbounty.identity.domain.AdminEmails;
+import com.ticketbounty.identity.domain.AuditAction;
+import com.ticketbounty.identity.domain.AuditEntry;
+import com.ticketbounty.identity.domain.BrokenRulesException;
+import com.ticketbounty.identity.domain.Session;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The use cases over in-memory ports: what they store, publish and audit. */
+class UseCasesTest {
+  private static final String CLIENT = "192.0.2.7";
+
+  private final Clock clock = Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC);
+  private final SecureRandom random = new SecureRandom();
+  private final InMemoryUsers users = new InMemoryUsers();
+  private final InMemorySessions sessions = new InMemorySessions();
+  private final Fakes.RecordingEvents events = new Fakes.RecordingEvents();
+  private final Fakes.RecordingAudit audit = new Fakes.RecordingAudit();
+  private final Fakes.PlainHasher hasher = new Fakes.PlainHasher();
+  private final Fakes.DirectUnitOfWork unitOfWork = new Fakes.DirectUnitOfWork();
+  private final SessionStarts starts =
+      new SessionStarts(sessions, new Fakes.FakeAccessTokens(), random, clock);
+  private final SessionEnds ends = new SessionEnds(sessions, events, clock);
+
+  private final SignUp signUp =
+      new SignUp(
+          users,
+          hasher,
+          starts,
+          events,
+          audit,
+          unitOfWork,
+          AdminEmails.parse("root@example.com"),
+          clock);
+  private final SignIn signIn = new SignIn(users, hasher, starts, audit, unitOfWork, clock);
+  private final RefreshSession refresh =
+      new RefreshSession(sessions, users, starts, ends, audit, unitOfWork, random, clock);
+  private final ChangePassword changePassword =
+      new ChangePassword(users, hasher, ends, events, audit, unitOfWork, clock);
+
+  @Test
+  void signUpStoresTheAccountAndPublishesItsTwoEvents() {
+    SignedIn signedIn = signUp("ada", "Root@Example.com");
+
+    assertThat(users.byId).containsKey(signedIn.user().id());
+    assertThat(signedIn.user().role().name()).isEqualTo("ADMIN");
+    assertThat(sessions.byId).hasSize(1);
+    assertThat(events.of(AccountCreated.class))
+        .singleElement()
+        .satisfies(e -> assertThat(e.version()).isEqualTo(1));
+    assertThat(events.of(WelcomeEmailRequested.class)).hasSize(1);
+    assertThat(audit.entries).extracting(AuditEntry::action).containsExactly(AuditAction.SIGNED_UP);
+  }
+
+  @Test
+  void signInChecksAnUnknownAccountAgainstADummyHashAndFailsLikeAWrongPassword() {
+    signUp("ada", "ada@example.com");
+
+    Throwable wrong = failure(() -> signIn.signIn("ada@example.com", "wrong-one", CLIENT).block());
+    Throwable unknown =
+        failure(() -> signIn.signIn("nobody@example.com", "password-1", CLIENT).block());
+
+    assertThat(unknown).isInstanceOf(NotAuthenticatedException.class);
+    assertThat(unknown).hasMessage(wrong.getMessage());
+    assertThat(hasher.checks).hasValue(2);
+    assertThat(hasher.checksWithoutHash).hasValue(1);
+    assertThat(audit.entries)
+        .filteredOn(entry -> entry.action() == AuditAction.SIGN_IN_FAILED)
+        .hasSize(2);
+  }
+
+  @Test
+  void aRefreshTokenPresentedTwiceEndsItsSession() {
+    SignedIn signedIn = signUp("ada", "ada@example.com");
+    String first = signedIn.refreshToken().reveal();
+
+    SignedIn next = refresh.refresh(first, CLIENT).block();
+    assertThatThrownBy(() -> refresh.refresh(first, CLIENT).block())
+        .isInstanceOf(NotAuthenticatedException.class);
+    assertThatThrownBy(() -> refresh.refresh(next.refreshToken().reveal(), CLIENT).block())
+        .isInstanceOf(NotAuthenticatedException.class);
+
+    Session session = sessions.byId.values().iterator().next();
+    assertThat(session.isEnded()).isTrue();
+    assertThat(events.of(SessionEnded.class))
+        .singleElement()
+        .satisfies(e -> assertThat(e.reason()).isEqualTo("refresh-token-reused"));
+  }
+
+  @Test
+  void changingThePasswordEndsEveryLiveSessionAndAnnouncesIt() {
+    SignedIn signedIn = signUp("ada", "ada@example.com");
+    signIn.signIn("ada@example.com", "password-1", CLIENT).block();
+    UUID id = signedIn.user().id();
+
+    changePassword.change(id, "password-1", "password-2", CLIENT).block();
+
+    assertThat(sessions.byId.values()).hasSize(2).allMatch(Session::isEnded);
+    assertThat(events.of(SessionEnded.class))
+        .hasSize(2)
+        .allMatch(e -> e.reason().equals("password-changed"));
+    assertThat(events.of(PasswordChanged.class))
+        .singleElement()
+        .satisfies(e -> assertThat(e.how()).isEqualTo("changed"));
+    assertThat(users.byId.get(id).passwordHash()).isEqualTo("hash:password-2");
+  }
+
+  @Test
+  void aWrongCurrentPasswordChangesNothing() {
+    SignedIn signedIn = signUp("ada", "ada@example.com");
+
+    assertThatThrownBy(
+            () ->
+                changePassword.change(signedIn.user().id(), "guess", "password-2", CLIENT).block())
+        .isInstanceOf(BrokenRulesException.class)
+        .hasMessageContaining("currentPassword");
+    assertThat(sessions.byId.values()).noneMatch(Session::isEnded);
+    assertThat(events.of(PasswordChanged.class)).isEmpty();
+  }
+
+  private SignedIn signUp(String username, String email) {
+    return signUp.signUp(SignUpCommand.of(username, email, "password-1"), CLIENT).block();
+  }
+
+  private static Throwable failure(Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      return e;
+    }
+    throw new AssertionError("expected a failure");
+  }
+}

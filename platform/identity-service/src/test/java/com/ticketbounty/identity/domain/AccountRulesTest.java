@@ -1,0 +1,88 @@
+package com.ticketbounty.identity.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The rules of usernames, e-mail addresses and passwords, and who is an administrator. */
+class AccountRulesTest {
+
+  @ParameterizedTest
+  @ValueSource(strings = {"abc", "twenty-chars-exactly", "Ada_Lovelace", "ünïcødé"})
+  void acceptsUsernamesOfThreeToTwentyCharactersWithoutWhitespace(String name) {
+    assertThat(new Username(name).value()).isEqualTo(name);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"", "ab", "twenty-one-characters", "has space", "tab\tbed", "nbsp\u00a0x"})
+  void refusesOtherUsernamesNamingTheField(String name) {
+    assertThatThrownBy(() -> new Username(name))
+        .isInstanceOfSatisfying(
+            BrokenRulesException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(Violation::field)
+                    .containsExactly("username"));
+  }
+
+  @Test
+  void keepsEmailAddressesLowerCasedAndStripped() {
+    assertThat(EmailAddress.of("  Ada@Example.COM ", "email").value()).isEqualTo("ada@example.com");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "ada",
+        "ada@",
+        "@example.com",
+        "ada@example",
+        "a b@example.com",
+        "a@@b.com",
+        "ada@example."
+      })
+  void refusesImplausibleAddresses(String address) {
+    assertThatThrownBy(() -> EmailAddress.of(address, "email"))
+        .isInstanceOf(BrokenRulesException.class);
+    assertThat(EmailAddress.lookup(address)).isEmpty();
+  }
+
+  @Test
+  void refusesAnAddressLongerThan254Characters() {
+    String local = "a".repeat(250);
+    assertThat(EmailAddress.lookup(local + "@example.com")).isEmpty();
+  }
+
+  @Test
+  void acceptsPasswordsOfEightCharactersWithoutWhitespaceAndNeverPrintsThem() {
+    PlainPassword password = PlainPassword.chosen("12345678", "password");
+    assertThat(password.reveal()).isEqualTo("12345678");
+    assertThat(password.toString()).isEqualTo("[redacted]");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "1234567", "has spaces", "line\nbreak"})
+  void refusesShortOrSpacedPasswordsNamingTheGivenField(String password) {
+    assertThatThrownBy(() -> PlainPassword.chosen(password, "newPassword"))
+        .isInstanceOfSatisfying(
+            BrokenRulesException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(Violation::field)
+                    .containsExactly("newPassword"));
+  }
+
+  @Test
+  void makesAdministratorsOfTheListedAddressesWhateverTheirCase() {
+    AdminEmails admins = AdminEmails.parse(" Root@Example.com, ,boss@example.com ");
+    assertThat(admins.roleFor(new EmailAddress("root@example.com"))).isEqualTo(Role.ADMIN);
+    assertThat(admins.roleFor(new EmailAddress("boss@example.com"))).isEqualTo(Role.ADMIN);
+    assertThat(admins.roleFor(new EmailAddress("ada@example.com"))).isEqualTo(Role.USER);
+    assertThat(AdminEmails.parse("").roleFor(new EmailAddress("root@example.com")))
+        .isEqualTo(Role.USER);
+  }
+}

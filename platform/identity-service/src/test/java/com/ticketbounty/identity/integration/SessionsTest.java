@@ -1,0 +1,134 @@
+package com.ticketbounty.identity.integration;
+
+import static com.ticketbounty.identity.integration.Problems.expectProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ticketbounty.events.auth.SessionEnded;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
+
+/** Refresh, sign-out, and what a token of an ended session gets. */
+class SessionsTest extends IdentityServiceTest {
+
+  @Test
+  void refreshRotatesTheRefreshTokenAndTheOldOneWorksOnce() {
+    Api.Account account = api.signUp();
+
+    JsonNode refreshed =
+        api.refresh(account.refreshToken())
+            .expectStatus()
+            .isOk()
+            .expectBody(JsonNode.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(refreshed.propertyNames())
+        .containsExactly("accessToken", "refreshToken", "expiresIn");
+    assertThat(refreshed.get("expiresIn").asLong()).isEqualTo(900);
+    String next = refreshed.get("refreshToken").asString();
+    assertThat(next).isNotEqualTo(account.refreshToken());
+    api.account(refreshed.get("accessToken").asString()).expectStatus().isOk();
+
+    // The spent token again: 401, and the session it belonged to ends (reuse means theft).
+    expectProblem(api.refresh(account.refreshToken()), 401);
+    expectProblem(api.refresh(next), 401);
+    expectProblem(api.account(refreshed.get("accessToken").asString()), 401);
+    expectProblem(api.account(account.accessToken()), 401);
+    JsonNode ended =
+        events()
+            .awaitOne(
+                SessionEnded.NAME, d -> d.get("userId").asString().equals(account.id().toString()))
+            .get("data");
+    assertThat(ended.get("reason").asString()).isEqualTo("refresh-token-reused");
+    assertThat(
+            count("audit_log WHERE user_id = ? AND action = 'refresh-token-reused'", account.id()))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void refusesAnUnknownOrMissingRefreshTokenWith401() {
+    expectProblem(api.refresh("no-such-token"), 401);
+    expectProblem(api.post("/api/auth/refresh", Map.of()), 401);
+  }
+
+  @Test
+  void signOutEndsTheSessionAndPublishesSessionEndedOnce() {
+    Api.Account account = api.signUp();
+    JsonNode other =
+        api.signIn(account.email(), account.password())
+            .expectBody(JsonNode.class)
+            .returnResult()
+            .getResponseBody();
+
+    api.postWithoutBody("/api/auth/sign-out", account.accessToken()).expectStatus().isNoContent();
+
+    expectProblem(api.account(account.accessToken()), 401);
+    expectProblem(api.refresh(account.refreshToken()), 401);
+    // Only that session ended: the other one still works.
+    api.account(other.get("accessToken").asString()).expectStatus().isOk();
+
+    UUID sessionId =
+        jdbc.sql("SELECT id FROM sessions WHERE user_id = ? AND ended_at IS NOT NULL")
+            .param(account.id())
+            .query(UUID.class)
+            .single();
+    JsonNode event =
+        events()
+            .awaitOne(
+                SessionEnded.NAME, d -> d.get("sessionId").asString().equals(sessionId.toString()));
+    JsonNode data = event.get("data");
+    assertThat(data.get("userId").asString()).isEqualTo(account.id().toString());
+    assertThat(data.get("reason").asString()).isEqualTo("sign-out");
+    Instant endedAt = Instant.parse(data.get("endedAt").asString());
+    assertThat(Instant.parse(data.get("tokensValidUntil").asString()))
+        .isEqualTo(endedAt.plus(Duration.ofMinutes(15)));
+    assertThat(
+            count(
+                "event_runtime.outbox WHERE event_name = ? AND body LIKE ?",
+                SessionEnded.NAME,
+                "%" + sessionId + "%"))
+        .isEqualTo(1);
+    assertThat(count("audit_log WHERE user_id = ? AND action = 'signed-out'", account.id()))
+        .isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "POST /api/auth/sign-out",
+        "POST /api/auth/email/verification",
+        "POST /api/auth/email/verify",
+        "GET /api/account",
+        "PATCH /api/account",
+        "PUT /api/account/password",
+        "POST /internal/identity/signing-keys/rotate"
+      })
+  void answersEverySignedInEndpointWithoutATokenWith401(String endpoint) {
+    String[] parts = endpoint.split(" ");
+    expectProblem(
+            client
+                .method(HttpMethod.valueOf(parts[0]))
+                .uri(parts[1])
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}")
+                .exchange(),
+            401)
+        .jsonPath("$.title")
+        .isEqualTo("Unauthorized");
+  }
+
+  @Test
+  void answersABadTokenWith401() {
+    for (String token : List.of("not-a-jwt", "a.b.c", api.signUp().accessToken() + "x")) {
+      expectProblem(api.account(token), 401);
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package com.ticketbounty.identity.integration;
+
+import static com.ticketbounty.identity.integration.Problems.bodyOf;
+import static com.ticketbounty.identity.integration.Problems.expectProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import tools.jackson.databind.JsonNode;
+
+/** {@code POST /api/auth/sign-in} and its limits; the limits here are the defaults (10/minute). */
+class SignInTest extends IdentityServiceTest {
+
+  @Test
+  void signsInWithTheSameShapeAsSignUpAndAuditsIt() {
+    Api.Account account = api.signUp();
+
+    JsonNode body =
+        api.signIn(account.email().toUpperCase(), account.password())
+            .expectStatus()
+            .isOk()
+            .expectBody(JsonNode.class)
+            .returnResult()
+            .getResponseBody();
+
+    assertThat(body.propertyNames())
+        .containsExactly("user", "accessToken", "refreshToken", "expiresIn");
+    assertThat(body.get("user").get("id").asString()).isEqualTo(account.id().toString());
+    assertThat(body.get("expiresIn").asLong()).isEqualTo(900);
+    assertThat(body.get("refreshToken").asString()).isNotEqualTo(account.refreshToken());
+    api.account(body.get("accessToken").asString()).expectStatus().isOk();
+    assertThat(count("sessions WHERE user_id = ?", account.id())).isEqualTo(2);
+    assertThat(count("audit_log WHERE user_id = ? AND action = 'signed-in'", account.id()))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void answersAnUnknownAccountAndAWrongPasswordIdentically() {
+    Api.Account account = api.signUp();
+    String unknown = "nobody-" + UUID.randomUUID() + "@example.com";
+
+    String wrongPassword =
+        bodyOf(expectUnauthorized(api.signIn(account.email(), "wrong-password")));
+    String unknownAccount = bodyOf(expectUnauthorized(api.signIn(unknown, account.password())));
+    String notAnAddress = bodyOf(expectUnauthorized(api.signIn("no address", "whatever1")));
+
+    assertThat(unknownAccount).isEqualTo(wrongPassword).isEqualTo(notAnAddress);
+    assertThat(wrongPassword).contains("The e-mail address or the password is wrong.");
+    assertThat(count("audit_log WHERE user_id = ? AND action = 'sign-in-failed'", account.id()))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void refusesTheEleventhAttemptWithinAMinuteFromOneClientWith429AndRetryAfter() {
+    for (int attempt = 1; attempt <= 10; attempt++) {
+      api.signIn("someone" + attempt + "@example.com", "wrong-password")
+          .expectStatus()
+          .isUnauthorized();
+    }
+
+    expectProblem(api.signIn("someone11@example.com", "wrong-password"), 429);
+    String retryAfter =
+        api.signIn("someone12@example.com", "wrong-password")
+            .expectStatus()
+            .isEqualTo(429)
+            .returnResult(String.class)
+            .getResponseHeaders()
+            .getFirst(HttpHeaders.RETRY_AFTER);
+    assertThat(Long.parseLong(retryAfter)).isBetween(1L, 60L);
+    // Another client is not held back by this one.
+    new Api(client, randomAddress())
+        .signIn("someone@example.com", "wrong-password")
+        .expectStatus()
+        .isUnauthorized();
+  }
+
+  @Test
+  void refusesTheEleventhAttemptOnOneAccountFromManyClients() {
+    Api.Account account = api.signUp();
+    for (int attempt = 1; attempt <= 10; attempt++) {
+      new Api(client, randomAddress())
+          .signIn(account.email(), "wrong-password")
+          .expectStatus()
+          .isUnauthorized();
+    }
+
+    new Api(client, randomAddress())
+        .signIn(account.email(), account.password())
+        .expectStatus()
+        .isEqualTo(429)
+        .expectHeader()
+        .exists(HttpHeaders.RETRY_AFTER);
+  }
+
+  @Test
+  void limitsForgotPasswordTheSameWay() {
+    for (int attempt = 1; attempt <= 10; attempt++) {
+      api.post("/api/auth/password/forgot", Map.of("email", "x" + attempt + "@example.com"))
+          .expectStatus()
+          .isAccepted();
+    }
+    api.post("/api/auth/password/forgot", Map.of("email", "x11@example.com"))
+        .expectStatus()
+        .isEqualTo(429)
+        .expectHeader()
+        .exists(HttpHeaders.RETRY_AFTER);
+  }
+
+  @Test
+  void answersUnreadableSignInWith400() {
+    expectProblem(api.post("/api/auth/sign-in", "{\"email\":"), 400);
+    expectProblem(api.post("/api/auth/sign-in", "{\"email\":1,\"password\":\"x\"}"), 400);
+  }
+
+  private static org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec
+      expectUnauthorized(
+          org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec response) {
+    return response.expectStatus().isUnauthorized();
+  }
+}
