@@ -1,5 +1,6 @@
 package com.ticketbounty.comment.adapter.in.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -7,4 +8,6 @@ import org.jspecify.annotations.Nullable;
  * The content may be absent here: a missing or blank text is a broken rule (422), not an unreadable
  * body (400).
  */
-record CommentRequest(@Nullable String content) {}
+@Schema(name = "CommentContent")
+record CommentRequest(
+    @Schema(description = "1 to 1024 characters, not only white space") @Nullable String content) {}

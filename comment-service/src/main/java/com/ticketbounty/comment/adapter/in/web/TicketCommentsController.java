@@ -6,9 +6,15 @@ import com.ticketbounty.comment.application.PostComment;
 import com.ticketbounty.comment.application.PostCommentCommand;
 import com.ticketbounty.comment.domain.CommentPosition;
 import com.ticketbounty.serviceweb.idempotency.IdempotentRequests;
+import com.ticketbounty.serviceweb.openapi.ServiceWebOpenApiAutoConfiguration;
 import com.ticketbounty.serviceweb.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -25,6 +31,7 @@ import reactor.core.publisher.Mono;
 
 /** {@code /api/tickets/{ticketId}/comments}: read a ticket's comments, comment on it. */
 @RestController
+@Tag(name = "comments")
 @RequestMapping("/api/tickets/{ticketId}/comments")
 class TicketCommentsController {
   static final String POST_OPERATION = "post-comment";
@@ -47,6 +54,7 @@ class TicketCommentsController {
 
   /** Public: newest first, {@code limit} per page (1–50, default 3), from {@code cursor} on. */
   @GetMapping
+  @Operation(operationId = "listComments")
   Mono<CommentPageResponse> list(
       @PathVariable UUID ticketId,
       @Parameter(description = "metadata.cursor of the previous page; absent for the first page")
@@ -75,6 +83,11 @@ class TicketCommentsController {
    * Idempotency-Key} and the comment share, so that no database connection waits on ticket-service.
    */
   @PostMapping
+  @Operation(operationId = "postComment")
+  @SecurityRequirement(name = ServiceWebOpenApiAutoConfiguration.BEARER)
+  @ApiResponse(
+      responseCode = "201",
+      content = @Content(schema = @Schema(implementation = CommentResponse.class)))
   Mono<ResponseEntity<Object>> post(
       Caller caller,
       @PathVariable UUID ticketId,
