@@ -18,9 +18,19 @@ public final class PostgresInboxStore implements InboxStore {
           + " ON CONFLICT DO NOTHING";
 
   private final DataSource dataSource;
+  private final ConnectionScope scope;
 
   public PostgresInboxStore(DataSource dataSource) {
+    this(dataSource, ConnectionScope.NONE);
+  }
+
+  /**
+   * @param scope binds the inbox's connection for the handler, so its writes join the inbox's
+   *     transaction
+   */
+  public PostgresInboxStore(DataSource dataSource, ConnectionScope scope) {
     this.dataSource = dataSource;
+    this.scope = scope;
   }
 
   @Override
@@ -32,7 +42,9 @@ public final class PostgresInboxStore implements InboxStore {
           connection.rollback();
           return false;
         }
-        work.run();
+        try (ConnectionScope.Bound bound = scope.bind(connection)) {
+          work.run();
+        }
         connection.commit();
         return true;
       } catch (Exception e) {

@@ -109,7 +109,8 @@ public class EventRuntimeAutoConfiguration {
       ObjectProvider<Subscription<?>> subscriptions,
       ObjectProvider<Engine> engine) {
     List<EventRuntimeLifecycle.Queue> queues = new ArrayList<>();
-    PostgresInboxStore inbox = new PostgresInboxStore(dataSource);
+    PostgresInboxStore inbox =
+        new PostgresInboxStore(dataSource, new SpringConnectionScope(dataSource));
     subscriptions
         .orderedStream()
         .forEach(

@@ -32,6 +32,7 @@ class EventRuntimeStarterTest {
   private static final TestRabbit RABBIT = new TestRabbit();
   static final Map<String, AtomicInteger> RECEIVED = new ConcurrentHashMap<>();
   static final List<String> SECRETS = new java.util.concurrent.CopyOnWriteArrayList<>();
+  static final java.util.Set<String> FAILED_ONCE = ConcurrentHashMap.newKeySet();
 
   @Autowired TransactionalEventPublisher publisher;
   @Autowired ReactiveTransactionManager transactions;
@@ -40,6 +41,9 @@ class EventRuntimeStarterTest {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
+    JdbcClient.create(DATABASE.dataSource())
+        .sql("CREATE TABLE recorded_things (thing_id text NOT NULL, transaction_id text NOT NULL)")
+        .update();
     TestService.register(registry, "starter-test", DATABASE, RABBIT);
   }
 
@@ -47,8 +51,9 @@ class EventRuntimeStarterTest {
   static void cleanUp() {
     String queue = RABBIT.prefix() + "starter-test.thing-happened";
     String secrets = RABBIT.prefix() + "starter-test.secret-shared";
+    String recorded = RABBIT.prefix() + "starter-test.thing-recorded";
     RABBIT.delete(
-        List.of(queue, queue + ".dlq", secrets, secrets + ".dlq"),
+        List.of(queue, queue + ".dlq", secrets, secrets + ".dlq", recorded, recorded + ".dlq"),
         List.of(RABBIT.prefix() + "events", RABBIT.prefix() + "events.dlx"));
     DATABASE.close();
   }
@@ -61,6 +66,60 @@ class EventRuntimeStarterTest {
 
     await().atMost(Duration.ofSeconds(20)).until(() -> received(thing) == 1);
     assertThat(outboxRows(thing, "published_at IS NOT NULL")).isEqualTo(1);
+  }
+
+  @Test
+  void aHandlersJdbcWritesJoinTheInboxTransaction() {
+    String thing = "joined-" + System.nanoTime();
+
+    inTransaction(publisher.publish(thing, new ThingHappened(thing), null)).block();
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> recorded(thing) == 1);
+    assertThat(
+            JdbcClient.create(dataSource)
+                .sql(
+                    "SELECT r.transaction_id = i.xmin::text FROM recorded_things r"
+                        + " JOIN event_runtime.inbox i ON i.subscription = 'thing-recorded'"
+                        + " AND i.event_id = (SELECT event_id FROM event_runtime.outbox"
+                        + " WHERE aggregate_key = ?) WHERE r.thing_id = ?")
+                .param(thing)
+                .param(thing)
+                .query(Boolean.class)
+                .single())
+        .as("the handler wrote in the transaction that recorded the inbox row")
+        .isTrue();
+  }
+
+  @Test
+  void rollsBackAHandlersWritesWithTheInboxRowWhenItFails() {
+    String thing = "fail-once-" + System.nanoTime();
+
+    inTransaction(publisher.publish(thing, new ThingHappened(thing), null)).block();
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> FAILED_ONCE.contains(thing));
+    await().atMost(Duration.ofSeconds(20)).until(() -> inboxRows("thing-recorded", thing) == 1);
+    assertThat(recorded(thing))
+        .as("the failed attempt's row went with its transaction")
+        .isEqualTo(1);
+  }
+
+  private long recorded(String thing) {
+    return JdbcClient.create(dataSource)
+        .sql("SELECT count(*) FROM recorded_things WHERE thing_id = ?")
+        .param(thing)
+        .query(Long.class)
+        .single();
+  }
+
+  private long inboxRows(String subscription, String thing) {
+    return JdbcClient.create(dataSource)
+        .sql(
+            "SELECT count(*) FROM event_runtime.inbox WHERE subscription = ? AND event_id ="
+                + " (SELECT event_id FROM event_runtime.outbox WHERE aggregate_key = ?)")
+        .param(subscription)
+        .param(thing)
+        .query(Long.class)
+        .single();
   }
 
   @Test
@@ -165,6 +224,26 @@ class EventRuntimeStarterTest {
     Subscription<SecretShared> secretShared() {
       return new Subscription<>(
           "secret-shared", SecretShared.class, delivery -> SECRETS.add(delivery.data().secret()));
+    }
+
+    /** Writes with plain JdbcClient, as a projection would; fails the first time when told to. */
+    @Bean
+    Subscription<ThingHappened> thingRecorded(javax.sql.DataSource dataSource) {
+      JdbcClient jdbc = JdbcClient.create(dataSource);
+      return new Subscription<>(
+          "thing-recorded",
+          ThingHappened.class,
+          delivery -> {
+            String thing = delivery.data().thingId();
+            jdbc.sql(
+                    "INSERT INTO recorded_things (thing_id, transaction_id)"
+                        + " VALUES (?, pg_current_xact_id()::xid::text)")
+                .param(thing)
+                .update();
+            if (thing.startsWith("fail-once-") && FAILED_ONCE.add(thing)) {
+              throw new IllegalStateException("failing once after writing");
+            }
+          });
     }
 
     @Bean
