@@ -200,6 +200,16 @@ class ServiceWebTest {
   }
 
   @Test
+  void answersTextThatPostgresCannotStoreWith400() {
+    TestUser ivy = IDENTITY.user("ivy");
+
+    JsonNode problem = postThing(ivy, null, "nul\u0000byte", HttpStatus.BAD_REQUEST);
+
+    assertThat(problem.path("detail").asString()).contains("NUL");
+    assertThat(thingsOf(ivy)).isZero();
+  }
+
+  @Test
   void scopesAKeyToItsCaller() {
     TestUser erin = IDENTITY.user("erin");
     TestUser frank = IDENTITY.user("frank");

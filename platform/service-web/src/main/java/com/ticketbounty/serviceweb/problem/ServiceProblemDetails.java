@@ -1,10 +1,12 @@
 package com.ticketbounty.serviceweb.problem;
 
+import io.r2dbc.spi.R2dbcException;
 import java.net.URI;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -25,6 +27,7 @@ import reactor.core.publisher.Mono;
  * {@code @RestControllerAdvice} that adds its domain's errors.
  */
 public abstract class ServiceProblemDetails extends ResponseEntityExceptionHandler {
+  private static final String UNSTORABLE_CHARACTER = "22021";
   private static final Logger log = LoggerFactory.getLogger(ServiceProblemDetails.class);
 
   /** 422 listing every broken rule, each naming its field. */
@@ -62,6 +65,24 @@ public abstract class ServiceProblemDetails extends ResponseEntityExceptionHandl
     problem.setDetail(UnreadableInput.detail(e));
     UnreadableInput.field(e).ifPresent(field -> problem.setProperty("errors", List.of(field)));
     return super.handleServerWebInputException(e, headers, status, exchange);
+  }
+
+  /**
+   * PostgreSQL stores no NUL character (SQLSTATE 22021): text carrying one is the caller's bad
+   * input wherever it came from — a JSON string, a query parameter — never a 500.
+   */
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> unstorable(DataAccessException e, ServerWebExchange exchange) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof R2dbcException database
+          && UNSTORABLE_CHARACTER.equals(database.getSqlState())) {
+        return answer(
+            HttpStatus.BAD_REQUEST,
+            "The request contains a NUL character, which no field accepts.",
+            exchange);
+      }
+    }
+    return unexpected(e, exchange);
   }
 
   /**
