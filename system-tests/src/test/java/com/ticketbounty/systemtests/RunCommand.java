@@ -14,7 +14,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -26,26 +28,32 @@ import java.util.concurrent.TimeUnit;
  */
 final class RunCommand implements AutoCloseable {
   static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
+  static final List<String> PROCESSES =
+      List.of(
+          "gateway",
+          "identity-service",
+          "ticket-service",
+          "comment-service",
+          "notification-service");
+  private static final List<String> DATABASES =
+      List.of("_identity", "_ticket", "_comment", "_notification", "_gateway");
 
   private final Process process;
   private final Path log;
   private final String instance;
-  private final int gatewayPort;
-  private final List<Integer> servicePorts;
+  private final Map<String, Integer> ports;
   private final Map<String, String> environment;
 
   private RunCommand(
       Process process,
       Path log,
       String instance,
-      int gatewayPort,
-      List<Integer> servicePorts,
+      Map<String, Integer> ports,
       Map<String, String> environment) {
     this.process = process;
     this.log = log;
     this.instance = instance;
-    this.gatewayPort = gatewayPort;
-    this.servicePorts = servicePorts;
+    this.ports = ports;
     this.environment = environment;
   }
 
@@ -55,24 +63,22 @@ final class RunCommand implements AutoCloseable {
     Path runDirectory = REPOSITORY.resolve("system-tests/target/" + instance);
     Files.createDirectories(runDirectory);
     Path log = runDirectory.resolve("run.out");
-    int gateway = TcpProxy.freePort();
-    int tickets = TcpProxy.freePort();
-    int notifications = TcpProxy.freePort();
+    Map<String, Integer> ports = new LinkedHashMap<>();
     Map<String, String> environment = new HashMap<>(extra);
     environment.put("TB_INSTANCE", instance);
     environment.put("TB_RUN_DIR", runDirectory.toString());
-    environment.put("GATEWAY_PORT", Integer.toString(gateway));
-    environment.put("TICKET_SERVICE_PORT", Integer.toString(tickets));
-    environment.put("NOTIFICATION_SERVICE_PORT", Integer.toString(notifications));
+    for (String process : PROCESSES) {
+      int port = TcpProxy.freePort();
+      ports.put(process, port);
+      environment.put(portVariable(process), Integer.toString(port));
+    }
     ProcessBuilder builder =
         new ProcessBuilder("bash", REPOSITORY.resolve("run.sh").toString())
             .directory(REPOSITORY.toFile())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     builder.environment().putAll(environment);
-    RunCommand run =
-        new RunCommand(
-            builder.start(), log, instance, gateway, List.of(tickets, notifications), environment);
+    RunCommand run = new RunCommand(builder.start(), log, instance, ports, environment);
     run.awaitReady();
     return run;
   }
@@ -92,7 +98,18 @@ final class RunCommand implements AutoCloseable {
   }
 
   String gateway() {
-    return "http://127.0.0.1:" + gatewayPort;
+    return url("gateway");
+  }
+
+  /** The base URL of one process, such as {@code ticket-service}, bypassing the gateway. */
+  String url(String process) {
+    return "http://127.0.0.1:" + ports.get(process);
+  }
+
+  private static String portVariable(String process) {
+    return process.equals("gateway")
+        ? "GATEWAY_PORT"
+        : process.toUpperCase(Locale.ROOT).replace('-', '_') + "_PORT";
   }
 
   String instance() {
@@ -122,7 +139,7 @@ final class RunCommand implements AutoCloseable {
   }
 
   List<Integer> ports() {
-    return List.of(gatewayPort, servicePorts.get(0), servicePorts.get(1));
+    return List.copyOf(ports.values());
   }
 
   @Override
@@ -131,11 +148,8 @@ final class RunCommand implements AutoCloseable {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
     }
-    TestRabbit rabbit = new TestRabbit();
     String prefix = instance + ".";
-    String queue = prefix + "notification-service.ticket-created";
-    rabbit.delete(
-        List.of(queue, queue + ".dlq"), List.of(prefix + "events", prefix + "events.dlx"));
+    new TestRabbit().delete(queuesNamed(prefix), List.of(prefix + "events", prefix + "events.dlx"));
     dropDatabases();
   }
 
@@ -147,9 +161,28 @@ final class RunCommand implements AutoCloseable {
             DriverManager.getConnection(
                 "jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
         Statement statement = connection.createStatement()) {
-      for (String suffix : List.of("_ticket", "_notification")) {
+      for (String suffix : DATABASES) {
         statement.execute("DROP DATABASE IF EXISTS " + instance + suffix + " WITH (FORCE)");
       }
+    }
+  }
+
+  /**
+   * The queues the test system declared (one per function and subscription of every service, and
+   * their dead-letter queues), read from the broker itself so that a new subscription needs no
+   * change here. Without {@code rabbitmqctl} (a remote broker) they are left to the broker.
+   */
+  private static List<String> queuesNamed(String prefix) {
+    try {
+      Process list = new ProcessBuilder("rabbitmqctl", "-q", "list_queues", "name").start();
+      String names = new String(list.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      list.waitFor(30, TimeUnit.SECONDS);
+      return names.lines().map(String::strip).filter(name -> name.startsWith(prefix)).toList();
+    } catch (IOException e) {
+      return List.of();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return List.of();
     }
   }
 }

@@ -1,0 +1,81 @@
+package com.ticketbounty.systemtests;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.util.Map;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * One system started through the README's run command for every system test that needs one
+ * (DESIGN.md §11: the test command stays within minutes), with a WireMock e-mail provider. It is
+ * stopped, and what it left on the shared servers removed, when the whole test run ends.
+ *
+ * <p>Its sign-in rate limits are raised, so that the many sign-ins of the suite are not limited;
+ * the gateway's and identity-service's own tests prove the default limits.
+ */
+final class SharedSystem implements BeforeAllCallback {
+  static final String ADMIN_EMAIL = "admin@system-test.example";
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(SharedSystem.class);
+  private static volatile Started started;
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    started =
+        context
+            .getRoot()
+            .getStore(NAMESPACE)
+            .computeIfAbsent("system", key -> Started.start(), Started.class);
+  }
+
+  static RunCommand system() {
+    return started.system;
+  }
+
+  static WireMockServer emailProvider() {
+    return started.emails;
+  }
+
+  static Api api() {
+    return new Api(started.system.gateway());
+  }
+
+  private record Started(RunCommand system, WireMockServer emails) implements AutoCloseable {
+    static Started start() {
+      WireMockServer emails = new WireMockServer(wireMockConfig().dynamicPort());
+      emails.start();
+      emails.stubFor(
+          post(urlEqualTo("/emails"))
+              .willReturn(aResponse().withStatus(200).withBody("{\"id\":\"email-1\"}")));
+      try {
+        RunCommand system =
+            RunCommand.start(
+                "shared",
+                Map.of(
+                    "EMAIL_BASE_URL", emails.baseUrl(),
+                    "EMAIL_API_KEY", "re_test_key",
+                    "ADMIN_EMAILS", ADMIN_EMAIL,
+                    "IDENTITY_RATELIMITS_ATTEMPTSPERMINUTE", "1000000",
+                    "GATEWAY_RATELIMITS_ATTEMPTSPERMINUTE", "1000000"));
+        return new Started(system, emails);
+      } catch (Exception e) {
+        emails.stop();
+        throw new IllegalStateException("the shared test system did not start", e);
+      }
+    }
+
+    @Override
+    public void close() throws Exception {
+      try {
+        system.close();
+      } finally {
+        emails.stop();
+      }
+    }
+  }
+}
