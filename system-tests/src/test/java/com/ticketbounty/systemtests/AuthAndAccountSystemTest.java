@@ -127,23 +127,27 @@ class AuthAndAccountSystemTest {
   }
 
   @Test
-  void aRefreshTokenWorksOnce() throws Exception {
+  void aRefreshTokenWorksOnceAndItsReuseEndsTheSession() throws Exception {
     Account carol = api.signUp("carol");
 
     Http.Reply first =
         api.call("POST", "/api/auth/refresh")
             .json(Map.of("refreshToken", carol.refreshToken()))
             .send();
+    assertThat(first.status()).as("%s", first).isEqualTo(200);
+    assertThat(first.json().at("/expiresIn").asInt()).isEqualTo(900);
+    assertThat(first.text("/refreshToken")).isNotEqualTo(carol.refreshToken());
+    String refreshed = first.text("/accessToken");
+    assertThat(account(refreshed).status()).isEqualTo(200);
+
     Http.Reply again =
         api.call("POST", "/api/auth/refresh")
             .json(Map.of("refreshToken", carol.refreshToken()))
             .send();
 
-    assertThat(first.status()).as("%s", first).isEqualTo(200);
-    assertThat(first.json().at("/expiresIn").asInt()).isEqualTo(900);
-    assertThat(first.text("/refreshToken")).isNotEqualTo(carol.refreshToken());
-    assertThat(account(first.text("/accessToken")).status()).isEqualTo(200);
     assertThat(again.status()).as("%s", again).isEqualTo(401);
+    // A spent token presented again means it was stolen: the whole session ends.
+    awaitRefused(refreshed);
   }
 
   @Test

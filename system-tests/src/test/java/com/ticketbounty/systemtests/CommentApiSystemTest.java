@@ -140,7 +140,7 @@ class CommentApiSystemTest {
             .send();
     Http.Reply badLimit = api.call("GET", "/api/tickets/" + ticket + "/comments?limit=51").send();
     Http.Reply badCursor =
-        api.call("GET", "/api/tickets/" + ticket + "/comments?cursor=%%%").send();
+        api.call("GET", "/api/tickets/" + ticket + "/comments?cursor=not-a-cursor").send();
 
     assertThat(empty.status()).isEqualTo(422);
     assertThat(empty.json().findValuesAsString("field")).containsExactly("content");

@@ -51,17 +51,18 @@ class TicketApiSystemTest {
 
   @Test
   void aRepeatedIdempotencyKeyCreatesOneTicket() throws Exception {
-    String title = "Idempotent " + UUID.randomUUID();
+    String key = UUID.randomUUID().toString();
+    String title = "Idempotent " + key;
     Http.Reply first =
         api.call("POST", "/api/tickets")
             .bearer(owner.accessToken())
-            .header("Idempotency-Key", "open-" + title)
+            .header("Idempotency-Key", key)
             .json(Api.ticket(title))
             .send();
     Http.Reply again =
         api.call("POST", "/api/tickets")
             .bearer(owner.accessToken())
-            .header("Idempotency-Key", "open-" + title)
+            .header("Idempotency-Key", key)
             .json(Api.ticket(title))
             .send();
 
