@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -276,8 +277,10 @@ class MalformedInputSystemTest {
       case 3 -> builder.header("Content-Type", "multipart/form-data; boundary=x");
       default -> {}
     }
-    switch (random.nextInt(7)) {
+    switch (random.nextInt(8)) {
       case 0 -> builder.header("Authorization", "Bearer " + fuzzer.accessToken());
+      case 5 ->
+          builder.header("Authorization", "Bearer " + withUnknownKey(random, fuzzer.accessToken()));
       case 1 -> builder.header("Authorization", "Bearer " + token(random, 40));
       case 2 -> builder.header("Authorization", "Bearer a.b.c");
       case 3 -> builder.header("Authorization", "Basic " + token(random, 12));
@@ -294,6 +297,15 @@ class MalformedInputSystemTest {
     if (random.nextInt(8) == 0) {
       builder.header("Accept", random.nextBoolean() ? "application/xml" : token(random, 5));
     }
+  }
+
+  /** The token with a header naming a key the JWKS does not hold (as a forger's would). */
+  private static String withUnknownKey(Random random, String token) {
+    String header = "{\"kid\":\"" + token(random, 16) + "\",\"alg\":\"RS256\"}";
+    return Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(header.getBytes(StandardCharsets.UTF_8))
+        + token.substring(token.indexOf('.'));
   }
 
   private static String field(Random random) {

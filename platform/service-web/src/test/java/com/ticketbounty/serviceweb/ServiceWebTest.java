@@ -165,6 +165,21 @@ class ServiceWebTest {
   }
 
   @Test
+  void refusesTokensOfAnUnknownKeyWith401EvenWhenTheyComeOneAfterAnother() {
+    TestUser mallory = IDENTITY.user("mallory");
+
+    for (int i = 0; i < 5; i++) {
+      client
+          .get()
+          .uri("/public")
+          .header(HttpHeaders.AUTHORIZATION, IDENTITY.unknownKeyBearer(mallory))
+          .exchange()
+          .expectStatus()
+          .isUnauthorized();
+    }
+  }
+
+  @Test
   void refusesTheTokensOfASessionOnceItsEndHasBeenConsumed() {
     TestUser carol = IDENTITY.user("carol");
     TestUser otherSession = IDENTITY.newSession(carol);

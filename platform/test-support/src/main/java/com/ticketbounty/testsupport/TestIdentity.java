@@ -31,6 +31,7 @@ public final class TestIdentity implements AutoCloseable {
 
   private final RSAKey key = generate("test-identity-1");
   private final RSAKey stranger = generate("test-identity-1");
+  private final RSAKey unknown = generate("key-nobody-published");
   private final HttpServer server;
 
   private TestIdentity(HttpServer server) {
@@ -85,6 +86,11 @@ public final class TestIdentity implements AutoCloseable {
   /** The same claims signed by a key the JWKS does not hold (same {@code kid}). */
   public String forgedBearer(TestUser user) {
     return "Bearer " + sign(stranger, user, user.sessionId(), Instant.now().plusSeconds(600));
+  }
+
+  /** The same claims signed by a key whose {@code kid} the JWKS does not list. */
+  public String unknownKeyBearer(TestUser user) {
+    return "Bearer " + sign(unknown, user, user.sessionId(), Instant.now().plusSeconds(600));
   }
 
   private TestUser signIn(String username, String role) {

@@ -4,6 +4,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -55,6 +56,10 @@ public final class AccessTokenVerifier {
               claims.getStringClaim("role"),
               claims.getStringClaim("username"),
               claims.getStringClaim("email")));
+    } catch (RateLimitReachedException e) {
+      // The keys were fetched a moment ago and this kid is not among them: a token of no key we
+      // know (forged, or from a wiped identity database), not an outage.
+      return new Verdict.Invalid();
     } catch (KeySourceException e) {
       return new Verdict.KeysUnavailable();
     } catch (ParseException | BadJOSEException | JOSEException | IllegalArgumentException e) {

@@ -5,6 +5,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -59,6 +60,8 @@ final class AdminTokens {
     JWTClaimsSet claims;
     try {
       claims = processor.process(token, null);
+    } catch (RateLimitReachedException e) {
+      return Verdict.INVALID; // an unknown kid asked again right after a fetch: not an outage
     } catch (KeySourceException e) {
       return Verdict.KEYS_UNAVAILABLE;
     } catch (ParseException | BadJOSEException | JOSEException e) {
