@@ -13,6 +13,7 @@ public final class PlainPassword {
   public static final int MIN = 8;
   // Argon2 hashes any length, but a megabyte "password" is only a way to burn CPU.
   public static final int MAX = 256;
+  private static final String NEVER_CHOSEN = " ";
 
   private final String value;
 
@@ -35,7 +36,12 @@ public final class PlainPassword {
 
   /** A password presented to prove who someone is: not checked, only compared with a hash. */
   public static PlainPassword presented(@Nullable String value) {
-    return new PlainPassword(value == null ? "" : value);
+    if (value == null || Text.hasUnpairedSurrogate(value)) {
+      // Compared all the same (equal time), as a value no chosen password can be: it has
+      // whitespace. Text with a lone surrogate cannot even be encoded for the hash.
+      return new PlainPassword(NEVER_CHOSEN);
+    }
+    return new PlainPassword(value);
   }
 
   /** What is wrong with {@code value} as a new password, if anything. */
@@ -51,6 +57,9 @@ public final class PlainPassword {
     }
     if (Text.hasWhitespace(value)) {
       return Optional.of("must not contain whitespace");
+    }
+    if (Text.hasUnpairedSurrogate(value)) {
+      return Optional.of("must be valid text");
     }
     return Optional.empty();
   }

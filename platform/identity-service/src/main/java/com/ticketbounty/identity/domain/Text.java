@@ -8,4 +8,9 @@ final class Text {
   static boolean hasWhitespace(String value) {
     return value.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c));
   }
+
+  /** A lone half of a surrogate pair: no character at all, and no encoder can write it. */
+  static boolean hasUnpairedSurrogate(String value) {
+    return value.codePoints().anyMatch(c -> Character.isSurrogate((char) c) && c <= 0xFFFF);
+  }
 }

@@ -65,8 +65,8 @@ class AccountRulesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "1234567", "has spaces", "line\nbreak"})
-  void refusesShortOrSpacedPasswordsNamingTheGivenField(String password) {
+  @ValueSource(strings = {"", "1234567", "has spaces", "line\nbreak", "lone\ud800surrogate"})
+  void refusesShortSpacedOrMalformedPasswordsNamingTheGivenField(String password) {
     assertThatThrownBy(() -> PlainPassword.chosen(password, "newPassword"))
         .isInstanceOfSatisfying(
             BrokenRulesException.class,

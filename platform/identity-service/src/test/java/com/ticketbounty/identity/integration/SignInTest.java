@@ -45,11 +45,16 @@ class SignInTest extends IdentityServiceTest {
         bodyOf(expectUnauthorized(api.signIn(account.email(), "wrong-password")));
     String unknownAccount = bodyOf(expectUnauthorized(api.signIn(unknown, account.password())));
     String notAnAddress = bodyOf(expectUnauthorized(api.signIn("no address", "whatever1")));
+    // A lone surrogate cannot be encoded for the hash: still only a wrong password.
+    String malformed = bodyOf(expectUnauthorized(api.signIn(account.email(), "bad\ud800text")));
 
-    assertThat(unknownAccount).isEqualTo(wrongPassword).isEqualTo(notAnAddress);
+    assertThat(unknownAccount)
+        .isEqualTo(wrongPassword)
+        .isEqualTo(notAnAddress)
+        .isEqualTo(malformed);
     assertThat(wrongPassword).contains("The e-mail address or the password is wrong.");
     assertThat(count("audit_log WHERE user_id = ? AND action = 'sign-in-failed'", account.id()))
-        .isEqualTo(1);
+        .isEqualTo(2);
   }
 
   @Test
