@@ -17,7 +17,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,7 +24,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * 10,000 generated requests with malformed bodies, headers, query strings and paths across every
  * endpoint of API.md, through the gateway, from a fixed seed (a failure names the seed and the
- * request, so it can be replayed): none may be answered with a 5xx or show a stack trace.
+ * request, so it can be replayed): none may be answered with a 5xx or show a stack trace, and every
+ * one must be answered — eight at a time on kept-alive connections, which is also how Reactor
+ * Netty's keep-alive stall (reactor-netty#4361, fixed in 1.3.8) showed: a few requests in 10,000
+ * never got an answer.
  */
 @ExtendWith(SharedSystem.class)
 class MalformedInputSystemTest {
@@ -69,7 +71,6 @@ class MalformedInputSystemTest {
     "search", "status", "sortKey", "sortValue", "page", "size", "scope", "cursor", "limit"
   };
 
-  private static final AtomicInteger UNANSWERED_ONCE = new AtomicInteger();
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -111,9 +112,6 @@ class MalformedInputSystemTest {
     }
     CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
 
-    System.out.printf(
-        "%d malformed requests: %d needed a second connection to be answered%n",
-        REQUESTS, UNANSWERED_ONCE.get());
     assertThat(failures).as("seed %d", SEED).isEmpty();
   }
 
@@ -135,16 +133,7 @@ class MalformedInputSystemTest {
   private static String judge(Generated request, HttpResponse<String> response, Throwable error) {
     String described = request.describe();
     if (error != null) {
-      // A few in ten thousand requests on reused keep-alive connections get no answer in time
-      // (see the issue note); asked again on a new connection, the answer is judged as any other.
-      try {
-        response =
-            HttpClient.newHttpClient()
-                .send(request.request(), HttpResponse.BodyHandlers.ofString());
-        UNANSWERED_ONCE.incrementAndGet();
-      } catch (Exception again) {
-        return described + " → no answer, twice: " + error + " / " + again;
-      }
+      return described + " → no answer: " + error;
     }
     if (response.statusCode() >= 500) {
       return described + " → " + response.statusCode() + " " + response.body();

@@ -156,20 +156,9 @@ final class CommentApi {
   record Sent(Request request, int status, String body) {}
 
   Sent send(Request request) {
-    return send(service.client(), request);
-  }
-
-  /**
-   * On a client of its own, so on a new connection (see docs/architecture.md, "Keep-alive stalls
-   * under concurrency").
-   */
-  Sent sendOnNewConnection(Request request) {
-    return send(WebTestClient.bindToServer().baseUrl(service.baseUrl()).build(), request);
-  }
-
-  private Sent send(WebTestClient client, Request request) {
     WebTestClient.RequestBodySpec spec =
-        client
+        service
+            .client()
             .method(request.method())
             .uri(URI.create(service.baseUrl() + request.pathAndQuery()))
             .contentType(MediaType.APPLICATION_JSON);

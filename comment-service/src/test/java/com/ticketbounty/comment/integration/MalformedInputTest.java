@@ -67,7 +67,7 @@ class MalformedInputTest {
     Set<Integer> statuses = new TreeSet<>();
 
     for (int i = 0; i < REQUESTS; i++) {
-      Sent sent = answered(randomRequest(random, ticket, comment));
+      Sent sent = api.send(randomRequest(random, ticket, comment));
       statuses.add(sent.status());
 
       assertThat(sent.status())
@@ -79,21 +79,6 @@ class MalformedInputTest {
     }
     // The generator reaches every kind of answer, so the loop above judged more than one path.
     assertThat(statuses).contains(200, 201, 400, 401, 404, 422);
-  }
-
-  /**
-   * A request that got no answer in time on its kept-alive connection is asked once more on a new
-   * one (docs/architecture.md, "Keep-alive stalls under concurrency"); its answer is judged as any.
-   */
-  private Sent answered(CommentApi.Request request) {
-    try {
-      return api.send(request);
-    } catch (IllegalStateException noAnswer) {
-      if (!String.valueOf(noAnswer.getMessage()).contains("Timeout")) {
-        throw noAnswer;
-      }
-      return api.sendOnNewConnection(request);
-    }
   }
 
   private CommentApi.Request randomRequest(Random random, UUID ticket, String comment) {
