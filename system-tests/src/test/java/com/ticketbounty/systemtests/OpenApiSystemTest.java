@@ -1,7 +1,9 @@
 package com.ticketbounty.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -43,12 +45,39 @@ class OpenApiSystemTest {
           new String[] {"delete", "/api/comments/{id}"});
 
   @Test
-  void theMergedDocumentHoldsEveryPublicPath() throws Exception {
-    Http.Reply reply = Http.get(SharedSystem.system().gateway() + "/v3/api-docs");
-
-    assertThat(reply.status()).as("%s", reply).isEqualTo(200);
-    JsonNode document = reply.json();
+  void theMergedDocumentHoldsEveryPublicPath() {
+    // A service that does not answer within the gateway's timeout is named in the description and
+    // left out of that one answer (never cached), so a loaded machine may need a second asking.
+    JsonNode[] answer = new JsonNode[1];
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              Http.Reply reply = Http.get(SharedSystem.system().gateway() + "/v3/api-docs");
+              assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+              answer[0] = reply.json();
+              assertThat(missingOperations(answer[0]))
+                  .as(
+                      "operations missing from /v3/api-docs (%s)",
+                      answer[0].at("/info/description"))
+                  .isEmpty();
+            });
+    JsonNode document = answer[0];
     assertThat(document.path("openapi").asString()).startsWith("3.1");
+    List<String> internal = new ArrayList<>();
+    document
+        .path("paths")
+        .propertyNames()
+        .forEach(
+            path -> {
+              if (path.startsWith("/internal")) {
+                internal.add(path);
+              }
+            });
+    assertThat(internal).isEmpty();
+  }
+
+  private static List<String> missingOperations(JsonNode document) {
     // Path variables may be named differently by each service: {id} and {ticketId} are alike.
     Set<String> documented = new HashSet<>();
     document
@@ -65,18 +94,7 @@ class OpenApiSystemTest {
         missing.add(operation[0].toUpperCase() + " " + operation[1]);
       }
     }
-    assertThat(missing).as("operations missing from /v3/api-docs").isEmpty();
-    List<String> internal = new ArrayList<>();
-    document
-        .path("paths")
-        .propertyNames()
-        .forEach(
-            path -> {
-              if (path.startsWith("/internal")) {
-                internal.add(path);
-              }
-            });
-    assertThat(internal).isEmpty();
+    return missing;
   }
 
   private static String anyVariable(String path) {
