@@ -3,7 +3,7 @@ package com.ticketbounty.gateway.ratelimit;
 import com.ticketbounty.gateway.EdgeFilterOrder;
 import com.ticketbounty.serviceweb.Pruning;
 import com.ticketbounty.serviceweb.problem.ProblemResponses;
-import io.github.bucket4j.TimeMeter;
+import com.ticketbounty.serviceweb.ratelimit.AttemptBuckets;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -67,7 +67,7 @@ class AttemptRateLimit implements WebFilter, Ordered, DisposableBean {
     if (wait.isEmpty()) {
       return chain.filter(exchange);
     }
-    long seconds = Math.max(1, (wait.get().toNanos() + 999_999_999L) / 1_000_000_000L);
+    long seconds = AttemptBuckets.retryAfterSeconds(wait.get());
     exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
     return ProblemResponses.write(
         exchange,
@@ -93,7 +93,7 @@ class AttemptRateLimit implements WebFilter, Ordered, DisposableBean {
       return new LimitedEndpoint(
           HttpMethod.POST,
           PathPatternParser.defaultInstance.parse(path),
-          new AttemptBuckets(attempts, WINDOW, TimeMeter.SYSTEM_NANOTIME));
+          new AttemptBuckets(attempts, WINDOW));
     }
 
     boolean matches(ServerHttpRequest request) {

@@ -126,7 +126,8 @@ public class IdentityAdaptersConfiguration {
     return new SessionsTableEndedSessions(sessions);
   }
 
-  @Bean
+  /** Closed with the context, which stops its once-a-minute forgetting of idle keys. */
+  @Bean(destroyMethod = "close")
   AttemptLimits attemptLimits(IdentityProperties properties) {
     return new AttemptLimits(properties.rateLimits().attemptsPerMinute());
   }

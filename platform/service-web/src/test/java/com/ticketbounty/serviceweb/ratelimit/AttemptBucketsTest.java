@@ -1,6 +1,7 @@
-package com.ticketbounty.gateway.ratelimit;
+package com.ticketbounty.serviceweb.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
@@ -63,6 +64,22 @@ class AttemptBucketsTest {
     buckets.forgetIdle();
 
     assertThat(buckets.size()).isZero();
+  }
+
+  @Test
+  void turnsAWaitIntoWholeSecondsRoundedUpAndAtLeastOne() {
+    assertThat(AttemptBuckets.retryAfterSeconds(Duration.ofSeconds(40))).isEqualTo(40);
+    assertThat(AttemptBuckets.retryAfterSeconds(Duration.ofSeconds(39).plusNanos(1))).isEqualTo(40);
+    assertThat(AttemptBuckets.retryAfterSeconds(Duration.ofMillis(1))).isEqualTo(1);
+    assertThat(AttemptBuckets.retryAfterSeconds(Duration.ZERO)).isEqualTo(1);
+  }
+
+  @Test
+  void refusesFewerThanOneAttemptOrAnEmptyWindow() {
+    assertThatThrownBy(() -> new AttemptBuckets(0, MINUTE, time))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new AttemptBuckets(3, Duration.ZERO, time))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   private static final class ManualTime implements TimeMeter {
