@@ -37,9 +37,7 @@ class TicketReadController {
   @GetMapping
   @Operation(operationId = "listTickets")
   Mono<TicketListResponse> list(
-      // From the access token, not the request. service-web hides a Caller parameter from the
-      // document, but not an Optional<Caller>.
-      @Parameter(hidden = true) Optional<Caller> caller,
+      Optional<Caller> caller,
       @Parameter(description = "case-insensitive, in title, content and the owner's username")
           @RequestParam(required = false)
           @Nullable String search,
