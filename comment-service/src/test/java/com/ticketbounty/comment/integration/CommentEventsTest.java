@@ -1,16 +1,20 @@
 package com.ticketbounty.comment.integration;
 
+import static com.ticketbounty.testsupport.EventTap.field;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.ticketbounty.events.comment.CommentDeleted;
 import com.ticketbounty.events.comment.CommentPosted;
 import com.ticketbounty.events.comment.CommentUpdated;
+import com.ticketbounty.testsupport.EventTap;
 import com.ticketbounty.testsupport.TestIdentity.TestUser;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -33,7 +37,12 @@ class CommentEventsTest {
     this.api = new CommentApi(service);
     this.owner = service.identity().user("owner");
     this.ada = service.identity().user("ada");
-    this.tap = service.tap("comments-" + UUID.randomUUID(), "app/comment.*");
+    this.tap = service.tap("app/comment.*");
+  }
+
+  @AfterEach
+  void closeTap() throws IOException {
+    tap.close();
   }
 
   @Test
@@ -97,9 +106,9 @@ class CommentEventsTest {
     api.edit(id, ada, CommentApi.json("Two")).expectStatus().isOk();
     api.delete(id, ada).expectStatus().isNoContent();
 
-    tap.awaitOne(CommentDeleted.NAME, "commentId", id);
+    tap.awaitOne(CommentDeleted.NAME, field("commentId", id));
 
-    assertThat(tap.all("commentId", id))
+    assertThat(tap.all(field("commentId", id)))
         .extracting(EventTap.Received::name)
         .containsExactly(CommentPosted.NAME, CommentUpdated.NAME, CommentDeleted.NAME);
   }
@@ -115,7 +124,7 @@ class CommentEventsTest {
     api.edit(id, ada, CommentApi.json(" ")).expectStatus().isEqualTo(422);
 
     onlyEvent(ticket, CommentPosted.NAME, id);
-    assertThat(tap.all("commentId", id))
+    assertThat(tap.all(field("commentId", id)))
         .extracting(EventTap.Received::name)
         .containsOnly(CommentPosted.NAME);
   }
@@ -164,13 +173,13 @@ class CommentEventsTest {
    * confirmed by the broker, nothing will be sent again, and the tap must hold exactly one.
    */
   private EventTap.Received onlyEvent(UUID ticket, String name, String id) {
-    tap.awaitOne(name, "commentId", id);
+    tap.awaitOne(name, field("commentId", id));
     await().atMost(RunningCommentService.PATIENCE).until(() -> unsentOutboxRows(ticket) == 0);
     await()
         .during(Duration.ofMillis(300))
         .atMost(RunningCommentService.PATIENCE)
-        .until(() -> tap.of(name, "commentId", id).size() == 1);
-    return tap.of(name, "commentId", id).get(0);
+        .until(() -> tap.all(name, field("commentId", id)).size() == 1);
+    return tap.all(name, field("commentId", id)).get(0);
   }
 
   private long unsentOutboxRows(UUID ticket) {
@@ -185,9 +194,9 @@ class CommentEventsTest {
   }
 
   private void assertEnvelope(EventTap.Received event, String name) {
-    assertThat(event.type()).isEqualTo(name);
+    assertThat(event.properties().getType()).isEqualTo(name);
     assertThat(event.name()).isEqualTo(name);
-    assertThat(event.messageId()).isEqualTo(event.body().get("id").asString());
+    assertThat(event.properties().getMessageId()).isEqualTo(event.body().get("id").asString());
     assertThat(event.body().get("v").asString()).isEqualTo("1.0");
     assertThat(event.body().get("user").get("id").asString()).isEqualTo(ada.id().toString());
   }

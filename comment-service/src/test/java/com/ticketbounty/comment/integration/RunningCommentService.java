@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.ticketbounty.comment.CommentServiceApplication;
+import com.ticketbounty.testsupport.EventTap;
 import com.ticketbounty.testsupport.TestDatabase;
 import com.ticketbounty.testsupport.TestIdentity;
 import com.ticketbounty.testsupport.TestRabbit;
@@ -46,7 +47,6 @@ final class RunningCommentService implements AutoCloseable {
   private final TestIdentity identity = TestIdentity.start();
   private final WireMockServer ticketService =
       new WireMockServer(WireMockConfiguration.options().dynamicPort());
-  private final List<String> extraQueues = new ArrayList<>();
   private ConfigurableApplicationContext service;
   private Connection broker;
   private TestEvents events;
@@ -126,11 +126,12 @@ final class RunningCommentService implements AutoCloseable {
     return events;
   }
 
-  /** A queue of the test's own bound to the events exchange, removed with the service. */
-  EventTap tap(String name, String... routingKeys) throws IOException {
-    String queue = rabbit.prefix() + "tap." + name;
-    extraQueues.add(queue);
-    return EventTap.bind(broker, queue, rabbit.prefix() + "events", routingKeys);
+  /**
+   * A queue of the test's own bound to the events exchange with {@code routingKeys}, as other
+   * services' queues are; it is gone once the tap is closed.
+   */
+  EventTap tap(String... routingKeys) {
+    return EventTap.open(rabbit, List.of(routingKeys));
   }
 
   String queue(String subscription) {
@@ -152,7 +153,7 @@ final class RunningCommentService implements AutoCloseable {
         service.close();
       }
       closeBroker();
-      List<String> queues = new ArrayList<>(extraQueues);
+      List<String> queues = new ArrayList<>();
       SUBSCRIPTIONS.forEach(subscription -> queues.add(queue(subscription)));
       SUBSCRIPTIONS.forEach(subscription -> queues.add(queue(subscription) + ".dlq"));
       rabbit.delete(queues, List.of(rabbit.prefix() + "events", rabbit.prefix() + "events.dlx"));

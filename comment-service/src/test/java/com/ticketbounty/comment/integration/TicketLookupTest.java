@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.ticketbounty.comment.integration.Problems.expectProblem;
+import static com.ticketbounty.testsupport.EventTap.field;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,6 +15,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.ticketbounty.events.comment.CommentPosted;
 import com.ticketbounty.events.ticket.TicketDeleted;
+import com.ticketbounty.testsupport.EventTap;
 import com.ticketbounty.testsupport.TestIdentity.TestUser;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.util.UUID;
@@ -77,15 +79,15 @@ class TicketLookupTest {
   void postsToATicketKnownOnlyToTicketServiceAndRemembersIt() throws Exception {
     UUID ticket = UUID.randomUUID();
     ticketServiceHas(service, ticket, owner);
-    EventTap posted = service.tap("lookup-" + ticket, CommentPosted.NAME);
+    try (EventTap posted = service.tap(CommentPosted.NAME)) {
+      String comment = api.posted(ticket, ada, "Right after creation").get("id").asString();
+      api.posted(ticket, ada, "And once more");
 
-    String comment = api.posted(ticket, ada, "Right after creation").get("id").asString();
-    api.posted(ticket, ada, "And once more");
-
-    ticketService.verify(1, getRequestedFor(urlEqualTo(path(ticket))));
-    assertThat(api.knownVersion(ticket)).isZero();
-    JsonNode data = posted.awaitOne(CommentPosted.NAME, "commentId", comment).data();
-    assertThat(data.get("ticketOwnerId").asString()).isEqualTo(owner.id().toString());
+      ticketService.verify(1, getRequestedFor(urlEqualTo(path(ticket))));
+      assertThat(api.knownVersion(ticket)).isZero();
+      JsonNode data = posted.awaitOne(CommentPosted.NAME, field("commentId", comment)).data();
+      assertThat(data.get("ticketOwnerId").asString()).isEqualTo(owner.id().toString());
+    }
   }
 
   @Test

@@ -1,18 +1,14 @@
 package com.ticketbounty.ticket.integration;
 
+import static com.ticketbounty.testsupport.EventTap.field;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.rabbitmq.client.AMQP;
-import com.rabbitmq.client.BuiltinExchangeType;
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.DefaultConsumer;
-import com.rabbitmq.client.Envelope;
+import com.ticketbounty.testsupport.EventTap;
+import com.ticketbounty.testsupport.EventTap.Received;
 import com.ticketbounty.testsupport.TestIdentity.TestUser;
+import java.io.IOException;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +17,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Each state change reaches RabbitMQ once, with its contract's fields: a queue of this test's own
@@ -34,63 +29,32 @@ class TicketEventsTest extends TicketServiceTest {
       List.of(
           "app/ticket.created", "app/ticket.updated", "app/ticket.assigned", "app/ticket.deleted");
 
-  private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
-  private Connection connection;
   private final TestUser ada = user("ada");
-
-  /** A message as the broker delivered it: its AMQP properties and its parsed body. */
-  private record Delivery(AMQP.BasicProperties properties, JsonNode body) {}
+  private EventTap tap;
 
   @BeforeAll
-  void listen() throws Exception {
-    connection = RABBIT.connectionFactory().newConnection("ticket-events-test");
-    Channel channel = connection.createChannel();
-    // The same declaration as event-runtime's, so whichever comes first, both agree.
-    channel.exchangeDeclare(
-        RABBIT.prefix() + "events", BuiltinExchangeType.TOPIC, true, false, Map.of());
-    String queue = channel.queueDeclare("", false, true, true, Map.of()).getQueue();
-    for (String name : NAMES) {
-      channel.queueBind(queue, RABBIT.prefix() + "events", name);
-    }
-    channel.basicConsume(
-        queue,
-        true,
-        new DefaultConsumer(channel) {
-          @Override
-          public void handleDelivery(
-              String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
-            deliveries.add(new Delivery(properties, JsonMapper.shared().readTree(body)));
-          }
-        });
+  void listen() {
+    tap = EventTap.open(RABBIT, NAMES);
   }
 
   @AfterAll
-  void stopListening() throws Exception {
-    connection.close();
+  void stopListening() throws IOException {
+    tap.close();
   }
 
   /** The events of one ticket, in the order they arrived, once {@code last} has arrived. */
-  private List<Delivery> eventsOf(String ticketId, String last, int expected) {
+  private List<Received> eventsOf(String ticketId, String last, int expected) {
     await()
         .atMost(PATIENCE)
         .until(
             () ->
-                of(ticketId).stream()
-                            .filter(delivery -> delivery.body().get("name").asString().equals(last))
-                            .count()
-                        >= 1
-                    && of(ticketId).size() >= expected);
-    return of(ticketId);
+                !tap.all(last, field("ticketId", ticketId)).isEmpty()
+                    && tap.all(field("ticketId", ticketId)).size() >= expected);
+    return tap.all(field("ticketId", ticketId));
   }
 
-  private List<Delivery> of(String ticketId) {
-    return deliveries.stream()
-        .filter(delivery -> delivery.body().at("/data/ticketId").asString().equals(ticketId))
-        .toList();
-  }
-
-  private static List<String> names(List<Delivery> deliveries) {
-    return deliveries.stream().map(delivery -> delivery.body().get("name").asString()).toList();
+  private static List<String> names(List<Received> events) {
+    return events.stream().map(Received::name).toList();
   }
 
   @Test
@@ -98,10 +62,10 @@ class TicketEventsTest extends TicketServiceTest {
     String id = open(ada, "Announced").get("id").asString();
     send(HttpMethod.DELETE, "/api/tickets/" + id, ada, null).expectStatus().isNoContent();
 
-    List<Delivery> events = eventsOf(id, "app/ticket.deleted", 2);
+    List<Received> events = eventsOf(id, "app/ticket.deleted", 2);
 
     assertThat(names(events)).containsExactly("app/ticket.created", "app/ticket.deleted");
-    Delivery created = events.get(0);
+    Received created = events.get(0);
     JsonNode body = created.body();
     assertThat(created.properties().getMessageId()).isEqualTo(body.get("id").asString());
     assertThat(created.properties().getType()).isEqualTo("app/ticket.created");
@@ -154,7 +118,7 @@ class TicketEventsTest extends TicketServiceTest {
     send(HttpMethod.PUT, uri + "/assignee", ada, "{\"userId\":null}").expectStatus().isOk();
     send(HttpMethod.DELETE, uri, ada, null).expectStatus().isNoContent();
 
-    List<Delivery> events = eventsOf(id, "app/ticket.deleted", 6);
+    List<Received> events = eventsOf(id, "app/ticket.deleted", 6);
 
     assertThat(names(events))
         .containsExactly(

@@ -1,6 +1,7 @@
 package com.ticketbounty.identity.integration;
 
 import static com.ticketbounty.identity.integration.Problems.expectProblem;
+import static com.ticketbounty.testsupport.EventTap.field;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -68,17 +69,13 @@ class AccountTest extends IdentityServiceTest {
     String id = account.id().toString();
     JsonNode second =
         events()
-            .awaitOne(
-                AccountProfileUpdated.NAME,
-                d -> d.get("userId").asString().equals(id) && d.get("version").asLong() == 3)
-            .get("data");
+            .awaitOne(AccountProfileUpdated.NAME, field("userId", id).and(field("version", 3)))
+            .data();
     assertThat(second.get("username").asString()).isEqualTo(name);
     assertThat(second.get("notificationPreference").asString()).isEqualTo("off");
     assertThat(second.get("updatedAt")).isNotNull();
-    assertThat(
-            events()
-                .matching(AccountProfileUpdated.NAME, d -> d.get("userId").asString().equals(id)))
-        .extracting(event -> event.get("data").get("version").asLong())
+    assertThat(events().all(AccountProfileUpdated.NAME, field("userId", id)))
+        .extracting(event -> event.data().get("version").asLong())
         .containsExactly(2L, 3L);
     assertThat(
             jdbc.sql("SELECT version FROM users WHERE id = ?")
@@ -142,23 +139,15 @@ class AccountTest extends IdentityServiceTest {
     api.signIn(account.email(), "new-password-1").expectStatus().isOk();
 
     String id = account.id().toString();
-    JsonNode changed =
-        events()
-            .awaitOne(PasswordChanged.NAME, d -> d.get("userId").asString().equals(id))
-            .get("data");
+    JsonNode changed = events().awaitOne(PasswordChanged.NAME, field("userId", id)).data();
     assertThat(changed.get("how").asString()).isEqualTo("changed");
     assertThat(changed.get("email").asString()).isEqualTo(account.email());
     assertThat(changed.get("changedAt")).isNotNull();
     await()
         .atMost(Duration.ofSeconds(20))
-        .until(
-            () ->
-                events()
-                        .matching(SessionEnded.NAME, d -> d.get("userId").asString().equals(id))
-                        .size()
-                    == 2);
-    assertThat(events().matching(SessionEnded.NAME, d -> d.get("userId").asString().equals(id)))
-        .allMatch(event -> event.get("data").get("reason").asString().equals("password-changed"));
+        .until(() -> events().all(SessionEnded.NAME, field("userId", id)).size() == 2);
+    assertThat(events().all(SessionEnded.NAME, field("userId", id)))
+        .allMatch(event -> event.data().get("reason").asString().equals("password-changed"));
     assertThat(count("audit_log WHERE user_id = ? AND action = 'password-changed'", account.id()))
         .isEqualTo(1);
     // identity's own consumer of the event writes its audit row, once.

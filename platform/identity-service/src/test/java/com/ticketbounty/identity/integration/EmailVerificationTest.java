@@ -1,6 +1,7 @@
 package com.ticketbounty.identity.integration;
 
 import static com.ticketbounty.identity.integration.Problems.expectProblem;
+import static com.ticketbounty.testsupport.EventTap.field;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -26,10 +27,8 @@ class EmailVerificationTest extends IdentityServiceTest {
     assertThat(code).matches("[A-Z]{8}");
     JsonNode data =
         events()
-            .awaitOne(
-                EmailVerificationCodeRequested.NAME,
-                d -> d.get("userId").asString().equals(account.id().toString()))
-            .get("data");
+            .awaitOne(EmailVerificationCodeRequested.NAME, field("userId", account.id()))
+            .data();
     assertThat(data.get("code").has("$enc")).isTrue();
     assertThat(data.get("email").asString()).isEqualTo(account.email());
     assertThat(data.get("username").asString()).isEqualTo(account.username());

@@ -7,6 +7,7 @@ import com.ticketbounty.events.auth.EmailVerificationCodeRequested;
 import com.ticketbounty.events.auth.SessionEnded;
 import com.ticketbounty.events.auth.WelcomeEmailRequested;
 import com.ticketbounty.events.password.PasswordResetRequested;
+import com.ticketbounty.testsupport.EventTap;
 import com.ticketbounty.testsupport.TestDatabase;
 import com.ticketbounty.testsupport.TestRabbit;
 import java.util.List;

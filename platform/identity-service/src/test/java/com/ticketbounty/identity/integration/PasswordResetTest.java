@@ -2,12 +2,14 @@ package com.ticketbounty.identity.integration;
 
 import static com.ticketbounty.identity.integration.Problems.bodyOf;
 import static com.ticketbounty.identity.integration.Problems.expectProblem;
+import static com.ticketbounty.testsupport.EventTap.field;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.ticketbounty.events.account.PasswordChanged;
 import com.ticketbounty.events.auth.SessionEnded;
 import com.ticketbounty.events.password.PasswordResetRequested;
+import com.ticketbounty.testsupport.EventTap;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -43,16 +45,13 @@ class PasswordResetTest extends IdentityServiceTest {
     forgot(account.email()).expectStatus().isAccepted();
     String token = tokenFor(account);
 
-    JsonNode event =
-        events()
-            .awaitOne(
-                PasswordResetRequested.NAME,
-                d -> d.get("userId").asString().equals(account.id().toString()));
-    JsonNode data = event.get("data");
+    EventTap.Received event =
+        events().awaitOne(PasswordResetRequested.NAME, field("userId", account.id()));
+    JsonNode data = event.data();
     assertThat(data.get("email").asString()).isEqualTo(account.email());
     assertThat(data.get("resetLink").has("$enc")).isTrue();
     assertThat(data.get("expiresAt")).isNotNull();
-    assertThat(event.toString()).doesNotContain(token);
+    assertThat(event.body().toString()).doesNotContain(token);
 
     JsonNode reset =
         api.post("/api/auth/password/reset", Map.of("token", token, "password", "brand-new-pw"))
@@ -75,13 +74,11 @@ class PasswordResetTest extends IdentityServiceTest {
     api.signIn(account.email(), "brand-new-pw").expectStatus().isOk();
 
     String id = account.id().toString();
-    JsonNode changed =
-        events().awaitOne(PasswordChanged.NAME, d -> d.get("userId").asString().equals(id));
-    assertThat(changed.get("data").get("how").asString()).isEqualTo("reset");
-    assertThat(changed.get("data").get("email").asString()).isEqualTo(account.email());
-    JsonNode ended =
-        events().awaitOne(SessionEnded.NAME, d -> d.get("userId").asString().equals(id));
-    assertThat(ended.get("data").get("reason").asString()).isEqualTo("password-reset");
+    JsonNode changed = events().awaitOne(PasswordChanged.NAME, field("userId", id)).data();
+    assertThat(changed.get("how").asString()).isEqualTo("reset");
+    assertThat(changed.get("email").asString()).isEqualTo(account.email());
+    JsonNode ended = events().awaitOne(SessionEnded.NAME, field("userId", id)).data();
+    assertThat(ended.get("reason").asString()).isEqualTo("password-reset");
     assertThat(
             count(
                 "audit_log WHERE user_id = ? AND action = 'password-reset-completed'",

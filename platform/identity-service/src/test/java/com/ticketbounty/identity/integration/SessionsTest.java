@@ -1,6 +1,7 @@
 package com.ticketbounty.identity.integration;
 
 import static com.ticketbounty.identity.integration.Problems.expectProblem;
+import static com.ticketbounty.testsupport.EventTap.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ticketbounty.events.auth.SessionEnded;
@@ -42,11 +43,7 @@ class SessionsTest extends IdentityServiceTest {
     expectProblem(api.refresh(next), 401);
     expectProblem(api.account(refreshed.get("accessToken").asString()), 401);
     expectProblem(api.account(account.accessToken()), 401);
-    JsonNode ended =
-        events()
-            .awaitOne(
-                SessionEnded.NAME, d -> d.get("userId").asString().equals(account.id().toString()))
-            .get("data");
+    JsonNode ended = events().awaitOne(SessionEnded.NAME, field("userId", account.id())).data();
     assertThat(ended.get("reason").asString()).isEqualTo("refresh-token-reused");
     assertThat(
             count("audit_log WHERE user_id = ? AND action = 'refresh-token-reused'", account.id()))
@@ -80,11 +77,7 @@ class SessionsTest extends IdentityServiceTest {
             .param(account.id())
             .query(UUID.class)
             .single();
-    JsonNode event =
-        events()
-            .awaitOne(
-                SessionEnded.NAME, d -> d.get("sessionId").asString().equals(sessionId.toString()));
-    JsonNode data = event.get("data");
+    JsonNode data = events().awaitOne(SessionEnded.NAME, field("sessionId", sessionId)).data();
     assertThat(data.get("userId").asString()).isEqualTo(account.id().toString());
     assertThat(data.get("reason").asString()).isEqualTo("sign-out");
     Instant endedAt = Instant.parse(data.get("endedAt").asString());

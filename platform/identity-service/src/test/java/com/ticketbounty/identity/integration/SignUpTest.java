@@ -1,6 +1,7 @@
 package com.ticketbounty.identity.integration;
 
 import static com.ticketbounty.identity.integration.Problems.expectProblem;
+import static com.ticketbounty.testsupport.EventTap.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ticketbounty.events.account.AccountCreated;
@@ -65,8 +66,7 @@ class SignUpTest extends IdentityServiceTest {
     Api.Account account = api.signUp();
     String id = account.id().toString();
 
-    JsonNode created =
-        events().awaitOne(AccountCreated.NAME, data -> data.get("userId").asString().equals(id));
+    JsonNode created = events().awaitOne(AccountCreated.NAME, field("userId", id)).body();
     JsonNode data = created.get("data");
     assertThat(created.get("v").asString()).isEqualTo("1.0");
     assertThat(created.get("user").get("id").asString()).isEqualTo(id);
@@ -77,17 +77,13 @@ class SignUpTest extends IdentityServiceTest {
     assertThat(data.get("version").asLong()).isEqualTo(1);
     assertThat(data.get("createdAt")).isNotNull();
 
-    JsonNode welcome =
-        events()
-            .awaitOne(WelcomeEmailRequested.NAME, d -> d.get("userId").asString().equals(id))
-            .get("data");
+    JsonNode welcome = events().awaitOne(WelcomeEmailRequested.NAME, field("userId", id)).data();
     assertThat(welcome.get("email").asString()).isEqualTo(account.email());
     assertThat(welcome.get("username").asString()).isEqualTo(account.username());
 
     assertThat(outboxRows(AccountCreated.NAME, id)).isEqualTo(1);
     assertThat(outboxRows(WelcomeEmailRequested.NAME, id)).isEqualTo(1);
-    assertThat(events().matching(AccountCreated.NAME, d -> d.get("userId").asString().equals(id)))
-        .hasSize(1);
+    assertThat(events().all(AccountCreated.NAME, field("userId", id))).hasSize(1);
   }
 
   @Test
