@@ -3,6 +3,7 @@ package com.ticketbounty.comment.integration;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.moreThanOrExactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.ticketbounty.comment.integration.Problems.expectProblem;
@@ -132,7 +133,9 @@ class TicketLookupTest {
 
     api.posted(ticket, ada, "Second time lucky");
 
-    ticketService.verify(2, getRequestedFor(urlEqualTo(path(ticket))));
+    // Two at least: the 503, then the answer. A loaded machine can make the answer miss the test's
+    // short timeout (500 ms) once, which is one more retry, not a different behaviour.
+    ticketService.verify(moreThanOrExactly(2), getRequestedFor(urlEqualTo(path(ticket))));
   }
 
   @Test
