@@ -3,14 +3,14 @@ package com.ticketbounty.serviceweb.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.bucket4j.TimeMeter;
+import com.ticketbounty.testsupport.ManualTimeMeter;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class AttemptBucketsTest {
   private static final Duration MINUTE = Duration.ofMinutes(1);
 
-  private final ManualTime time = new ManualTime();
+  private final ManualTimeMeter time = new ManualTimeMeter();
   private final AttemptBuckets buckets = new AttemptBuckets(3, MINUTE, time);
 
   @Test
@@ -80,23 +80,5 @@ class AttemptBucketsTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new AttemptBuckets(3, Duration.ZERO, time))
         .isInstanceOf(IllegalArgumentException.class);
-  }
-
-  private static final class ManualTime implements TimeMeter {
-    private long nanos;
-
-    void advance(Duration duration) {
-      nanos += duration.toNanos();
-    }
-
-    @Override
-    public long currentTimeNanos() {
-      return nanos;
-    }
-
-    @Override
-    public boolean isWallClockBased() {
-      return false;
-    }
   }
 }

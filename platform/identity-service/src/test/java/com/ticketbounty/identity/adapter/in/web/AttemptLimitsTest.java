@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.bucket4j.TimeMeter;
+import com.ticketbounty.testsupport.ManualTimeMeter;
 import java.time.Duration;
 import org.assertj.core.api.AbstractLongAssert;
 import org.junit.jupiter.api.AfterEach;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class AttemptLimitsTest {
   private static final String SIGN_IN = "sign-in";
 
-  private final ManualTime time = new ManualTime();
+  private final ManualTimeMeter time = new ManualTimeMeter();
   private final AttemptLimits limits = new AttemptLimits(10, time);
 
   @AfterEach
@@ -129,23 +129,5 @@ class AttemptLimitsTest {
       return assertThat(e.retryAfterSeconds());
     }
     throw new AssertionError("expected " + client + " on " + account + " to be refused");
-  }
-
-  private static final class ManualTime implements TimeMeter {
-    private long nanos;
-
-    void advance(Duration duration) {
-      nanos += duration.toNanos();
-    }
-
-    @Override
-    public long currentTimeNanos() {
-      return nanos;
-    }
-
-    @Override
-    public boolean isWallClockBased() {
-      return false;
-    }
   }
 }

@@ -1,0 +1,27 @@
+package com.ticketbounty.testsupport;
+
+import io.github.bucket4j.TimeMeter;
+import java.time.Duration;
+
+/**
+ * A Bucket4j clock that moves only when a test moves it, so a rate-limit test lets a window pass
+ * without waiting for it.
+ */
+public final class ManualTimeMeter implements TimeMeter {
+  private long nanos;
+
+  /** Moves the clock forward. */
+  public synchronized void advance(Duration duration) {
+    nanos += duration.toNanos();
+  }
+
+  @Override
+  public synchronized long currentTimeNanos() {
+    return nanos;
+  }
+
+  @Override
+  public boolean isWallClockBased() {
+    return false;
+  }
+}
