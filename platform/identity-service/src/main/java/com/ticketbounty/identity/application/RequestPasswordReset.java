@@ -12,6 +12,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
@@ -21,6 +23,8 @@ import reactor.core.publisher.Mono;
  * the same whether or not the account exists. Neither the token nor the link is ever logged.
  */
 public final class RequestPasswordReset {
+  private static final Logger log = LoggerFactory.getLogger(RequestPasswordReset.class);
+
   private final Users users;
   private final ResetTokens resetTokens;
   private final IdentityEvents events;
@@ -49,10 +53,24 @@ public final class RequestPasswordReset {
     this.clock = clock;
   }
 
+  /**
+   * Completes once the address has been looked up; the token is issued after that on its own, so
+   * the answer takes as long for an existing account as for an unknown one and its timing tells
+   * nothing either. An issuance that fails is logged and the person asks again (nothing was sent).
+   */
   public Mono<Void> request(@Nullable String email, String clientAddress) {
     return Mono.justOrEmpty(EmailAddress.lookup(email))
         .flatMap(users::withEmail)
-        .flatMap(user -> unitOfWork.inTransaction(issue(user, clientAddress)));
+        .doOnNext(
+            user ->
+                unitOfWork
+                    .inTransaction(issue(user, clientAddress))
+                    .subscribe(
+                        null,
+                        failure ->
+                            log.warn(
+                                "No reset token was issued for account {}", user.id(), failure)))
+        .then();
   }
 
   private Mono<Void> issue(User user, String clientAddress) {

@@ -7,6 +7,7 @@ import com.ticketbounty.events.account.AccountCreated;
 import com.ticketbounty.events.account.PasswordChanged;
 import com.ticketbounty.events.auth.SessionEnded;
 import com.ticketbounty.events.auth.WelcomeEmailRequested;
+import com.ticketbounty.events.password.PasswordResetRequested;
 import com.ticketbounty.identity.domain.AdminEmails;
 import com.ticketbounty.identity.domain.AuditAction;
 import com.ticketbounty.identity.domain.AuditEntry;
@@ -14,10 +15,13 @@ import com.ticketbounty.identity.domain.BrokenRulesException;
 import com.ticketbounty.identity.domain.Session;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /** The use cases over in-memory ports: what they store, publish and audit. */
 class UseCasesTest {
@@ -129,6 +133,55 @@ class UseCasesTest {
         .hasMessageContaining("currentPassword");
     assertThat(sessions.byId.values()).noneMatch(Session::isEnded);
     assertThat(events.of(PasswordChanged.class)).isEmpty();
+  }
+
+  @Test
+  void forgotPasswordAnswersWithoutWaitingForTheTokenToBeIssued() {
+    SignedIn signedIn = signUp("ada", "ada@example.com");
+    Sinks.Empty<Void> stored = Sinks.empty();
+    RequestPasswordReset forgot = requestPasswordReset(stored.asMono());
+
+    // The token row is not written yet, and still the request is answered: an existing account
+    // takes no longer to answer than an unknown one.
+    assertThat(forgot.request("ada@example.com", CLIENT).blockOptional(Duration.ofSeconds(5)))
+        .isEmpty();
+    assertThat(events.of(PasswordResetRequested.class)).isEmpty();
+
+    stored.tryEmitEmpty();
+    assertThat(events.of(PasswordResetRequested.class))
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.userId()).isEqualTo(signedIn.user().id());
+              assertThat(event.resetLink()).startsWith("https://app.example/password-reset/");
+            });
+  }
+
+  @Test
+  void forgotPasswordForAnUnknownAddressIssuesNothing() {
+    RequestPasswordReset forgot = requestPasswordReset(Mono.empty());
+
+    forgot.request("nobody@example.com", CLIENT).block(Duration.ofSeconds(5));
+
+    assertThat(events.of(PasswordResetRequested.class)).isEmpty();
+  }
+
+  /** Over reset tokens whose {@code add} completes when {@code stored} does. */
+  private RequestPasswordReset requestPasswordReset(Mono<Void> stored) {
+    ResetTokens tokens =
+        new ResetTokens() {
+          @Override
+          public Mono<Void> add(String hash, UUID userId, Instant createdAt, Instant expiresAt) {
+            return stored;
+          }
+
+          @Override
+          public Mono<UUID> redeem(String tokenHash, Instant now) {
+            return Mono.empty();
+          }
+        };
+    return new RequestPasswordReset(
+        users, tokens, events, audit, unitOfWork, "https://app.example/", random, clock);
   }
 
   private SignedIn signUp(String username, String email) {
