@@ -15,7 +15,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * The signed-in user types the code they were e-mailed: a right, unexpired code is used up and the
- * account's address counts as verified. A wrong or expired code is a broken rule on {@code code}.
+ * account's address counts as verified. A wrong or expired code is a broken rule on {@code code}; a
+ * wrong try is counted (and committed, though the answer is a refusal), and after {@link
+ * VerificationCode#WRONG_TRIES_ALLOWED} of them the code no longer works: a new one must be asked
+ * for.
  */
 public final class VerifyEmail {
   private final Users users;
@@ -38,14 +41,29 @@ public final class VerifyEmail {
       return Mono.error(broken("is required"));
     }
     Instant now = clock.instant();
-    return unitOfWork.inTransaction(
-        codes
-            .redeem(userId, VerificationCode.hashOf(userId, code), now)
-            .flatMap(
-                redeemed ->
-                    redeemed
-                        ? users.withId(userId).flatMap(user -> markVerified(user, clientAddress))
-                        : Mono.error(broken("is wrong or has expired"))));
+    return unitOfWork
+        .inTransaction(
+            codes
+                .redeem(userId, VerificationCode.hashOf(userId, code), now)
+                .flatMap(
+                    redeemed ->
+                        redeemed
+                            ? users
+                                .withId(userId)
+                                .flatMap(user -> markVerified(user, clientAddress))
+                                .thenReturn(true)
+                            : codes
+                                .countWrongTry(userId, VerificationCode.WRONG_TRIES_ALLOWED)
+                                .thenReturn(false)))
+        .flatMap(
+            verified ->
+                verified
+                    ? Mono.<Void>empty()
+                    : Mono.error(
+                        broken(
+                            "is wrong or has expired (after "
+                                + VerificationCode.WRONG_TRIES_ALLOWED
+                                + " wrong tries a code stops working; ask for a new one)")));
   }
 
   private Mono<Void> markVerified(User user, String clientAddress) {

@@ -12,6 +12,12 @@ public final class VerificationCode {
   public static final int LENGTH = 8;
   public static final String FIELD = "code";
 
+  /**
+   * Wrong tries after which an account's code stops working. 26^8 codes are far too many to guess
+   * in five tries; without a count, a signed-in client could keep asking.
+   */
+  public static final int WRONG_TRIES_ALLOWED = 5;
+
   private final String value;
 
   private VerificationCode(String value) {

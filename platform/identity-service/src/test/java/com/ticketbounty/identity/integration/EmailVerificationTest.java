@@ -63,6 +63,32 @@ class EmailVerificationTest extends IdentityServiceTest {
   }
 
   @Test
+  void aCodeStopsWorkingAfterFiveWrongTriesAndANewOneStartsAfresh() {
+    Api.Account account = api.signUp();
+    String code = requestCode(account);
+
+    for (int wrong = 1; wrong <= 4; wrong++) {
+      expectProblem(verify(account, "WRONGONE"), 422);
+    }
+    assertThat(count("email_verification_codes WHERE user_id = ?", account.id())).isEqualTo(1);
+    expectProblem(verify(account, "WRONGONE"), 422);
+
+    // The fifth wrong try used the code up: the right one no longer works either.
+    assertThat(count("email_verification_codes WHERE user_id = ?", account.id())).isZero();
+    expectProblem(verify(account, code), 422)
+        .jsonPath("$.errors[0].message")
+        .value(message -> assertThat(message.toString()).contains("ask for a new one"));
+    api.account(account.accessToken()).expectBody().jsonPath("$.emailVerified").isEqualTo(false);
+
+    String fresh = requestCode(account);
+    for (int wrong = 1; wrong <= 4; wrong++) {
+      expectProblem(verify(account, "WRONGONE"), 422);
+    }
+    verify(account, fresh).expectStatus().isNoContent();
+    api.account(account.accessToken()).expectBody().jsonPath("$.emailVerified").isEqualTo(true);
+  }
+
+  @Test
   void refusesAMissingCodeWith422() {
     Api.Account account = api.signUp();
     expectProblem(api.post("/api/auth/email/verify", account.accessToken(), Map.of()), 422)
@@ -73,6 +99,15 @@ class EmailVerificationTest extends IdentityServiceTest {
   private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec verify(
       Api.Account account, String code) {
     return api.post("/api/auth/email/verify", account.accessToken(), Map.of("code", code));
+  }
+
+  /** Asks for a code and answers it as the e-mail would carry it. */
+  private String requestCode(Api.Account account) {
+    SealedFields.forget(account.id());
+    api.postWithoutBody("/api/auth/email/verification", account.accessToken())
+        .expectStatus()
+        .isAccepted();
+    return codeFor(account);
   }
 
   private static String codeFor(Api.Account account) {

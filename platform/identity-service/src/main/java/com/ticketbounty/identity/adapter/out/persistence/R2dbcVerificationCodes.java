@@ -22,7 +22,7 @@ public final class R2dbcVerificationCodes implements VerificationCodes {
             INSERT INTO email_verification_codes (user_id, code_hash, expires_at)
             VALUES (:userId, :hash, :expiresAt)
             ON CONFLICT (user_id) DO UPDATE
-              SET code_hash = EXCLUDED.code_hash, expires_at = EXCLUDED.expires_at""")
+              SET code_hash = EXCLUDED.code_hash, expires_at = EXCLUDED.expires_at, wrong_tries = 0""")
         .bind("userId", userId)
         .bind("hash", codeHash)
         .bind("expiresAt", expiresAt)
@@ -41,5 +41,23 @@ public final class R2dbcVerificationCodes implements VerificationCodes {
         .fetch()
         .rowsUpdated()
         .map(rows -> rows == 1);
+  }
+
+  @Override
+  public Mono<Void> countWrongTry(UUID userId, int allowed) {
+    return database
+        .sql(
+            "UPDATE email_verification_codes SET wrong_tries = wrong_tries + 1"
+                + " WHERE user_id = :userId")
+        .bind("userId", userId)
+        .then()
+        .then(
+            database
+                .sql(
+                    "DELETE FROM email_verification_codes"
+                        + " WHERE user_id = :userId AND wrong_tries >= :allowed")
+                .bind("userId", userId)
+                .bind("allowed", allowed)
+                .then());
   }
 }
