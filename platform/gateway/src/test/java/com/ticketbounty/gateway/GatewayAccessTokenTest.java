@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.ticketbounty.testsupport.TestIdentity.TestUser;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -72,6 +73,25 @@ class GatewayAccessTokenTest {
       })
   void refusesAnInvalidAuthorizationHeaderWithoutReachingTheService(String authorization) {
     expectRefused(authorization);
+  }
+
+  @Test
+  void routesSignInAndRefreshWhateverTokenTheyCarry() {
+    String stale = BED.identity.expiredBearer(BED.identity.user("ada"));
+
+    for (String path : List.of("/api/auth/sign-in", "/api/auth/refresh")) {
+      client
+          .post()
+          .uri(path)
+          .header(HttpHeaders.AUTHORIZATION, stale)
+          .contentType(MediaType.APPLICATION_JSON)
+          .bodyValue("{}")
+          .exchange()
+          .expectStatus()
+          .isOk();
+    }
+
+    assertThat(BED.requestsReachingServices()).hasSize(2);
   }
 
   @Test

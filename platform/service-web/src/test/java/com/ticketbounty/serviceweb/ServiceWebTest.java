@@ -165,6 +165,29 @@ class ServiceWebTest {
   }
 
   @Test
+  void readsNoTokenWhereAClientSignsIn() {
+    TestUser bob = IDENTITY.user("bob");
+    // A frontend that attaches its last token to every request: expired, forged, or still valid.
+    for (String header :
+        List.of(
+            IDENTITY.expiredBearer(bob),
+            IDENTITY.forgedBearer(bob),
+            "Bearer not-a-jwt",
+            bob.bearer())) {
+      client
+          .post()
+          .uri("/api/auth/sign-in")
+          .header(HttpHeaders.AUTHORIZATION, header)
+          .exchange()
+          .expectStatus()
+          .isOk()
+          .expectBody()
+          .jsonPath("$.caller")
+          .isEqualTo("anonymous");
+    }
+  }
+
+  @Test
   void refusesTokensOfAnUnknownKeyWith401EvenWhenTheyComeOneAfterAnother() {
     TestUser mallory = IDENTITY.user("mallory");
 

@@ -119,6 +119,33 @@ class SessionsTest extends IdentityServiceTest {
   }
 
   @Test
+  void readsNoAccessTokenWhereTheClientSignsInOrRefreshes() {
+    Api.Account account = api.signUp();
+    // What a frontend that attaches its last access token to every call sends once it is stale.
+    String stale = account.accessToken() + "x";
+
+    JsonNode refreshed =
+        api.post("/api/auth/refresh", stale, Map.of("refreshToken", account.refreshToken()))
+            .expectStatus()
+            .isOk()
+            .expectBody(JsonNode.class)
+            .returnResult()
+            .getResponseBody();
+    api.account(refreshed.get("accessToken").asString()).expectStatus().isOk();
+    api.post(
+            "/api/auth/sign-in",
+            "not-a-jwt",
+            Map.of("email", account.email(), "password", account.password()))
+        .expectStatus()
+        .isOk();
+    api.post("/api/auth/password/forgot", stale, Map.of("email", account.email()))
+        .expectStatus()
+        .isAccepted();
+    // Where a token is what the call is about, a stale one is still refused.
+    expectProblem(api.postWithoutBody("/api/auth/sign-out", stale), 401);
+  }
+
+  @Test
   void answersABadTokenWith401() {
     for (String token : List.of("not-a-jwt", "a.b.c", api.signUp().accessToken() + "x")) {
       expectProblem(api.account(token), 401);

@@ -2,6 +2,7 @@ package com.ticketbounty.serviceweb.security;
 
 import com.ticketbounty.serviceweb.problem.ProblemResponses;
 import java.util.List;
+import java.util.Set;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -18,6 +19,11 @@ import reactor.core.scheduler.Schedulers;
  * Caller} is left on the exchange for the {@link CallerArgumentResolver}. A request without a token
  * passes: whether an endpoint needs a caller is the controller's to say. The operations API and the
  * actuator verify their callers themselves.
+ *
+ * <p>The exception is where a client proves who it is by other means — a password, a refresh or
+ * reset token — or needs nobody ({@link #CREDENTIAL_PATHS}): there the header is not read. A
+ * frontend that sends its last access token with every request sends an expired one exactly when it
+ * refreshes, and must not be refused there; no caller is handed on from these paths either.
  */
 public final class BearerTokenFilter implements WebFilter, Ordered {
   /** Early, but after Spring's own filters that must see every request (CORS, for one). */
@@ -25,6 +31,16 @@ public final class BearerTokenFilter implements WebFilter, Ordered {
 
   private static final String PREFIX = "Bearer ";
   private static final List<String> SKIPPED = List.of("/internal/runtime", "/actuator");
+
+  /** API.md's calls that take no access token. */
+  public static final Set<String> CREDENTIAL_PATHS =
+      Set.of(
+          "/api/auth/sign-up",
+          "/api/auth/sign-in",
+          "/api/auth/refresh",
+          "/api/auth/password/forgot",
+          "/api/auth/password/reset",
+          "/.well-known/jwks.json");
 
   private final AccessTokenVerifier verifier;
   private final EndedSessions endedSessions;
@@ -43,7 +59,9 @@ public final class BearerTokenFilter implements WebFilter, Ordered {
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
     String path = exchange.getRequest().getPath().pathWithinApplication().value();
     List<String> headers = exchange.getRequest().getHeaders().getOrEmpty(HttpHeaders.AUTHORIZATION);
-    if (headers.isEmpty() || SKIPPED.stream().anyMatch(path::startsWith)) {
+    if (headers.isEmpty()
+        || SKIPPED.stream().anyMatch(path::startsWith)
+        || CREDENTIAL_PATHS.contains(path)) {
       return chain.filter(exchange);
     }
     String header = headers.get(0);
