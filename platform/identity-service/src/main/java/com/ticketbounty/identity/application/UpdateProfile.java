@@ -70,7 +70,8 @@ public final class UpdateProfile {
         .thenReturn(changed);
   }
 
-  private static AccountProfileUpdated event(User user) {
+  /** The account's profile as it is now, at its current version. */
+  static AccountProfileUpdated event(User user) {
     return new AccountProfileUpdated(
         user.id(),
         user.username().value(),

@@ -5,6 +5,8 @@ import com.ticketbounty.identity.domain.User;
 import com.ticketbounty.identity.domain.Username;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Every account there is. */
@@ -27,6 +29,9 @@ public interface Users {
   Mono<Void> update(User user, long previousVersion);
 
   Mono<User> withId(UUID id);
+
+  /** Up to {@code limit} accounts in id order, beginning after {@code after} (null: the first). */
+  Flux<User> page(@Nullable UUID after, int limit);
 
   Mono<User> withEmail(EmailAddress email);
 

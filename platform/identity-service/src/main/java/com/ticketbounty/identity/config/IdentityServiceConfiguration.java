@@ -8,6 +8,7 @@ import com.ticketbounty.identity.application.IdentityEvents;
 import com.ticketbounty.identity.application.PasswordHasher;
 import com.ticketbounty.identity.application.RecordPasswordChange;
 import com.ticketbounty.identity.application.RefreshSession;
+import com.ticketbounty.identity.application.RepublishAccounts;
 import com.ticketbounty.identity.application.RequestEmailVerification;
 import com.ticketbounty.identity.application.RequestPasswordReset;
 import com.ticketbounty.identity.application.ResetPassword;
@@ -184,6 +185,12 @@ public class IdentityServiceConfiguration {
   RotateSigningKey rotateSigningKey(
       SigningKeys keys, AuditLog audit, UnitOfWork unitOfWork, Clock clock) {
     return new RotateSigningKey(keys, audit, unitOfWork, clock);
+  }
+
+  @Bean
+  RepublishAccounts republishAccounts(
+      Users users, IdentityEvents events, AuditLog audit, UnitOfWork unitOfWork, Clock clock) {
+    return new RepublishAccounts(users, events, audit, unitOfWork, clock);
   }
 
   @Bean

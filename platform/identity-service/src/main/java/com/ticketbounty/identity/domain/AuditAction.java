@@ -13,7 +13,8 @@ public enum AuditAction {
   PASSWORD_RESET_REQUESTED("password-reset-requested"),
   PASSWORD_RESET_COMPLETED("password-reset-completed"),
   EMAIL_VERIFIED("email-verified"),
-  SIGNING_KEY_ROTATED("signing-key-rotated");
+  SIGNING_KEY_ROTATED("signing-key-rotated"),
+  ACCOUNTS_REPUBLISHED("accounts-republished");
 
   private final String code;
 

@@ -4,10 +4,13 @@ import com.ticketbounty.identity.domain.EmailAddress;
 import com.ticketbounty.identity.domain.User;
 import com.ticketbounty.identity.domain.Username;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** {@link Users} in a map, with the store's uniqueness rules. */
@@ -40,6 +43,15 @@ final class InMemoryUsers implements Users {
   @Override
   public Mono<User> withId(UUID id) {
     return Mono.justOrEmpty(byId.get(id));
+  }
+
+  @Override
+  public Flux<User> page(@Nullable UUID after, int limit) {
+    return Flux.fromStream(
+        byId.values().stream()
+            .filter(user -> after == null || user.id().compareTo(after) > 0)
+            .sorted(Comparator.comparing(User::id))
+            .limit(limit));
   }
 
   @Override

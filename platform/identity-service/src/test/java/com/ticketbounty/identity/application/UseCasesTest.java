@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ticketbounty.events.account.AccountCreated;
+import com.ticketbounty.events.account.AccountProfileUpdated;
 import com.ticketbounty.events.account.PasswordChanged;
 import com.ticketbounty.events.auth.SessionEnded;
 import com.ticketbounty.events.auth.WelcomeEmailRequested;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -164,6 +166,29 @@ class UseCasesTest {
     forgot.request("nobody@example.com", CLIENT).block(Duration.ofSeconds(5));
 
     assertThat(events.of(PasswordResetRequested.class)).isEmpty();
+  }
+
+  @Test
+  void republishesEveryAccountOnceAtItsVersionBatchAfterBatch() {
+    for (String name : List.of("ada", "bob", "cyd", "dia", "eve")) {
+      signUp(name, name + "@example.com");
+    }
+    UUID admin = users.byId.keySet().iterator().next();
+    RepublishAccounts republish = new RepublishAccounts(users, events, audit, unitOfWork, clock, 2);
+
+    assertThat(republish.republish(admin, CLIENT).block()).isEqualTo(5);
+
+    assertThat(events.of(AccountProfileUpdated.class))
+        .extracting(AccountProfileUpdated::userId)
+        .containsExactlyInAnyOrderElementsOf(users.byId.keySet());
+    assertThat(events.of(AccountProfileUpdated.class))
+        .allSatisfy(
+            event ->
+                assertThat(event.version()).isEqualTo(users.byId.get(event.userId()).version()));
+    assertThat(audit.entries)
+        .filteredOn(entry -> entry.action() == AuditAction.ACCOUNTS_REPUBLISHED)
+        .singleElement()
+        .satisfies(entry -> assertThat(entry.detail()).isEqualTo("5 accounts"));
   }
 
   /** Over reset tokens whose {@code add} completes when {@code stored} does. */

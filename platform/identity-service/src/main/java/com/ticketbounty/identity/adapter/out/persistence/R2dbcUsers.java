@@ -13,8 +13,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -89,6 +91,17 @@ public final class R2dbcUsers implements Users {
         .bind("id", id)
         .map(R2dbcUsers::toUser)
         .one();
+  }
+
+  @Override
+  public Flux<User> page(@Nullable UUID after, int limit) {
+    DatabaseClient.GenericExecuteSpec query =
+        after == null
+            ? database.sql("SELECT " + COLUMNS + " FROM users ORDER BY id LIMIT :limit")
+            : database
+                .sql("SELECT " + COLUMNS + " FROM users WHERE id > :after ORDER BY id LIMIT :limit")
+                .bind("after", after);
+    return query.bind("limit", limit).map(R2dbcUsers::toUser).all();
   }
 
   @Override

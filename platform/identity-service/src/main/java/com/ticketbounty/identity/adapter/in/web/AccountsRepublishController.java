@@ -1,0 +1,35 @@
+package com.ticketbounty.identity.adapter.in.web;
+
+import com.ticketbounty.identity.application.RepublishAccounts;
+import com.ticketbounty.serviceweb.security.Caller;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code POST /internal/identity/accounts/republish}: an operator rebuilds the services' accounts
+ * read models from identity. Internal (the gateway never routes {@code /internal/**}) and for an
+ * ADMIN's access token only.
+ */
+@RestController
+class AccountsRepublishController {
+  private final RepublishAccounts republishAccounts;
+
+  AccountsRepublishController(RepublishAccounts republishAccounts) {
+    this.republishAccounts = republishAccounts;
+  }
+
+  @PostMapping("/internal/identity/accounts/republish")
+  Mono<Republished> republish(Caller caller, ServerHttpRequest request) {
+    if (!caller.isAdmin()) {
+      return Mono.error(new NotAllowedException("Only an administrator republishes accounts."));
+    }
+    return republishAccounts
+        .republish(caller.userId(), ClientAddress.of(request))
+        .map(Republished::new);
+  }
+
+  /** How many accounts went out as {@code app/account.profile-updated}. */
+  record Republished(long republished) {}
+}
