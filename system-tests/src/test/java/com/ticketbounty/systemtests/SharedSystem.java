@@ -20,6 +20,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class SharedSystem implements BeforeAllCallback {
   static final String ADMIN_EMAIL = "admin@system-test.example";
+
+  /** A second administrator, for tests that need one whatever the others did. */
+  static final String OPERATOR_EMAIL = "operator@system-test.example";
+
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(SharedSystem.class);
   private static volatile Started started;
@@ -59,7 +63,7 @@ final class SharedSystem implements BeforeAllCallback {
                 Map.of(
                     "EMAIL_BASE_URL", emails.baseUrl(),
                     "EMAIL_API_KEY", "re_test_key",
-                    "ADMIN_EMAILS", ADMIN_EMAIL,
+                    "ADMIN_EMAILS", ADMIN_EMAIL + "," + OPERATOR_EMAIL,
                     "IDENTITY_RATELIMITS_ATTEMPTSPERMINUTE", "1000000",
                     "GATEWAY_RATELIMITS_ATTEMPTSPERMINUTE", "1000000"));
         return new Started(system, emails);
