@@ -33,18 +33,24 @@ public abstract class ServiceProblemDetails extends ResponseEntityExceptionHandl
   /** 422 listing every broken rule, each naming its field. */
   protected static ResponseEntity<ProblemDetail> brokenRules(
       List<FieldProblem> errors, ServerWebExchange exchange) {
-    ProblemDetail problem =
-        problem(
-            HttpStatus.UNPROCESSABLE_CONTENT,
-            "The request breaks " + errors.size() + (errors.size() == 1 ? " rule." : " rules."),
-            exchange);
-    problem.setProperty("errors", errors);
-    return ResponseEntity.of(problem).build();
+    return answer(
+        HttpStatus.UNPROCESSABLE_CONTENT,
+        "The request breaks " + errors.size() + (errors.size() == 1 ? " rule." : " rules."),
+        errors,
+        exchange);
   }
 
   protected static ResponseEntity<ProblemDetail> answer(
       HttpStatus status, String detail, ServerWebExchange exchange) {
     return ResponseEntity.of(problem(status, detail, exchange)).build();
+  }
+
+  /** A problem whose {@code errors} name the fields at fault. */
+  protected static ResponseEntity<ProblemDetail> answer(
+      HttpStatus status, String detail, List<FieldProblem> errors, ServerWebExchange exchange) {
+    ProblemDetail problem = problem(status, detail, exchange);
+    problem.setProperty("errors", errors);
+    return ResponseEntity.of(problem).build();
   }
 
   protected static ProblemDetail problem(

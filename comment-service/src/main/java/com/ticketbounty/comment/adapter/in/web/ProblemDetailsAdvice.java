@@ -38,11 +38,11 @@ class ProblemDetailsAdvice extends ServiceProblemDetails {
 
   @ExceptionHandler
   ResponseEntity<ProblemDetail> badQuery(BadQueryException e, ServerWebExchange exchange) {
-    ProblemDetail problem =
-        problem(
-            HttpStatus.BAD_REQUEST, "'" + e.parameter() + "' " + e.getMessage() + ".", exchange);
-    problem.setProperty("errors", List.of(new FieldProblem(e.parameter(), e.getMessage())));
-    return ResponseEntity.of(problem).build();
+    return answer(
+        HttpStatus.BAD_REQUEST,
+        "'" + e.parameter() + "' " + e.getMessage() + ".",
+        List.of(new FieldProblem(e.parameter(), e.getMessage())),
+        exchange);
   }
 
   @ExceptionHandler

@@ -34,17 +34,11 @@ class ProblemDetailsAdvice extends ServiceProblemDetails {
   ResponseEntity<ProblemDetail> invalidQuery(InvalidQueryException e, ServerWebExchange exchange) {
     List<FieldProblem> problems = e.problems();
     FieldProblem first = problems.get(0);
-    ProblemDetail problem =
-        problem(
-            HttpStatus.BAD_REQUEST,
-            "'"
-                + first.field()
-                + "' "
-                + first.message()
-                + (problems.size() > 1 ? " (and more)." : "."),
-            exchange);
-    problem.setProperty("errors", problems);
-    return ResponseEntity.of(problem).build();
+    return answer(
+        HttpStatus.BAD_REQUEST,
+        "'" + first.field() + "' " + first.message() + (problems.size() > 1 ? " (and more)." : "."),
+        problems,
+        exchange);
   }
 
   @ExceptionHandler

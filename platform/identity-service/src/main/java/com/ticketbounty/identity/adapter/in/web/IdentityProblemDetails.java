@@ -36,13 +36,11 @@ class IdentityProblemDetails extends ServiceProblemDetails {
   ResponseEntity<ProblemDetail> taken(AccountTakenException e, ServerWebExchange exchange) {
     List<FieldProblem> errors =
         e.fields().stream().map(field -> new FieldProblem(field, "is taken")).toList();
-    ProblemDetail problem =
-        problem(
-            HttpStatus.CONFLICT,
-            "Another account has this " + String.join(" and ", e.fields()) + ".",
-            exchange);
-    problem.setProperty("errors", errors);
-    return ResponseEntity.of(problem).build();
+    return answer(
+        HttpStatus.CONFLICT,
+        "Another account has this " + String.join(" and ", e.fields()) + ".",
+        errors,
+        exchange);
   }
 
   @ExceptionHandler
