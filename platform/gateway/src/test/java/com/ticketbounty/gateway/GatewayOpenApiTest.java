@@ -3,13 +3,11 @@ package com.ticketbounty.gateway;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.ticketbounty.gateway.openapi.ApiDocsFixtures.document;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.http.Fault;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import com.ticketbounty.gateway.openapi.ApiDocsFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,14 +49,7 @@ class GatewayOpenApiTest {
     assertThat(docs.at("/info/title").asString()).isEqualTo("TicketBounty API");
     assertThat(docs.at("/servers/0/url").asString()).isEqualTo("/");
     assertThat(docs.get("paths").propertyNames())
-        .containsExactlyInAnyOrder(
-            "/api/auth/sign-in",
-            "/api/account",
-            "/.well-known/jwks.json",
-            "/api/tickets",
-            "/api/tickets/{id}",
-            "/api/tickets/{ticketId}/comments",
-            "/api/comments/{id}");
+        .containsExactlyInAnyOrderElementsOf(ApiDocsFixtures.ROUTED_PATHS);
     assertThat(docs.at("/components/schemas").propertyNames())
         .contains("SignIn", "Ticket", "Comment", "ProblemDetail");
   }
@@ -120,14 +111,5 @@ class GatewayOpenApiTest {
         .expectBody(JsonNode.class)
         .returnResult()
         .getResponseBody();
-  }
-
-  private static String document(String service) {
-    try (InputStream in =
-        GatewayOpenApiTest.class.getResourceAsStream("/openapi/" + service + ".json")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -11,11 +11,22 @@ import org.springframework.cloud.gateway.handler.predicate.PredicateDefinition;
 import org.springframework.cloud.gateway.route.RouteDefinition;
 
 /** Small springdoc documents of the three services, and the gateway's routes to them. */
-final class ApiDocsFixtures {
+public final class ApiDocsFixtures {
+  /** The paths of the three documents that the gateway routes to the service documenting them. */
+  public static final List<String> ROUTED_PATHS =
+      List.of(
+          "/api/auth/sign-in",
+          "/api/account",
+          "/.well-known/jwks.json",
+          "/api/tickets",
+          "/api/tickets/{id}",
+          "/api/tickets/{ticketId}/comments",
+          "/api/comments/{id}");
+
   private ApiDocsFixtures() {}
 
   /** {@code identity}, {@code ticket} or {@code comment}. */
-  static String document(String service) {
+  public static String document(String service) {
     try (InputStream in =
         ApiDocsFixtures.class.getResourceAsStream("/openapi/" + service + ".json")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);

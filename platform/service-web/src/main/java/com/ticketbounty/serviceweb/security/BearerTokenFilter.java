@@ -33,7 +33,7 @@ public final class BearerTokenFilter implements WebFilter, Ordered {
   private static final List<String> SKIPPED = List.of("/internal/runtime", "/actuator");
 
   /** API.md's calls that take no access token. */
-  public static final Set<String> CREDENTIAL_PATHS =
+  private static final Set<String> CREDENTIAL_PATHS =
       Set.of(
           "/api/auth/sign-up",
           "/api/auth/sign-in",
