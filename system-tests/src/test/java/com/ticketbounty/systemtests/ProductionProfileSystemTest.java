@@ -41,7 +41,7 @@ class ProductionProfileSystemTest {
         assertThat(service.process().exitValue()).as(output).isNotZero();
         assertThat(output)
             .as(service.name())
-            .contains("refuses the development event encryption key");
+            .contains("The prod profile refuses EVENT_ENCRYPTION_KEY");
       }
     } finally {
       for (Started service : started) {

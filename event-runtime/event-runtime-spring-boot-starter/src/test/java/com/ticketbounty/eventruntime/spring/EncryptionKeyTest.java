@@ -10,25 +10,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
-/** The codec's key: a real one is taken, the development one is refused in production. */
+/**
+ * The codec's key: one of the wrong size stops start-up (ProductionGuardTest: the prod profile).
+ */
 class EncryptionKeyTest {
   private final ApplicationContextRunner runner =
       new ApplicationContextRunner()
           .withUserConfiguration(UnusedDataSource.class)
           .withConfiguration(AutoConfigurations.of(EventRuntimeAutoConfiguration.class))
           .withPropertyValues("spring.application.name=key-test");
-
-  @Test
-  void theProdProfileRefusesTheDevelopmentKey() {
-    runner
-        .withPropertyValues("spring.profiles.active=prod")
-        .run(
-            context ->
-                assertThat(context)
-                    .getFailure()
-                    .rootCause()
-                    .hasMessageContaining("refuses the development event encryption key"));
-  }
 
   @Test
   void aKeyOfTheWrongSizeStopsStartUpWithAClearError() {

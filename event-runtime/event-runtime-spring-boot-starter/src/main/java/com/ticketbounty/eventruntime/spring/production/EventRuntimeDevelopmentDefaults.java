@@ -1,0 +1,53 @@
+package com.ticketbounty.eventruntime.spring.production;
+
+import com.ticketbounty.eventruntime.spring.EventRuntimeProperties;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.core.env.Environment;
+
+/**
+ * What event-runtime and the service's database connection bring as development defaults: the event
+ * encryption key, RabbitMQ's {@code guest/guest}, and a database password that is empty or {@code
+ * postgres} (the superuser's, on a trust-authenticated development server).
+ */
+public final class EventRuntimeDevelopmentDefaults implements DevelopmentDefaults {
+
+  @Override
+  public List<String> foundIn(Environment env) {
+    List<String> found = new ArrayList<>();
+    String key =
+        env.getProperty("event-runtime.encryption-key", EventRuntimeProperties.DEVELOPMENT_KEY);
+    if (DevelopmentDefaults.sameKey(key, EventRuntimeProperties.DEVELOPMENT_KEY)) {
+      found.add(
+          DevelopmentDefaults.refusal(
+              "EVENT_ENCRYPTION_KEY",
+              "it is the development key; set a 256-bit key of your own in base64"));
+    }
+    String user = env.getProperty("event-runtime.rabbitmq.username", "guest");
+    String password = env.getProperty("event-runtime.rabbitmq.password", "guest");
+    if (user.equals("guest") && password.equals("guest")) {
+      found.add(
+          DevelopmentDefaults.refusal(
+              "RABBITMQ_USERNAME/RABBITMQ_PASSWORD",
+              "guest/guest is RabbitMQ's development account; set a user of this service's own"));
+    }
+    for (String prefix : List.of("spring.datasource", "spring.r2dbc")) {
+      if (env.containsProperty(prefix + ".url") && weakPassword(env, prefix)) {
+        found.add(
+            DevelopmentDefaults.refusal(
+                "DB_PASSWORD",
+                "%s.password is empty or 'postgres'; set the password of this service's own"
+                        .formatted(prefix)
+                    + " database role"));
+        break;
+      }
+    }
+    return found;
+  }
+
+  private static boolean weakPassword(Environment env, String prefix) {
+    String password = env.getProperty(prefix + ".password", "");
+    return password.isBlank() || password.toLowerCase(Locale.ROOT).equals("postgres");
+  }
+}
