@@ -42,8 +42,10 @@ final class DeadLetterRoutes {
 
   RouterFunction<ServerResponse> routes() {
     return RouterFunctions.route()
-        .GET(AdminOnlyFilter.PATH + "/dead-letters", this::list)
-        .POST(AdminOnlyFilter.PATH + "/dead-letters/{id}/redrive", this::redrive)
+        .GET(EventRuntimeOperationsAutoConfiguration.ROOT + "/dead-letters", this::list)
+        .POST(
+            EventRuntimeOperationsAutoConfiguration.ROOT + "/dead-letters/{id}/redrive",
+            this::redrive)
         .build();
   }
 

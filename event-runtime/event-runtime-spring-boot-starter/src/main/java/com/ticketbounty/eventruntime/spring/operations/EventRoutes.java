@@ -48,7 +48,9 @@ final class EventRoutes {
   }
 
   RouterFunction<ServerResponse> routes() {
-    return RouterFunctions.route().POST(AdminOnlyFilter.PATH + "/events", this::send).build();
+    return RouterFunctions.route()
+        .POST(EventRuntimeOperationsAutoConfiguration.ROOT + "/events", this::send)
+        .build();
   }
 
   private Mono<ServerResponse> send(ServerRequest request) {

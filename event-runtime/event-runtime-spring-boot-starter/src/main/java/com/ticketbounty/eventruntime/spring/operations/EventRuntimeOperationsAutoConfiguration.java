@@ -11,39 +11,59 @@ import com.ticketbounty.eventruntime.spi.RunStore;
 import com.ticketbounty.eventruntime.spring.EventRuntimeAutoConfiguration;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
-/** The operations API, for services that serve HTTP with WebFlux. */
+/**
+ * The operations API under {@value #ROOT}, for services that serve HTTP with WebFlux. Every route
+ * is guarded by the service's {@link OperationsAccess} (or {@link OperationsAccess#CLOSED} when it
+ * has none).
+ */
 @AutoConfiguration(after = EventRuntimeAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @ConditionalOnBean(DeadLetterStore.class)
-@EnableConfigurationProperties(OperationsProperties.class)
 public class EventRuntimeOperationsAutoConfiguration {
+  /** Where the routes live; only their own guard decides who reaches them. */
+  public static final String ROOT = "/internal/runtime";
+
+  private static final Logger LOG =
+      LoggerFactory.getLogger(EventRuntimeOperationsAutoConfiguration.class);
 
   @Bean
-  AdminOnlyFilter eventRuntimeAdminOnly(OperationsProperties properties) {
-    return new AdminOnlyFilter(new AdminTokens(properties.jwksUri()));
+  OperationsGuard eventRuntimeOperationsGuard(ObjectProvider<OperationsAccess> access) {
+    OperationsAccess given = access.getIfUnique();
+    if (given == null) {
+      LOG.warn(
+          "No (single) OperationsAccess bean: the operations API under {} refuses every request",
+          ROOT);
+      return new OperationsGuard(OperationsAccess.CLOSED);
+    }
+    return new OperationsGuard(given);
   }
 
   @Bean
   RouterFunction<ServerResponse> eventRuntimeDeadLetterRoutes(
-      Environment env, DeadLetterStore store, DeadLetterRedrive redrive) {
-    return new DeadLetterRoutes(service(env), store, redrive).routes();
+      OperationsGuard guard, Environment env, DeadLetterStore store, DeadLetterRedrive redrive) {
+    return guard.guard(new DeadLetterRoutes(service(env), store, redrive).routes());
   }
 
   @Bean
   RouterFunction<ServerResponse> eventRuntimeEventRoutes(
-      DataSource dataSource, EventCodec codec, ObjectProvider<OutboxRelay> relay) {
-    return new EventRoutes(dataSource, codec, Optional.ofNullable(relay.getIfAvailable())).routes();
+      OperationsGuard guard,
+      DataSource dataSource,
+      EventCodec codec,
+      ObjectProvider<OutboxRelay> relay) {
+    return guard.guard(
+        new EventRoutes(dataSource, codec, Optional.ofNullable(relay.getIfAvailable())).routes());
   }
 
   /** Functions and runs, where the service has durable functions. */
@@ -57,8 +77,9 @@ public class EventRuntimeOperationsAutoConfiguration {
 
     @Bean
     RouterFunction<ServerResponse> eventRuntimeRunRoutes(
-        Environment env, Engine engine, RunStore store, RunQueries queries) {
-      return new RunRoutes(engine, store, queries, new RunViews(service(env))).routes();
+        OperationsGuard guard, Environment env, Engine engine, RunStore store, RunQueries queries) {
+      return guard.guard(
+          new RunRoutes(engine, store, queries, new RunViews(service(env))).routes());
     }
   }
 

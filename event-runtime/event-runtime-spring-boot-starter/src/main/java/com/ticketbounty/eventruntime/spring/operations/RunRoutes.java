@@ -26,7 +26,7 @@ import reactor.core.scheduler.Schedulers;
  * function now. The store is JDBC, so every call runs on the bounded-elastic scheduler.
  */
 final class RunRoutes {
-  private static final String ROOT = AdminOnlyFilter.PATH;
+  private static final String ROOT = EventRuntimeOperationsAutoConfiguration.ROOT;
   private static final ParameterizedTypeReference<Map<String, Object>> BODY =
       new ParameterizedTypeReference<>() {};
 

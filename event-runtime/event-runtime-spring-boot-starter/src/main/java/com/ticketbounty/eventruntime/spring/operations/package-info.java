@@ -1,7 +1,7 @@
 /**
  * The operations API of a service's event-runtime, under {@code /internal/runtime/…}: never routed
- * by the gateway from outside, and only for callers with a JWT whose {@code role} is {@code ADMIN},
- * verified against the identity service's JWKS.
+ * by the gateway from outside, and guarded route by route by the service's {@link
+ * com.ticketbounty.eventruntime.spring.operations.OperationsAccess}.
  */
 @NullMarked
 package com.ticketbounty.eventruntime.spring.operations;

@@ -35,7 +35,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class OperationsRunsApiTest {
   private static final TestDatabase DATABASE = TestDatabase.create("operations_runs");
   private static final TestRabbit RABBIT = new TestRabbit();
-  private static final IdentityStandIn IDENTITY = new IdentityStandIn();
   static final AtomicBoolean BROKEN = new AtomicBoolean(true);
   static final AtomicInteger DIGESTS = new AtomicInteger();
 
@@ -44,7 +43,6 @@ class OperationsRunsApiTest {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     TestService.register(registry, "ops-runs", DATABASE, RABBIT);
-    registry.add("event-runtime.operations.jwks-uri", IDENTITY::jwksUri);
   }
 
   @AfterAll
@@ -54,7 +52,6 @@ class OperationsRunsApiTest {
             .flatMap(q -> List.of(RABBIT.prefix() + q, RABBIT.prefix() + q + ".dlq").stream())
             .toList();
     RABBIT.delete(queues, List.of(RABBIT.prefix() + "events", RABBIT.prefix() + "events.dlx"));
-    IDENTITY.close();
     DATABASE.close();
   }
 
@@ -63,7 +60,7 @@ class OperationsRunsApiTest {
     client
         .get()
         .uri("/internal/runtime/functions")
-        .header("Authorization", IDENTITY.admin())
+        .header("Authorization", TestAccess.ADMIN)
         .exchange()
         .expectStatus()
         .isOk()
@@ -86,7 +83,7 @@ class OperationsRunsApiTest {
                 client
                     .post()
                     .uri("/internal/runtime/events")
-                    .header("Authorization", IDENTITY.admin())
+                    .header("Authorization", TestAccess.ADMIN)
                     .contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of("name", "test/ping.sent", "data", Map.of("text", "hi")))
                     .exchange()
@@ -98,7 +95,7 @@ class OperationsRunsApiTest {
     client
         .get()
         .uri("/internal/runtime/runs/" + runId)
-        .header("Authorization", IDENTITY.admin())
+        .header("Authorization", TestAccess.ADMIN)
         .exchange()
         .expectStatus()
         .isOk()
@@ -136,7 +133,7 @@ class OperationsRunsApiTest {
     client
         .post()
         .uri("/internal/runtime/events")
-        .header("Authorization", IDENTITY.admin())
+        .header("Authorization", TestAccess.ADMIN)
         .contentType(MediaType.APPLICATION_JSON)
         .bodyValue(Map.of("name", "Not A Name", "data", List.of(1)))
         .exchange()
@@ -148,7 +145,7 @@ class OperationsRunsApiTest {
     client
         .post()
         .uri("/internal/runtime/events")
-        .header("Authorization", IDENTITY.admin())
+        .header("Authorization", TestAccess.ADMIN)
         .contentType(MediaType.APPLICATION_JSON)
         .bodyValue("{\"name\": ")
         .exchange()
@@ -158,7 +155,7 @@ class OperationsRunsApiTest {
       client
           .get()
           .uri("/internal/runtime/runs?" + query)
-          .header("Authorization", IDENTITY.admin())
+          .header("Authorization", TestAccess.ADMIN)
           .exchange()
           .expectStatus()
           .isBadRequest()
@@ -168,7 +165,7 @@ class OperationsRunsApiTest {
     client
         .get()
         .uri("/internal/runtime/runs/not-a-uuid")
-        .header("Authorization", IDENTITY.admin())
+        .header("Authorization", TestAccess.ADMIN)
         .exchange()
         .expectStatus()
         .isNotFound();
@@ -192,14 +189,14 @@ class OperationsRunsApiTest {
         client
             .get()
             .uri("/internal/runtime/runs?function=ping-handler&status=" + status)
-            .header("Authorization", IDENTITY.admin())
+            .header("Authorization", TestAccess.ADMIN)
             .exchange()
             .expectStatus()
             .isOk());
   }
 
   private WebTestClient.ResponseSpec post(String path) {
-    return client.post().uri(path).header("Authorization", IDENTITY.admin()).exchange();
+    return client.post().uri(path).header("Authorization", TestAccess.ADMIN).exchange();
   }
 
   private static String body(WebTestClient.ResponseSpec response) {
@@ -210,6 +207,11 @@ class OperationsRunsApiTest {
   @SpringBootConfiguration
   @EnableAutoConfiguration
   static class App {
+    @Bean
+    OperationsAccess access() {
+      return new TestAccess();
+    }
+
     @Bean
     DurableFunction pingHandler() {
       return DurableFunction.named("ping-handler")
