@@ -83,6 +83,32 @@ public final class TestIdentity implements AutoCloseable {
     return "Bearer " + sign(key, user, user.sessionId(), Instant.now().minusSeconds(60));
   }
 
+  /** The same user and session, with a token that expires at {@code expires}. */
+  public String bearerExpiringAt(TestUser user, Instant expires) {
+    return "Bearer " + sign(key, user, user.sessionId(), expires);
+  }
+
+  /**
+   * {@code Bearer <token>} of another service, as identity-service issues it for the client
+   * credentials of {@code clientId}: role {@code SERVICE}, {@code sub} and {@code client_id} the
+   * client id.
+   */
+  public String serviceBearer(String clientId) {
+    Instant now = Instant.now();
+    return "Bearer "
+        + sign(
+            key,
+            new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .subject(clientId)
+                .claim("client_id", clientId)
+                .claim("role", "SERVICE")
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(Duration.ofMinutes(15))))
+                .jwtID(UUID.randomUUID().toString())
+                .build());
+  }
+
   /** The same claims signed by a key the JWKS does not hold (same {@code kid}). */
   public String forgedBearer(TestUser user) {
     return "Bearer " + sign(stranger, user, user.sessionId(), Instant.now().plusSeconds(600));
@@ -111,21 +137,26 @@ public final class TestIdentity implements AutoCloseable {
   }
 
   private static String sign(RSAKey signer, TestUser user, UUID sessionId, Instant expires) {
+    return sign(
+        signer,
+        new JWTClaimsSet.Builder()
+            .issuer(ISSUER)
+            .subject(user.id().toString())
+            .claim("sid", sessionId.toString())
+            .claim("role", user.role())
+            .claim("username", user.username())
+            .claim("email", user.email())
+            .issueTime(Date.from(expires.minus(Duration.ofMinutes(15))))
+            .expirationTime(Date.from(expires))
+            .jwtID(UUID.randomUUID().toString())
+            .build());
+  }
+
+  private static String sign(RSAKey signer, JWTClaimsSet claims) {
     try {
       SignedJWT jwt =
           new SignedJWT(
-              new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signer.getKeyID()).build(),
-              new JWTClaimsSet.Builder()
-                  .issuer(ISSUER)
-                  .subject(user.id().toString())
-                  .claim("sid", sessionId.toString())
-                  .claim("role", user.role())
-                  .claim("username", user.username())
-                  .claim("email", user.email())
-                  .issueTime(Date.from(expires.minus(Duration.ofMinutes(15))))
-                  .expirationTime(Date.from(expires))
-                  .jwtID(UUID.randomUUID().toString())
-                  .build());
+              new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signer.getKeyID()).build(), claims);
       jwt.sign(new RSASSASigner(signer));
       return jwt.serialize();
     } catch (JOSEException e) {

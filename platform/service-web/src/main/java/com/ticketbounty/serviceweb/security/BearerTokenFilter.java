@@ -13,12 +13,15 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Verifies the access token of every request that carries one, before any controller runs: a
- * malformed header, a bad or expired token, or a token of an ended session is 401 whatever the
- * endpoint (a client must not believe it is signed in when it is not). A valid token's {@link
- * Caller} is left on the exchange for the {@link CallerArgumentResolver}. A request without a token
- * passes: whether an endpoint needs a caller is the controller's to say. The operations API and the
- * actuator verify their callers themselves.
+ * Verifies the access token of every request that carries one, before any handler runs: a malformed
+ * header, a bad or expired token, or a token of an ended session is 401 whatever the endpoint (a
+ * client must not believe it is signed in when it is not). What a valid token proves ({@link
+ * Authenticated}: a user or a service) is left on the exchange; a request without a token passes
+ * with nothing. Who may call an endpoint is the endpoint's to say — by the argument it declares
+ * ({@link Caller}, {@link AdminCaller}, {@link InternalCaller}) or, for the operations API, by the
+ * filter on its routes — so nothing here depends on how a path is spelled: a request this filter
+ * lets through unverified simply carries no one, and every guarded endpoint refuses it. The
+ * actuator's health answers are public and never read the header.
  *
  * <p>The exception is where a client proves who it is by other means — a password, a refresh or
  * reset token — or needs nobody ({@link #CREDENTIAL_PATHS}): there the header is not read. A
@@ -30,9 +33,9 @@ public final class BearerTokenFilter implements WebFilter, Ordered {
   public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
 
   private static final String PREFIX = "Bearer ";
-  private static final List<String> SKIPPED = List.of("/internal/runtime", "/actuator");
+  private static final String ACTUATOR = "/actuator/";
 
-  /** API.md's calls that take no access token. */
+  /** API.md's calls that take no access token, and identity's token endpoint (HTTP Basic). */
   private static final Set<String> CREDENTIAL_PATHS =
       Set.of(
           "/api/auth/sign-up",
@@ -40,7 +43,8 @@ public final class BearerTokenFilter implements WebFilter, Ordered {
           "/api/auth/refresh",
           "/api/auth/password/forgot",
           "/api/auth/password/reset",
-          "/.well-known/jwks.json");
+          "/.well-known/jwks.json",
+          "/oauth2/token");
 
   private final AccessTokenVerifier verifier;
   private final EndedSessions endedSessions;
@@ -59,9 +63,7 @@ public final class BearerTokenFilter implements WebFilter, Ordered {
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
     String path = exchange.getRequest().getPath().pathWithinApplication().value();
     List<String> headers = exchange.getRequest().getHeaders().getOrEmpty(HttpHeaders.AUTHORIZATION);
-    if (headers.isEmpty()
-        || SKIPPED.stream().anyMatch(path::startsWith)
-        || CREDENTIAL_PATHS.contains(path)) {
+    if (headers.isEmpty() || path.startsWith(ACTUATOR) || CREDENTIAL_PATHS.contains(path)) {
       return chain.filter(exchange);
     }
     String header = headers.get(0);
@@ -80,7 +82,7 @@ public final class BearerTokenFilter implements WebFilter, Ordered {
   private static Mono<Void> answer(
       Judgement judgement, ServerWebExchange exchange, WebFilterChain chain) {
     if (judgement instanceof Judgement.Accepted accepted) {
-      exchange.getAttributes().put(Caller.ATTRIBUTE, accepted.caller());
+      exchange.getAttributes().put(Authenticated.ATTRIBUTE, accepted.who());
       return chain.filter(exchange);
     }
     if (judgement instanceof Judgement.Refused refused) {
@@ -95,9 +97,9 @@ public final class BearerTokenFilter implements WebFilter, Ordered {
   private Judgement judge(String token) {
     AccessTokenVerifier.Verdict verdict = verifier.verify(token);
     if (verdict instanceof AccessTokenVerifier.Verdict.Valid valid) {
-      return endedSessions.hasEnded(valid.caller().sessionId())
+      return valid.who() instanceof Caller caller && endedSessions.hasEnded(caller.sessionId())
           ? new Judgement.Refused("The session has ended; sign in again.")
-          : new Judgement.Accepted(valid.caller());
+          : new Judgement.Accepted(valid.who());
     }
     if (verdict instanceof AccessTokenVerifier.Verdict.Invalid) {
       return new Judgement.Refused("The access token is invalid or has expired.");
@@ -111,7 +113,7 @@ public final class BearerTokenFilter implements WebFilter, Ordered {
   }
 
   private sealed interface Judgement {
-    record Accepted(Caller caller) implements Judgement {}
+    record Accepted(Authenticated who) implements Judgement {}
 
     record Refused(String detail) implements Judgement {}
 

@@ -5,8 +5,8 @@ import java.util.UUID;
 
 /**
  * The signed-in user a verified access token speaks for. A controller receives it by declaring a
- * parameter of this type (the request is 401 without a valid token) or of {@code Optional<Caller>}
- * (public endpoints that read the caller when there is one).
+ * parameter of this type (the request is 401 without a valid token, 403 with a service's) or of
+ * {@code Optional<Caller>} (public endpoints that read the caller when there is one).
  *
  * @param userId the account ({@code sub})
  * @param sessionId the session the token belongs to ({@code sid})
@@ -14,11 +14,9 @@ import java.util.UUID;
  * @param username the username when the token was issued
  * @param email the e-mail address when the token was issued
  */
-public record Caller(UUID userId, UUID sessionId, String role, String username, String email) {
+public record Caller(UUID userId, UUID sessionId, String role, String username, String email)
+    implements Authenticated {
   public static final String ADMIN = "ADMIN";
-
-  /** Where {@link BearerTokenFilter} leaves the caller among the exchange's attributes. */
-  static final String ATTRIBUTE = Caller.class.getName();
 
   public Caller {
     Objects.requireNonNull(userId, "userId");
@@ -30,5 +28,10 @@ public record Caller(UUID userId, UUID sessionId, String role, String username, 
 
   public boolean isAdmin() {
     return ADMIN.equals(role);
+  }
+
+  @Override
+  public String describe() {
+    return (isAdmin() ? "admin " : "user ") + userId;
   }
 }

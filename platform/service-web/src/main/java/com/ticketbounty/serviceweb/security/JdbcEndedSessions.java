@@ -49,10 +49,16 @@ public final class JdbcEndedSessions implements EndedSessions {
         .update();
   }
 
-  /** Forgets sessions whose tokens have all expired: they are refused for their expiry anyway. */
+  /**
+   * Forgets sessions whose tokens have all expired, counting the verifier's clock skew: a token is
+   * still accepted up to {@link AccessTokenVerifier#CLOCK_SKEW} after its {@code exp}, so its ended
+   * session must be remembered that much longer, or it would work again for that last minute.
+   */
   public void prune() {
-    Instant now = Instant.now();
-    known.values().removeIf(keepUntil -> keepUntil.isBefore(now));
-    jdbc.sql("DELETE FROM service_web.ended_sessions WHERE keep_until < now()").update();
+    Instant forgettable = Instant.now().minus(AccessTokenVerifier.CLOCK_SKEW);
+    known.values().removeIf(keepUntil -> keepUntil.isBefore(forgettable));
+    jdbc.sql("DELETE FROM service_web.ended_sessions WHERE keep_until < ?")
+        .param(Timestamp.from(forgettable))
+        .update();
   }
 }

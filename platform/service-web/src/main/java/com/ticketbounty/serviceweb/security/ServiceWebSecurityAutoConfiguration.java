@@ -5,12 +5,14 @@ import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.ticketbounty.eventruntime.Subscription;
+import com.ticketbounty.eventruntime.spring.operations.OperationsAccess;
 import com.ticketbounty.events.auth.SessionEnded;
 import com.ticketbounty.serviceweb.Pruning;
 import com.ticketbounty.serviceweb.ServiceWebSchema;
 import java.net.MalformedURLException;
 import java.net.URI;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -20,12 +22,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Access-token verification for a reactive service: the verifier (keys from the JWKS URI unless the
- * service provides its own {@link JWKSource}), the {@link BearerTokenFilter}, the {@link Caller}
- * argument, and — unless the service provides its own {@link EndedSessions} — the ended sessions in
- * the service's database, fed by {@code app/auth.session-ended} and pruned every minute.
+ * service provides its own {@link JWKSource}), the {@link BearerTokenFilter}, the {@link Caller},
+ * {@link AdminCaller} and {@link InternalCaller} arguments with the start-up check that every
+ * {@code /internal} handler declares one, the operations API's access, and — unless the service
+ * provides its own {@link EndedSessions} — the ended sessions in the service's database, fed by
+ * {@code app/auth.session-ended} and pruned every minute.
  */
 @AutoConfiguration(
     afterName = "com.ticketbounty.eventruntime.spring.EventRuntimeDataSourceAutoConfiguration")
@@ -56,6 +61,18 @@ public class ServiceWebSecurityAutoConfiguration {
   @Bean
   BearerTokenFilter bearerTokenFilter(AccessTokenVerifier verifier, EndedSessions endedSessions) {
     return new BearerTokenFilter(verifier, endedSessions);
+  }
+
+  /** event-runtime's operations API admits a verified ADMIN, as every guarded endpoint would. */
+  @Bean
+  OperationsAccess operationsAccess() {
+    return new ServiceWebOperationsAccess();
+  }
+
+  @Bean
+  InternalRoutesGuarded internalRoutesGuarded(
+      ObjectProvider<RequestMappingHandlerMapping> mappings) {
+    return new InternalRoutesGuarded(mappings);
   }
 
   @Bean
