@@ -4,10 +4,13 @@ import com.ticketbounty.identity.domain.User;
 import java.util.UUID;
 import reactor.core.publisher.Mono;
 
-/** Issues signed access tokens that name the account and the session. */
+/** Issues signed tokens: users' access tokens (account and session) and services' tokens. */
 public interface AccessTokens {
 
   Mono<AccessToken> issue(User user, UUID sessionId);
+
+  /** A service token for the client {@code clientId}: role {@code SERVICE}, no session. */
+  Mono<AccessToken> issueForService(String clientId);
 
   /**
    * @param value the compact token

@@ -17,6 +17,7 @@ import com.ticketbounty.identity.adapter.out.persistence.R2dbcUsers;
 import com.ticketbounty.identity.adapter.out.persistence.R2dbcVerificationCodes;
 import com.ticketbounty.identity.adapter.out.persistence.SessionsTableEndedSessions;
 import com.ticketbounty.identity.adapter.out.security.Argon2PasswordHasher;
+import com.ticketbounty.identity.adapter.out.security.ConfiguredServiceClients;
 import com.ticketbounty.identity.adapter.out.security.NimbusAccessTokens;
 import com.ticketbounty.identity.adapter.out.security.RingJwkSource;
 import com.ticketbounty.identity.adapter.out.security.RotatingSigningKeys;
@@ -28,6 +29,7 @@ import com.ticketbounty.identity.application.IdentityEvents;
 import com.ticketbounty.identity.application.PasswordHasher;
 import com.ticketbounty.identity.application.RecordPasswordChange;
 import com.ticketbounty.identity.application.ResetTokens;
+import com.ticketbounty.identity.application.ServiceClients;
 import com.ticketbounty.identity.application.SigningKeys;
 import com.ticketbounty.identity.application.UnitOfWork;
 import com.ticketbounty.identity.application.Users;
@@ -119,6 +121,11 @@ public class IdentityAdaptersConfiguration {
   @Bean
   JWKSource<SecurityContext> accessTokenKeys(SigningKeyRing ring) {
     return new RingJwkSource(ring);
+  }
+
+  @Bean
+  ServiceClients serviceClients(IdentityProperties properties) {
+    return new ConfiguredServiceClients(properties.serviceClients());
   }
 
   @Bean

@@ -5,6 +5,7 @@ import com.ticketbounty.identity.application.AccessTokens;
 import com.ticketbounty.identity.application.AuditLog;
 import com.ticketbounty.identity.application.ChangePassword;
 import com.ticketbounty.identity.application.IdentityEvents;
+import com.ticketbounty.identity.application.IssueServiceToken;
 import com.ticketbounty.identity.application.PasswordHasher;
 import com.ticketbounty.identity.application.RecordPasswordChange;
 import com.ticketbounty.identity.application.RefreshSession;
@@ -14,6 +15,7 @@ import com.ticketbounty.identity.application.RequestPasswordReset;
 import com.ticketbounty.identity.application.ResetPassword;
 import com.ticketbounty.identity.application.ResetTokens;
 import com.ticketbounty.identity.application.RotateSigningKey;
+import com.ticketbounty.identity.application.ServiceClients;
 import com.ticketbounty.identity.application.SessionEnds;
 import com.ticketbounty.identity.application.SessionStarts;
 import com.ticketbounty.identity.application.ShowAccount;
@@ -191,6 +193,11 @@ public class IdentityServiceConfiguration {
   RepublishAccounts republishAccounts(
       Users users, IdentityEvents events, AuditLog audit, UnitOfWork unitOfWork, Clock clock) {
     return new RepublishAccounts(users, events, audit, unitOfWork, clock);
+  }
+
+  @Bean
+  IssueServiceToken issueServiceToken(ServiceClients clients, AccessTokens tokens) {
+    return new IssueServiceToken(clients, tokens);
   }
 
   @Bean

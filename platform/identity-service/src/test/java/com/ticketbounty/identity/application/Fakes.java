@@ -111,5 +111,10 @@ final class Fakes {
     public Mono<AccessToken> issue(User user, UUID sessionId) {
       return Mono.just(new AccessToken(user.id() + "/" + sessionId, 900));
     }
+
+    @Override
+    public Mono<AccessToken> issueForService(String clientId) {
+      return Mono.just(new AccessToken("service/" + clientId, 900));
+    }
   }
 }

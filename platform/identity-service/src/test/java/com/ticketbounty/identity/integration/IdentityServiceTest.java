@@ -7,6 +7,8 @@ import com.ticketbounty.events.auth.EmailVerificationCodeRequested;
 import com.ticketbounty.events.auth.SessionEnded;
 import com.ticketbounty.events.auth.WelcomeEmailRequested;
 import com.ticketbounty.events.password.PasswordResetRequested;
+import com.ticketbounty.identity.application.IssueServiceToken;
+import com.ticketbounty.serviceweb.security.ForwardedHeaders;
 import com.ticketbounty.testsupport.EventTap;
 import com.ticketbounty.testsupport.TestDatabase;
 import com.ticketbounty.testsupport.TestRabbit;
@@ -26,7 +28,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * The whole service on the machine's PostgreSQL and RabbitMQ, shared by every integration test
  * class (one Spring context, one fresh database, one broker prefix, dropped when the JVM exits).
  * The limits are the defaults; each test's requests come from their own client address (the
- * gateway's {@code X-Forwarded-For}) so that no test spends another's attempts.
+ * gateway's {@code X-Forwarded-For}, with the gateway's service token that makes identity believe
+ * it) so that no test spends another's attempts.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -53,7 +56,10 @@ abstract class IdentityServiceTest {
     Runtime.getRuntime().addShutdownHook(new Thread(IdentityServiceTest::cleanUp));
   }
 
+  static final String GATEWAY_SECRET = "development-secret-of-gateway";
+
   @Autowired WebTestClient client;
+  @Autowired IssueServiceToken issueServiceToken;
 
   final JdbcClient jdbc = JdbcClient.create(DATABASE.dataSource());
   Api api;
@@ -69,9 +75,15 @@ abstract class IdentityServiceTest {
 
   @BeforeEach
   void setUpApi() {
-    api = new Api(client, randomAddress());
+    api = new Api(asTheGateway(client), randomAddress());
     // Bound before the test acts, so that no event it causes passes by unseen.
     events();
+  }
+
+  /** {@code client} with the gateway's service token on every request, as the gateway sends it. */
+  WebTestClient asTheGateway(WebTestClient client) {
+    String token = issueServiceToken.issue("gateway", GATEWAY_SECRET).block().value();
+    return client.mutate().defaultHeader(ForwardedHeaders.GATEWAY_TOKEN, "Bearer " + token).build();
   }
 
   /** The tap, opened once the service has declared its exchange. */

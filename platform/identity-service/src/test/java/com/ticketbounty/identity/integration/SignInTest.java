@@ -75,7 +75,7 @@ class SignInTest extends IdentityServiceTest {
             .getFirst(HttpHeaders.RETRY_AFTER);
     assertThat(Long.parseLong(retryAfter)).isBetween(1L, 60L);
     // Another client is not held back by this one.
-    new Api(client, randomAddress())
+    new Api(asTheGateway(client), randomAddress())
         .signIn("someone@example.com", "wrong-password")
         .expectStatus()
         .isUnauthorized();
@@ -85,13 +85,13 @@ class SignInTest extends IdentityServiceTest {
   void refusesTheEleventhAttemptOnOneAccountFromManyClients() {
     Api.Account account = api.signUp();
     for (int attempt = 1; attempt <= 10; attempt++) {
-      new Api(client, randomAddress())
+      new Api(asTheGateway(client), randomAddress())
           .signIn(account.email(), "wrong-password")
           .expectStatus()
           .isUnauthorized();
     }
 
-    new Api(client, randomAddress())
+    new Api(asTheGateway(client), randomAddress())
         .signIn(account.email(), account.password())
         .expectStatus()
         .isEqualTo(429)

@@ -63,6 +63,11 @@ public class ServiceWebSecurityAutoConfiguration {
     return new BearerTokenFilter(verifier, endedSessions);
   }
 
+  @Bean
+  ForwardedHeaders forwardedHeaders(AccessTokenVerifier verifier, SecurityProperties properties) {
+    return new ForwardedHeaders(verifier, properties.gatewayClientId());
+  }
+
   /** event-runtime's operations API admits a verified ADMIN, as every guarded endpoint would. */
   @Bean
   OperationsAccess operationsAccess() {

@@ -1,7 +1,7 @@
 package com.ticketbounty.identity.adapter.in.web;
 
 import com.ticketbounty.identity.application.RepublishAccounts;
-import com.ticketbounty.serviceweb.security.Caller;
+import com.ticketbounty.serviceweb.security.AdminCaller;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -10,7 +10,7 @@ import reactor.core.publisher.Mono;
 /**
  * {@code POST /internal/identity/accounts/republish}: an operator rebuilds the services' accounts
  * read models from identity. Internal (the gateway never routes {@code /internal/**}) and for an
- * ADMIN's access token only.
+ * ADMIN only, which its {@link AdminCaller} argument decides.
  */
 @RestController
 class AccountsRepublishController {
@@ -21,12 +21,9 @@ class AccountsRepublishController {
   }
 
   @PostMapping("/internal/identity/accounts/republish")
-  Mono<Republished> republish(Caller caller, ServerHttpRequest request) {
-    if (!caller.isAdmin()) {
-      return Mono.error(new NotAllowedException("Only an administrator republishes accounts."));
-    }
+  Mono<Republished> republish(AdminCaller admin, ServerHttpRequest request) {
     return republishAccounts
-        .republish(caller.userId(), ClientAddress.of(request))
+        .republish(admin.caller().userId(), ClientAddress.of(request))
         .map(Republished::new);
   }
 

@@ -5,7 +5,9 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /**
  * Where a request came from: the first {@code X-Forwarded-For} value, which the gateway sets itself
- * (replacing whatever a client sent), else the connection's remote address.
+ * (replacing whatever a client sent), else the connection's remote address. service-web's {@code
+ * ForwardedHeaders} has removed the header already unless the gateway's service token came with it,
+ * so a client that calls identity-service directly cannot pick its address.
  */
 final class ClientAddress {
   static final String UNKNOWN = "unknown";

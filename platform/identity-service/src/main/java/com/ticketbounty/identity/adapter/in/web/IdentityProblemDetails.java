@@ -59,11 +59,6 @@ class IdentityProblemDetails extends ServiceProblemDetails {
   }
 
   @ExceptionHandler
-  ResponseEntity<ProblemDetail> notAllowed(NotAllowedException e, ServerWebExchange exchange) {
-    return answer(HttpStatus.FORBIDDEN, e.getMessage(), exchange);
-  }
-
-  @ExceptionHandler
   ResponseEntity<ProblemDetail> tooManyAttempts(
       TooManyAttemptsException e, ServerWebExchange exchange) {
     return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)

@@ -2,7 +2,7 @@ package com.ticketbounty.identity.adapter.in.web;
 
 import com.ticketbounty.identity.application.RotateSigningKey;
 import com.ticketbounty.identity.application.ShowPublicKeys;
-import com.ticketbounty.serviceweb.security.Caller;
+import com.ticketbounty.serviceweb.security.AdminCaller;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.http.CacheControl;
@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * The public keys (JWKS) and their rotation. The rotation is internal: the gateway never routes
- * {@code /internal/**}, and it needs an ADMIN's access token besides.
+ * The public keys (JWKS) and their rotation. The rotation is internal (the gateway never routes
+ * {@code /internal/**}) and for an ADMIN only, which its {@link AdminCaller} argument decides.
  */
 @RestController
 class KeysController {
@@ -45,11 +45,10 @@ class KeysController {
   }
 
   @PostMapping("/internal/identity/signing-keys/rotate")
-  Mono<Rotated> rotate(Caller caller, ServerHttpRequest request) {
-    if (!caller.isAdmin()) {
-      return Mono.error(new NotAllowedException("Only an administrator rotates signing keys."));
-    }
-    return rotateSigningKey.rotate(caller.userId(), ClientAddress.of(request)).map(Rotated::new);
+  Mono<Rotated> rotate(AdminCaller admin, ServerHttpRequest request) {
+    return rotateSigningKey
+        .rotate(admin.caller().userId(), ClientAddress.of(request))
+        .map(Rotated::new);
   }
 
   /** The id of the key that signs from now on. */

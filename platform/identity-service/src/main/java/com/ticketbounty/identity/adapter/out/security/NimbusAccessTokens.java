@@ -19,12 +19,14 @@ import java.util.UUID;
 import reactor.core.publisher.Mono;
 
 /**
- * RS256 access tokens with the claims every service verifies: {@code iss}, {@code sub} (the
- * account), {@code sid} (the session), {@code role}, {@code username}, {@code email}, {@code iat},
- * {@code exp} and {@code jti}; the header names the signing key ({@code kid}).
+ * RS256 tokens with the claims every service verifies: {@code iss}, {@code sub}, {@code role},
+ * {@code iat}, {@code exp} and {@code jti}; a user's also {@code sid} (the session), {@code
+ * username} and {@code email}, a service's {@code client_id} (RFC 9068) beside {@code sub} and role
+ * {@code SERVICE}. The header names the signing key ({@code kid}).
  */
 public final class NimbusAccessTokens implements AccessTokens {
   public static final String ISSUER = "ticketbounty-identity";
+  private static final String SERVICE_ROLE = "SERVICE";
 
   private final SigningKeyRing ring;
   private final Clock clock;
@@ -36,23 +38,34 @@ public final class NimbusAccessTokens implements AccessTokens {
 
   @Override
   public Mono<AccessToken> issue(User user, UUID sessionId) {
-    return Mono.fromCallable(() -> sign(user, sessionId));
+    return Mono.fromCallable(
+        () ->
+            sign(
+                claims(user.id().toString(), user.role().name())
+                    .claim("sid", sessionId.toString())
+                    .claim("username", user.username().value())
+                    .claim("email", user.email().value())));
   }
 
-  private AccessToken sign(User user, UUID sessionId) {
+  @Override
+  public Mono<AccessToken> issueForService(String clientId) {
+    return Mono.fromCallable(
+        () -> sign(claims(clientId, SERVICE_ROLE).claim("client_id", clientId)));
+  }
+
+  private JWTClaimsSet.Builder claims(String subject, String role) {
     Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-    JWTClaimsSet claims =
-        new JWTClaimsSet.Builder()
-            .issuer(ISSUER)
-            .subject(user.id().toString())
-            .claim("sid", sessionId.toString())
-            .claim("role", user.role().name())
-            .claim("username", user.username().value())
-            .claim("email", user.email().value())
-            .issueTime(Date.from(issuedAt))
-            .expirationTime(Date.from(issuedAt.plus(Lifetimes.ACCESS_TOKEN)))
-            .jwtID(UUID.randomUUID().toString())
-            .build();
+    return new JWTClaimsSet.Builder()
+        .issuer(ISSUER)
+        .subject(subject)
+        .claim("role", role)
+        .issueTime(Date.from(issuedAt))
+        .expirationTime(Date.from(issuedAt.plus(Lifetimes.ACCESS_TOKEN)))
+        .jwtID(UUID.randomUUID().toString());
+  }
+
+  private AccessToken sign(JWTClaimsSet.Builder builder) {
+    JWTClaimsSet claims = builder.build();
     RSAKey key = ring.active();
     SignedJWT jwt =
         new SignedJWT(
