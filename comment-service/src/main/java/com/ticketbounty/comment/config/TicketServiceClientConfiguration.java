@@ -2,6 +2,7 @@ package com.ticketbounty.comment.config;
 
 import com.ticketbounty.comment.adapter.out.http.WebClientTicketDirectory;
 import com.ticketbounty.comment.application.TicketDirectory;
+import com.ticketbounty.serviceweb.client.ServiceTokens;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import org.springframework.context.annotation.Bean;
@@ -33,10 +34,12 @@ public class TicketServiceClientConfiguration {
   @Bean
   TicketDirectory ticketDirectory(
       WebClient.Builder builder,
+      ServiceTokens serviceTokens,
       CircuitBreaker ticketServiceBreaker,
       TicketServiceProperties properties) {
     return WebClientTicketDirectory.create(
         builder.baseUrl(properties.baseUrl()).build(),
+        serviceTokens,
         ticketServiceBreaker,
         properties.timeout(),
         properties.attempts(),

@@ -3,6 +3,7 @@ package com.ticketbounty.comment.integration;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
@@ -24,9 +25,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * One comment-service for the whole test run, on the machine's PostgreSQL (a database of its own)
- * and RabbitMQ (a name prefix of its own), with {@link TestIdentity} as identity-service and
- * WireMock as ticket-service. Started by hand rather than through {@code @SpringBootTest}, so that
- * it is certainly stopped before its queues and database are removed (a running consumer would
+ * and RabbitMQ (a name prefix of its own), with {@link TestIdentity} as identity-service (its JWKS,
+ * and a WireMock token endpoint that hands out TestIdentity's service token for comment-service)
+ * and WireMock as ticket-service. Started by hand rather than through {@code @SpringBootTest}, so
+ * that it is certainly stopped before its queues and database are removed (a running consumer would
  * declare its queue again). {@link CommentServiceExtension} starts it once and closes it after the
  * last test.
  */
@@ -47,6 +49,9 @@ final class RunningCommentService implements AutoCloseable {
   private final TestIdentity identity = TestIdentity.start();
   private final WireMockServer ticketService =
       new WireMockServer(WireMockConfiguration.options().dynamicPort());
+  private final WireMockServer tokenEndpoint =
+      new WireMockServer(WireMockConfiguration.options().dynamicPort());
+  private final String serviceBearer = identity.serviceBearer("comment-service");
   private ConfigurableApplicationContext service;
   private Connection broker;
   private TestEvents events;
@@ -66,6 +71,14 @@ final class RunningCommentService implements AutoCloseable {
 
   private void startAll() throws IOException, TimeoutException {
     ticketService.start();
+    tokenEndpoint.start();
+    tokenEndpoint.stubFor(
+        WireMock.post(WireMock.urlEqualTo("/oauth2/token"))
+            .withHeader("Authorization", WireMock.equalTo(basic("comment-service", "test-secret")))
+            .willReturn(
+                WireMock.okJson(
+                    "{\"access_token\":\"%s\",\"token_type\":\"Bearer\",\"expires_in\":900}"
+                        .formatted(serviceBearer.substring("Bearer ".length())))));
     service =
         new SpringApplicationBuilder(CommentServiceApplication.class)
             .main(CommentServiceApplication.class)
@@ -81,6 +94,10 @@ final class RunningCommentService implements AutoCloseable {
                 "--ticketbounty.security.jwks-uri=" + identity.jwksUri(),
                 "--event-runtime.operations.jwks-uri=" + identity.jwksUri(),
                 "--comment-service.ticket-service.base-url=" + ticketService.baseUrl(),
+                "--ticketbounty.service-client.secret=test-secret",
+                "--ticketbounty.service-client.token-uri="
+                    + tokenEndpoint.baseUrl()
+                    + "/oauth2/token",
                 // Short, so that the outage tests do not wait long; the breaker stays open until a
                 // test resets it, so that no test's outcome depends on another's timing.
                 "--comment-service.ticket-service.timeout=500ms",
@@ -116,6 +133,17 @@ final class RunningCommentService implements AutoCloseable {
 
   WireMockServer ticketService() {
     return ticketService;
+  }
+
+  /** The {@code Authorization} value comment-service's internal calls must carry. */
+  String serviceBearer() {
+    return serviceBearer;
+  }
+
+  private static String basic(String id, String secret) {
+    return "Basic "
+        + java.util.Base64.getEncoder()
+            .encodeToString((id + ":" + secret).getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   CircuitBreaker ticketServiceBreaker() {
@@ -160,6 +188,7 @@ final class RunningCommentService implements AutoCloseable {
     } finally {
       identity.close();
       ticketService.stop();
+      tokenEndpoint.stop();
       database.close();
     }
   }

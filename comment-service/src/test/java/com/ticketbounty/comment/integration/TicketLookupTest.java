@@ -1,6 +1,7 @@
 package com.ticketbounty.comment.integration;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.moreThanOrExactly;
@@ -53,20 +54,20 @@ class TicketLookupTest {
     this.ada = service.identity().user("ada");
   }
 
-  /** ticket-service answers {@code GET /api/tickets/{ticket}} with the ticket of {@code owner}. */
+  /**
+   * ticket-service answers {@code GET /internal/tickets/{ticket}} with the ticket of {@code owner},
+   * to comment-service's service token only.
+   */
   static void ticketServiceHas(RunningCommentService service, UUID ticket, TestUser owner) {
     service
         .ticketService()
         .stubFor(
             get(path(ticket))
+                .withHeader("Authorization", equalTo(service.serviceBearer()))
                 .willReturn(
                     okJson(
-                        """
-                        {"id":"%s","title":"Fresh","content":"Just created.","status":"OPEN",
-                         "deadline":"2026-12-24","bounty":5000,"priority":"medium",
-                         "owner":{"id":"%s","username":"%s"},"assignee":null,
-                         "createdAt":"2026-11-27T10:00:00Z","updatedAt":"2026-11-27T10:00:00Z"}"""
-                            .formatted(ticket, owner.id(), owner.username()))));
+                        "{\"id\":\"%s\",\"ownerId\":\"%s\",\"version\":1}"
+                            .formatted(ticket, owner.id()))));
   }
 
   @BeforeEach
@@ -84,7 +85,10 @@ class TicketLookupTest {
       String comment = api.posted(ticket, ada, "Right after creation").get("id").asString();
       api.posted(ticket, ada, "And once more");
 
-      ticketService.verify(1, getRequestedFor(urlEqualTo(path(ticket))));
+      ticketService.verify(
+          1,
+          getRequestedFor(urlEqualTo(path(ticket)))
+              .withHeader("Authorization", equalTo(service.serviceBearer())));
       assertThat(api.knownVersion(ticket)).isZero();
       JsonNode data = posted.awaitOne(CommentPosted.NAME, field("commentId", comment)).data();
       assertThat(data.get("ticketOwnerId").asString()).isEqualTo(owner.id().toString());
@@ -129,7 +133,7 @@ class TicketLookupTest {
             .inScenario(ticket.toString())
             .whenScenarioStateIs("recovered")
             .willReturn(
-                okJson("{\"id\":\"%s\",\"owner\":{\"id\":\"%s\"}}".formatted(ticket, owner.id()))));
+                okJson("{\"id\":\"%s\",\"ownerId\":\"%s\"}".formatted(ticket, owner.id()))));
 
     api.posted(ticket, ada, "Second time lucky");
 
@@ -198,6 +202,6 @@ class TicketLookupTest {
   }
 
   private static String path(UUID ticket) {
-    return "/api/tickets/" + ticket;
+    return "/internal/tickets/" + ticket;
   }
 }

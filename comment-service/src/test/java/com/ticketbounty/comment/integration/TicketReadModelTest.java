@@ -44,7 +44,7 @@ class TicketReadModelTest {
     api.posted(ticket, ada, "Heard of it from its event");
 
     assertThat(api.knownVersion(ticket)).isEqualTo(1);
-    service.ticketService().verify(0, getRequestedFor(urlEqualTo("/api/tickets/" + ticket)));
+    service.ticketService().verify(0, getRequestedFor(urlEqualTo("/internal/tickets/" + ticket)));
   }
 
   @Test

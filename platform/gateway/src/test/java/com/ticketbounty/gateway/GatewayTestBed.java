@@ -56,7 +56,6 @@ final class GatewayTestBed implements AutoCloseable {
     registry.add("spring.datasource.username", database::user);
     registry.add("event-runtime.name-prefix", rabbit::prefix);
     registry.add("ticketbounty.security.jwks-uri", identity::jwksUri);
-    registry.add("event-runtime.operations.jwks-uri", identity::jwksUri);
     registry.add("IDENTITY_SERVICE_URL", identityService::baseUrl);
     registry.add("TICKET_SERVICE_URL", ticketService::baseUrl);
     registry.add("COMMENT_SERVICE_URL", commentService::baseUrl);

@@ -21,10 +21,10 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * identity-service as a service under test sees it: a JWKS served on a free local port and access
- * tokens signed with its key, carrying the claims identity-service puts in them. A test points
- * {@code ticketbounty.security.jwks-uri} (and {@code event-runtime.operations.jwks-uri}) at {@link
- * #jwksUri()}.
+ * identity-service as a service under test sees it: a JWKS served on a free local port and tokens
+ * signed with its key, carrying the claims identity-service puts in them (users' access tokens and
+ * services' client-credentials tokens). A test points {@code ticketbounty.security.jwks-uri} at
+ * {@link #jwksUri()}.
  */
 public final class TestIdentity implements AutoCloseable {
   public static final String ISSUER = "ticketbounty-identity";

@@ -69,7 +69,6 @@ public abstract class TicketServiceTest {
     registry.add("spring.r2dbc.username", DATABASE::user);
     registry.add("event-runtime.name-prefix", RABBIT::prefix);
     registry.add("ticketbounty.security.jwks-uri", IDENTITY::jwksUri);
-    registry.add("event-runtime.operations.jwks-uri", IDENTITY::jwksUri);
   }
 
   /** Drops the database, the broker names and the JWKS server once every test class has run. */

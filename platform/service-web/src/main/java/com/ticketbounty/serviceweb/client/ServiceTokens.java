@@ -47,6 +47,11 @@ public final class ServiceTokens {
         .map(token -> token.getTokenValue());
   }
 
+  /** Drops the kept token (one a service refused), so that the next {@link #token()} asks anew. */
+  public Mono<Void> forget() {
+    return store.removeAuthorizedClient(REGISTRATION, clientId);
+  }
+
   /** Puts {@code Authorization: Bearer <service token>} on every request of a WebClient. */
   public ExchangeFilterFunction bearer() {
     return (request, next) ->

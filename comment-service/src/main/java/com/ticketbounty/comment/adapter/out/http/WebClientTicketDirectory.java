@@ -3,6 +3,7 @@ package com.ticketbounty.comment.adapter.out.http;
 import com.ticketbounty.comment.application.TicketDirectory;
 import com.ticketbounty.comment.application.TicketsUnavailableException;
 import com.ticketbounty.comment.domain.KnownTicket;
+import com.ticketbounty.serviceweb.client.ServiceTokens;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
@@ -24,21 +25,30 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Asks ticket-service's public {@code GET /api/tickets/{id}}. Each attempt is cut off after the
- * timeout; an attempt that could not connect, timed out or got a 5xx is tried again; every attempt
- * counts for the circuit breaker, which, once ticket-service fails too often, refuses at once for a
- * while instead of letting every post wait. Whatever fails in the end is {@link
- * TicketsUnavailableException}; a 404 is an answer (no such ticket), not a failure.
+ * Asks ticket-service's internal {@code GET /internal/tickets/{id}}, with comment-service's service
+ * token. The token is taken (from the cache, or from identity-service with its own timeout) before
+ * an attempt's clock starts, so the time limit measures ticket-service alone; a 401 forgets it.
+ * Each attempt is cut off after the timeout; an attempt that could not connect, timed out or got a
+ * 5xx is tried again; every attempt counts for the circuit breaker, which, once ticket-service
+ * fails too often, refuses at once for a while instead of letting every post wait. Whatever fails
+ * in the end is {@link TicketsUnavailableException}; a 404 is an answer (no such ticket), not a
+ * failure.
  */
 public final class WebClientTicketDirectory implements TicketDirectory {
   private final WebClient client;
+  private final ServiceTokens tokens;
   private final CircuitBreaker breaker;
   private final Retry retry;
   private final TimeLimiter timeLimiter;
 
   private WebClientTicketDirectory(
-      WebClient client, CircuitBreaker breaker, Retry retry, TimeLimiter timeLimiter) {
+      WebClient client,
+      ServiceTokens tokens,
+      CircuitBreaker breaker,
+      Retry retry,
+      TimeLimiter timeLimiter) {
     this.client = client;
+    this.tokens = tokens;
     this.breaker = breaker;
     this.retry = retry;
     this.timeLimiter = timeLimiter;
@@ -46,11 +56,17 @@ public final class WebClientTicketDirectory implements TicketDirectory {
 
   /**
    * @param client a client with ticket-service's base URL
+   * @param tokens comment-service's service tokens
    * @param attempts attempts per lookup, the first included
    * @param backoff the pause before the second attempt, doubling for each further one
    */
   public static WebClientTicketDirectory create(
-      WebClient client, CircuitBreaker breaker, Duration timeout, int attempts, Duration backoff) {
+      WebClient client,
+      ServiceTokens tokens,
+      CircuitBreaker breaker,
+      Duration timeout,
+      int attempts,
+      Duration backoff) {
     Retry retry =
         Retry.of(
             "ticket-service",
@@ -62,26 +78,39 @@ public final class WebClientTicketDirectory implements TicketDirectory {
     TimeLimiter timeLimiter =
         TimeLimiter.of(
             "ticket-service", TimeLimiterConfig.custom().timeoutDuration(timeout).build());
-    return new WebClientTicketDirectory(client, breaker, retry, timeLimiter);
+    return new WebClientTicketDirectory(client, tokens, breaker, retry, timeLimiter);
   }
 
   @Override
   public Mono<KnownTicket> lookUp(UUID ticketId) {
-    return client
-        .get()
-        .uri("/api/tickets/{id}", ticketId)
-        .accept(MediaType.APPLICATION_JSON)
-        .exchangeToMono(response -> read(ticketId, response))
-        .transformDeferred(TimeLimiterOperator.of(timeLimiter))
+    return tokens
+        .token()
+        .flatMap(token -> ask(ticketId, token))
         .transformDeferred(CircuitBreakerOperator.of(breaker))
         .transformDeferred(RetryOperator.of(retry))
         .onErrorMap(
             error -> new TicketsUnavailableException("ticket-service did not answer", error));
   }
 
-  private static Mono<KnownTicket> read(UUID ticketId, ClientResponse response) {
+  private Mono<KnownTicket> ask(UUID ticketId, String token) {
+    return client
+        .get()
+        .uri("/internal/tickets/{id}", ticketId)
+        .headers(headers -> headers.setBearerAuth(token))
+        .accept(MediaType.APPLICATION_JSON)
+        .exchangeToMono(response -> read(ticketId, response))
+        .transformDeferred(TimeLimiterOperator.of(timeLimiter));
+  }
+
+  private Mono<KnownTicket> read(UUID ticketId, ClientResponse response) {
     if (response.statusCode().value() == HttpStatus.NOT_FOUND.value()) {
       return response.releaseBody().then(Mono.empty());
+    }
+    if (response.statusCode().value() == HttpStatus.UNAUTHORIZED.value()) {
+      return response
+          .releaseBody()
+          .then(tokens.forget())
+          .then(Mono.error(new UnexpectedAnswer(response.statusCode())));
     }
     if (response.statusCode().is5xxServerError()) {
       return response.releaseBody().then(Mono.error(new ServerFailure(response.statusCode())));
@@ -93,7 +122,7 @@ public final class WebClientTicketDirectory implements TicketDirectory {
   }
 
   private static KnownTicket known(UUID ticketId, JsonNode ticket) {
-    String owner = ticket.path("owner").path("id").asString("");
+    String owner = ticket.path("ownerId").asString("");
     try {
       return KnownTicket.unversioned(ticketId, UUID.fromString(owner));
     } catch (IllegalArgumentException e) {
