@@ -194,6 +194,27 @@ class GatewayRoutingTest {
   }
 
   @Test
+  void provesItselfToIdentityServiceOnlyAndNeverPassesOnAClientsProof() {
+    String forged = "Bearer " + BED.identity.serviceBearer("gateway");
+    for (String path : List.of("/api/auth/sign-in", "/api/tickets")) {
+      client
+          .post()
+          .uri(path)
+          .header("X-Gateway-Token", forged + "-from-a-client")
+          .contentType(MediaType.APPLICATION_JSON)
+          .bodyValue("{}")
+          .exchange()
+          .expectStatus()
+          .isOk();
+    }
+
+    LoggedRequest toIdentity = BED.identityService.getAllServeEvents().get(0).getRequest();
+    assertThat(toIdentity.getHeader("X-Gateway-Token")).isEqualTo("Bearer " + BED.gatewayToken);
+    LoggedRequest toTickets = BED.ticketService.getAllServeEvents().get(0).getRequest();
+    assertThat(toTickets.containsHeader("X-Gateway-Token")).isFalse();
+  }
+
+  @Test
   void relaysProblemDetailsOfTicketServiceUnchanged() {
     String problem =
         """

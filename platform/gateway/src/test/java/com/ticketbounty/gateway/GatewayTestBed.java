@@ -3,6 +3,9 @@ package com.ticketbounty.gateway;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.awaitility.Awaitility.await;
 
@@ -43,8 +46,19 @@ final class GatewayTestBed implements AutoCloseable {
   final WireMockServer ticketService = started();
   final WireMockServer commentService = started();
 
+  /** identity-service's token endpoint, handing out the gateway's service token. */
+  final WireMockServer tokenEndpoint = started();
+
+  final String gatewayToken = identity.serviceBearer("gateway").substring("Bearer ".length());
+
   private GatewayTestBed(String purpose) {
     this.database = TestDatabase.create(purpose);
+    tokenEndpoint.stubFor(
+        post(urlEqualTo("/oauth2/token"))
+            .willReturn(
+                okJson(
+                    "{\"access_token\":\"%s\",\"token_type\":\"Bearer\",\"expires_in\":900}"
+                        .formatted(gatewayToken))));
   }
 
   static GatewayTestBed start(String purpose) {
@@ -57,6 +71,8 @@ final class GatewayTestBed implements AutoCloseable {
     registry.add("event-runtime.name-prefix", rabbit::prefix);
     registry.add("ticketbounty.security.jwks-uri", identity::jwksUri);
     registry.add("IDENTITY_SERVICE_URL", identityService::baseUrl);
+    registry.add(
+        "ticketbounty.service-client.token-uri", () -> tokenEndpoint.baseUrl() + "/oauth2/token");
     registry.add("TICKET_SERVICE_URL", ticketService::baseUrl);
     registry.add("COMMENT_SERVICE_URL", commentService::baseUrl);
   }
@@ -126,6 +142,7 @@ final class GatewayTestBed implements AutoCloseable {
   public void close() {
     try {
       services().forEach(WireMockServer::stop);
+      tokenEndpoint.stop();
       identity.close();
       String queue = rabbit.prefix() + "gateway.session-ended";
       rabbit.delete(
