@@ -22,12 +22,16 @@ import com.ticketbounty.eventruntime.internal.EventCodec;
 import com.ticketbounty.events.admin.UrgentTicketCreated;
 import com.ticketbounty.events.ticket.TicketCreated;
 import com.ticketbounty.notification.NotificationServiceApplication;
+import com.ticketbounty.serviceweb.security.EndedSessions;
 import com.ticketbounty.testsupport.TestDatabase;
+import com.ticketbounty.testsupport.TestIdentity;
+import com.ticketbounty.testsupport.TestIdentity.TestUser;
 import com.ticketbounty.testsupport.TestRabbit;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +65,9 @@ class TicketConfirmationEndToEndTest {
   private static final EventCodec CODEC = new EventCodec(Clock.systemUTC());
   private static final UUID OWNER = UUID.randomUUID();
   private static final String URGENT_WATCH = RABBIT.prefix() + "watch-urgent";
+  private static final String SESSION_ENDED =
+      RABBIT.prefix() + "notification-service.session-ended";
+  private static final TestIdentity IDENTITY = TestIdentity.start();
 
   @RegisterExtension
   static final WireMockExtension PROVIDER =
@@ -85,6 +92,7 @@ class TicketConfirmationEndToEndTest {
                 "--event-runtime.name-prefix=" + RABBIT.prefix(),
                 "--event-runtime.rabbitmq.host=" + RABBIT.host(),
                 "--event-runtime.rabbitmq.port=" + RABBIT.port(),
+                "--ticketbounty.security.jwks-uri=" + IDENTITY.jwksUri(),
                 "--event-runtime.consumer.threads=1",
                 "--event-runtime.engine.workers=1",
                 "--EMAIL_BASE_URL=" + PROVIDER.baseUrl(),
@@ -110,8 +118,10 @@ class TicketConfirmationEndToEndTest {
         broker.close();
       }
       RABBIT.delete(
-          List.of(QUEUE, QUEUE + ".dlq", URGENT_WATCH), List.of(EXCHANGE, EXCHANGE + ".dlx"));
+          List.of(QUEUE, QUEUE + ".dlq", URGENT_WATCH, SESSION_ENDED, SESSION_ENDED + ".dlq"),
+          List.of(EXCHANGE, EXCHANGE + ".dlx"));
     } finally {
+      IDENTITY.close();
       DATABASE.close();
     }
   }
@@ -182,6 +192,36 @@ class TicketConfirmationEndToEndTest {
       awaitEmailMentioning(markerAfter());
       assertThat(channel.basicGet(URGENT_WATCH, true)).isNull();
     }
+  }
+
+  @Test
+  void letsOnlyALiveAdministratorOperateItsRuntime() {
+    TestUser admin = IDENTITY.admin("operator");
+
+    expectRuns(admin.bearer(), 200);
+    expectRuns(IDENTITY.user("ada").bearer(), 403);
+    expectRuns(null, 401);
+    expectRuns(IDENTITY.serviceBearer("comment-service"), 403);
+
+    service.getBean(EndedSessions.class).end(admin.sessionId(), Instant.now().plusSeconds(900));
+    expectRuns(admin.bearer(), 401);
+  }
+
+  private static void expectRuns(String bearer, int status) {
+    WebTestClient.bindToServer()
+        .baseUrl("http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port"))
+        .build()
+        .get()
+        .uri("/internal/runtime/runs")
+        .headers(
+            headers -> {
+              if (bearer != null) {
+                headers.set("Authorization", bearer);
+              }
+            })
+        .exchange()
+        .expectStatus()
+        .isEqualTo(status);
   }
 
   @Test
