@@ -2,12 +2,15 @@ package com.ticketbounty.systemtests;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,6 +50,21 @@ final class Http {
   Http json(String json) {
     headers.put("Content-Type", "application/json");
     body = HttpRequest.BodyPublishers.ofString(json);
+    return this;
+  }
+
+  /** An {@code application/x-www-form-urlencoded} body. */
+  Http form(Map<String, String> fields) {
+    headers.put("Content-Type", "application/x-www-form-urlencoded");
+    body =
+        HttpRequest.BodyPublishers.ofString(
+            fields.entrySet().stream()
+                .map(
+                    field ->
+                        URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8)
+                            + "="
+                            + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&")));
     return this;
   }
 

@@ -24,6 +24,9 @@ final class SharedSystem implements BeforeAllCallback {
   /** A second administrator, for tests that need one whatever the others did. */
   static final String OPERATOR_EMAIL = "operator@system-test.example";
 
+  /** A third, whose sessions the security tests end. */
+  static final String SECURITY_EMAIL = "security@system-test.example";
+
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(SharedSystem.class);
   private static volatile Started started;
@@ -61,11 +64,16 @@ final class SharedSystem implements BeforeAllCallback {
             RunCommand.start(
                 "shared",
                 Map.of(
-                    "EMAIL_BASE_URL", emails.baseUrl(),
-                    "EMAIL_API_KEY", "re_test_key",
-                    "ADMIN_EMAILS", ADMIN_EMAIL + "," + OPERATOR_EMAIL,
-                    "IDENTITY_RATELIMITS_ATTEMPTSPERMINUTE", "1000000",
-                    "GATEWAY_RATELIMITS_ATTEMPTSPERMINUTE", "1000000"));
+                    "EMAIL_BASE_URL",
+                    emails.baseUrl(),
+                    "EMAIL_API_KEY",
+                    "re_test_key",
+                    "ADMIN_EMAILS",
+                    String.join(",", ADMIN_EMAIL, OPERATOR_EMAIL, SECURITY_EMAIL),
+                    "IDENTITY_RATELIMITS_ATTEMPTSPERMINUTE",
+                    "1000000",
+                    "GATEWAY_RATELIMITS_ATTEMPTSPERMINUTE",
+                    "1000000"));
         return new Started(system, emails);
       } catch (Exception e) {
         emails.stop();

@@ -122,6 +122,34 @@ class ServiceTokenTest extends IdentityServiceTest {
         .containsExactly("127.0.0.1", "127.0.0.1", "203.0.113.3");
   }
 
+  @Test
+  void aSpoofedForwardedAddressSentStraightToIdentityDoesNotResetTheCount() {
+    // Forgot-password, whose count no other test spends from this (the test's real) address.
+    for (int attempt = 1; attempt <= 10; attempt++) {
+      forgot(client, "spoof" + attempt + "@example.com", "198.51.100." + attempt)
+          .expectStatus()
+          .isAccepted();
+    }
+
+    // Eleven addresses, eleven accounts, one real client: its eleventh attempt is refused.
+    forgot(client, "spoof11@example.com", "198.51.100.11")
+        .expectStatus()
+        .isEqualTo(429)
+        .expectHeader()
+        .exists(HttpHeaders.RETRY_AFTER);
+  }
+
+  private static WebTestClient.ResponseSpec forgot(
+      WebTestClient client, String email, String forwardedFor) {
+    return client
+        .post()
+        .uri("/api/auth/password/forgot")
+        .header("X-Forwarded-For", forwardedFor)
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("email", email))
+        .exchange();
+  }
+
   private void failSignIn(WebTestClient client, Api.Account account, String forwardedFor) {
     client
         .post()
