@@ -86,7 +86,8 @@ public class IdentityAdaptersConfiguration {
     return new EventRuntimeIdentityEvents(publisher);
   }
 
-  @Bean
+  /** Closed with the context, which stops its hashing threads. */
+  @Bean(destroyMethod = "close")
   PasswordHasher passwordHasher() {
     return new Argon2PasswordHasher();
   }

@@ -13,6 +13,7 @@ import com.ticketbounty.identity.domain.AdminEmails;
 import com.ticketbounty.identity.domain.AuditAction;
 import com.ticketbounty.identity.domain.AuditEntry;
 import com.ticketbounty.identity.domain.BrokenRulesException;
+import com.ticketbounty.identity.domain.SecretToken;
 import com.ticketbounty.identity.domain.Session;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -56,6 +57,9 @@ class UseCasesTest {
       new RefreshSession(sessions, users, starts, ends, audit, unitOfWork, random, clock);
   private final ChangePassword changePassword =
       new ChangePassword(users, hasher, ends, events, audit, unitOfWork, clock);
+  private final Fakes.InMemoryResetTokens resetTokens = new Fakes.InMemoryResetTokens();
+  private final ResetPassword resetPassword =
+      new ResetPassword(users, resetTokens, hasher, starts, ends, events, audit, unitOfWork, clock);
 
   @Test
   void signUpStoresTheAccountAndPublishesItsTwoEvents() {
@@ -86,6 +90,20 @@ class UseCasesTest {
     assertThat(audit.entries)
         .filteredOn(entry -> entry.action() == AuditAction.SIGN_IN_FAILED)
         .hasSize(2);
+  }
+
+  @Test
+  void signInReplacesAnOutdatedHashOnceWithANewHashOfTheProvenPassword() {
+    UUID id = signUp("ada", "ada@example.com").user().id();
+    users.byId.put(id, users.byId.get(id).withPasswordRehashed("old-hash:password-1"));
+    int hashesBefore = hasher.hashes.get();
+
+    signIn.signIn("ada@example.com", "password-1", CLIENT).block();
+    assertThat(users.byId.get(id).passwordHash()).isEqualTo("hash:password-1");
+    signIn.signIn("ada@example.com", "password-1", CLIENT).block();
+
+    assertThat(hasher.hashes.get() - hashesBefore).isEqualTo(1);
+    assertThat(users.byId.get(id).version()).isEqualTo(1);
   }
 
   @Test
@@ -135,6 +153,31 @@ class UseCasesTest {
         .hasMessageContaining("currentPassword");
     assertThat(sessions.byId.values()).noneMatch(Session::isEnded);
     assertThat(events.of(PasswordChanged.class)).isEmpty();
+  }
+
+  @Test
+  void aResetWithAnUnknownOrSpentTokenIsRefusedBeforeAnyPasswordIsHashed() {
+    UUID id = signUp("ada", "ada@example.com").user().id();
+    SecretToken token = SecretToken.generate(random);
+    resetTokens
+        .add(token.hash(), id, clock.instant(), clock.instant().plus(Duration.ofMinutes(10)))
+        .block();
+    int hashesBefore = hasher.hashes.get();
+
+    assertThatThrownBy(() -> resetPassword.reset("guessed-token", "password-2", CLIENT).block())
+        .isInstanceOf(BrokenRulesException.class)
+        .hasMessageContaining("token");
+    assertThat(hasher.hashes.get()).isEqualTo(hashesBefore);
+
+    resetPassword.reset(token.reveal(), "password-2", CLIENT).block();
+    assertThat(hasher.hashes.get()).isEqualTo(hashesBefore + 1);
+    assertThat(users.byId.get(id).passwordHash()).isEqualTo("hash:password-2");
+
+    assertThatThrownBy(() -> resetPassword.reset(token.reveal(), "password-3", CLIENT).block())
+        .isInstanceOf(BrokenRulesException.class)
+        .hasMessageContaining("token");
+    assertThat(hasher.hashes.get()).isEqualTo(hashesBefore + 1);
+    assertThat(users.byId.get(id).passwordHash()).isEqualTo("hash:password-2");
   }
 
   @Test
@@ -198,6 +241,11 @@ class UseCasesTest {
           @Override
           public Mono<Void> add(String hash, UUID userId, Instant createdAt, Instant expiresAt) {
             return stored;
+          }
+
+          @Override
+          public Mono<UUID> usableFor(String tokenHash, Instant now) {
+            return Mono.empty();
           }
 
           @Override

@@ -85,6 +85,20 @@ public final class R2dbcUsers implements Users {
   }
 
   @Override
+  public Mono<Boolean> upgradePasswordHash(UUID id, String expected, String upgraded) {
+    return database
+        .sql(
+            "UPDATE users SET password_hash = :upgraded WHERE id = :id AND password_hash ="
+                + " :expected")
+        .bind("upgraded", upgraded)
+        .bind("id", id)
+        .bind("expected", expected)
+        .fetch()
+        .rowsUpdated()
+        .map(rows -> rows == 1);
+  }
+
+  @Override
   public Mono<User> withId(UUID id) {
     return database
         .sql("SELECT " + COLUMNS + " FROM users WHERE id = :id")
