@@ -74,7 +74,7 @@ class SessionAndSecretsTest {
     User user =
         User.signUp(
             UUID.randomUUID(),
-            new Username("ada"),
+            Username.of("ada"),
             new EmailAddress("ada@example.com"),
             "hash",
             Role.USER,
@@ -82,7 +82,7 @@ class SessionAndSecretsTest {
 
     assertThat(user.version()).isEqualTo(1);
     assertThat(user.withProfile(user.username(), user.preference(), NOW)).isSameAs(user);
-    assertThat(user.withProfile(new Username("lovelace"), user.preference(), NOW).version())
+    assertThat(user.withProfile(Username.of("lovelace"), user.preference(), NOW).version())
         .isEqualTo(2);
     assertThat(user.withPasswordHash("other", NOW).version()).isEqualTo(1);
     assertThat(user.verified(NOW).emailVerifiedAt()).contains(NOW);
