@@ -1,5 +1,7 @@
 package com.ticketbounty.identity.config;
 
+import com.ticketbounty.identity.domain.Lifetimes;
+import com.ticketbounty.identity.domain.SessionPolicy;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,13 +14,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param appBaseUrl the frontend's URL; reset links point there ({@code APP_BASE_URL})
  * @param rateLimits attempt limits of sign-in and forgot-password
  * @param keys how the signing keys are kept
+ * @param sessions how long sessions last
  */
 @ConfigurationProperties("identity")
 public record IdentityProperties(
     @DefaultValue("") String adminEmails,
     @DefaultValue("http://localhost:3000") String appBaseUrl,
     @DefaultValue RateLimits rateLimits,
-    @DefaultValue Keys keys) {
+    @DefaultValue Keys keys,
+    @DefaultValue Sessions sessions) {
 
   /**
    * @param attemptsPerMinute per client address and per account, for each limited endpoint
@@ -30,4 +34,19 @@ public record IdentityProperties(
    *     seen within this)
    */
   public record Keys(@DefaultValue("10s") Duration reloadInterval) {}
+
+  /**
+   * @param absoluteLifetime from sign-in; no refresh after it ({@code
+   *     IDENTITY_SESSION_ABSOLUTE_LIFETIME})
+   * @param refreshGrace how long a spent refresh token still buys a new pair, for two tabs
+   *     refreshing at once ({@code IDENTITY_SESSION_REFRESH_GRACE}, at most a minute)
+   */
+  public record Sessions(
+      @DefaultValue("P30D") Duration absoluteLifetime,
+      @DefaultValue("PT10S") Duration refreshGrace) {
+
+    public SessionPolicy policy() {
+      return new SessionPolicy(absoluteLifetime, Lifetimes.REFRESH_TOKEN, refreshGrace);
+    }
+  }
 }

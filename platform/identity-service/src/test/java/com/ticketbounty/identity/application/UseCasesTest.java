@@ -15,11 +15,10 @@ import com.ticketbounty.identity.domain.AuditEntry;
 import com.ticketbounty.identity.domain.BrokenRulesException;
 import com.ticketbounty.identity.domain.SecretToken;
 import com.ticketbounty.identity.domain.Session;
+import com.ticketbounty.identity.domain.SessionPolicy;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,7 @@ import reactor.core.publisher.Sinks;
 class UseCasesTest {
   private static final String CLIENT = "192.0.2.7";
 
-  private final Clock clock = Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC);
+  private final SettableClock clock = new SettableClock(Instant.parse("2026-11-27T10:00:00Z"));
   private final SecureRandom random = new SecureRandom();
   private final InMemoryUsers users = new InMemoryUsers();
   private final InMemorySessions sessions = new InMemorySessions();
@@ -39,7 +38,8 @@ class UseCasesTest {
   private final Fakes.PlainHasher hasher = new Fakes.PlainHasher();
   private final Fakes.DirectUnitOfWork unitOfWork = new Fakes.DirectUnitOfWork();
   private final SessionStarts starts =
-      new SessionStarts(sessions, new Fakes.FakeAccessTokens(), random, clock);
+      new SessionStarts(
+          sessions, new Fakes.FakeAccessTokens(), SessionPolicy.DEFAULT, random, clock);
   private final SessionEnds ends = new SessionEnds(sessions, events, clock);
 
   private final SignUp signUp =
@@ -54,7 +54,8 @@ class UseCasesTest {
           clock);
   private final SignIn signIn = new SignIn(users, hasher, starts, audit, unitOfWork, clock);
   private final RefreshSession refresh =
-      new RefreshSession(sessions, users, starts, ends, audit, unitOfWork, random, clock);
+      new RefreshSession(
+          sessions, users, starts, ends, audit, unitOfWork, SessionPolicy.DEFAULT, random, clock);
   private final ChangePassword changePassword =
       new ChangePassword(users, hasher, ends, events, audit, unitOfWork, clock);
   private final Fakes.InMemoryResetTokens resetTokens = new Fakes.InMemoryResetTokens();
@@ -107,11 +108,12 @@ class UseCasesTest {
   }
 
   @Test
-  void aRefreshTokenPresentedTwiceEndsItsSession() {
+  void aRefreshTokenPresentedAgainAfterTheGraceWindowEndsItsSession() {
     SignedIn signedIn = signUp("ada", "ada@example.com");
     String first = signedIn.refreshToken().reveal();
 
     SignedIn next = refresh.refresh(first, CLIENT).block();
+    clock.advance(Duration.ofSeconds(10));
     assertThatThrownBy(() -> refresh.refresh(first, CLIENT).block())
         .isInstanceOf(NotAuthenticatedException.class);
     assertThatThrownBy(() -> refresh.refresh(next.refreshToken().reveal(), CLIENT).block())
@@ -122,6 +124,39 @@ class UseCasesTest {
     assertThat(events.of(SessionEnded.class))
         .singleElement()
         .satisfies(e -> assertThat(e.reason()).isEqualTo("refresh-token-reused"));
+  }
+
+  @Test
+  void twoRefreshesWithOneTokenWithinTheGraceWindowEachGetAPairAndBothGoOn() {
+    SignedIn signedIn = signUp("ada", "ada@example.com");
+    String token = signedIn.refreshToken().reveal();
+
+    SignedIn firstTab = refresh.refresh(token, CLIENT).block();
+    clock.advance(Duration.ofMillis(9_999));
+    SignedIn secondTab = refresh.refresh(token, CLIENT).block();
+
+    assertThat(secondTab.refreshToken().reveal()).isNotEqualTo(firstTab.refreshToken().reveal());
+    clock.advance(Duration.ofMinutes(5));
+    assertThat(refresh.refresh(firstTab.refreshToken().reveal(), CLIENT).block()).isNotNull();
+    assertThat(refresh.refresh(secondTab.refreshToken().reveal(), CLIENT).block()).isNotNull();
+    assertThat(sessions.byId.values()).singleElement().matches(s -> !s.isEnded());
+    assertThat(events.of(SessionEnded.class)).isEmpty();
+  }
+
+  @Test
+  void nothingRefreshesPastTheSessionsAbsoluteLifetime() {
+    SignedIn signedIn = signUp("ada", "ada@example.com");
+    clock.advance(Duration.ofDays(29));
+    SignedIn late = refresh.refresh(signedIn.refreshToken().reveal(), CLIENT).block();
+    Session session = sessions.byId.values().iterator().next();
+    assertThat(sessions.tokens.get(late.refreshToken().hash()).expiresAt())
+        .isEqualTo(session.createdAt().plus(Duration.ofDays(30)));
+
+    clock.advance(Duration.ofDays(1));
+
+    assertThatThrownBy(() -> refresh.refresh(late.refreshToken().reveal(), CLIENT).block())
+        .isInstanceOf(NotAuthenticatedException.class);
+    assertThat(events.of(SessionEnded.class)).isEmpty();
   }
 
   @Test
