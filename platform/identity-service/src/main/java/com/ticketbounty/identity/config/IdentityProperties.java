@@ -1,8 +1,10 @@
 package com.ticketbounty.identity.config;
 
+import com.ticketbounty.identity.adapter.out.security.KeyEncryptionKeys;
 import com.ticketbounty.identity.domain.Lifetimes;
 import com.ticketbounty.identity.domain.SessionPolicy;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -32,8 +34,21 @@ public record IdentityProperties(
   /**
    * @param reloadInterval how often an instance rereads the keys (another instance's rotation is
    *     seen within this)
+   * @param encryptionKey the key-encryption key that seals signing keys at rest, base64 of 32 bytes
+   *     ({@code IDENTITY_KEY_ENCRYPTION_KEY}; the default is a development key)
+   * @param previousEncryptionKeys key-encryption keys that sealed keys earlier: they only open
+   *     ({@code IDENTITY_KEY_ENCRYPTION_PREVIOUS_KEYS}, comma-separated)
    */
-  public record Keys(@DefaultValue("10s") Duration reloadInterval) {}
+  public record Keys(
+      @DefaultValue("10s") Duration reloadInterval,
+      @DefaultValue(KeyEncryptionKeys.DEVELOPMENT_KEY) String encryptionKey,
+      @DefaultValue List<String> previousEncryptionKeys) {
+
+    /** Checked at start-up: a key that is not 32 bytes of base64 stops it, naming the setting. */
+    public KeyEncryptionKeys keyEncryptionKeys() {
+      return KeyEncryptionKeys.of(encryptionKey, previousEncryptionKeys);
+    }
+  }
 
   /**
    * @param absoluteLifetime from sign-in; no refresh after it ({@code
