@@ -48,6 +48,13 @@ public record IdentityProperties(
     public KeyEncryptionKeys keyEncryptionKeys() {
       return KeyEncryptionKeys.of(encryptionKey, previousEncryptionKeys);
     }
+
+    /** Never the keys themselves: a record would print them. */
+    @Override
+    public String toString() {
+      return "Keys[reloadInterval=%s, encryptionKey=[redacted], %d previous]"
+          .formatted(reloadInterval, previousEncryptionKeys.size());
+    }
   }
 
   /**
