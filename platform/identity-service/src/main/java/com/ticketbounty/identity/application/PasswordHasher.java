@@ -14,4 +14,10 @@ public interface PasswordHasher {
    * against a dummy hash and answers false, so that both cases cost the same time.
    */
   Mono<Boolean> matches(PlainPassword presented, @Nullable String hash);
+
+  /**
+   * Whether {@code hash} was made with weaker parameters than new hashes get, so that the password
+   * should be hashed again once it is known (at the next successful sign-in).
+   */
+  boolean isOutdated(String hash);
 }

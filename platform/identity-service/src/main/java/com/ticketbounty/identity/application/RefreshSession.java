@@ -1,11 +1,14 @@
 package com.ticketbounty.identity.application;
 
 import com.ticketbounty.identity.application.SessionStarts.NewSession;
+import com.ticketbounty.identity.application.Sessions.Presented;
 import com.ticketbounty.identity.domain.AuditAction;
 import com.ticketbounty.identity.domain.AuditEntry;
+import com.ticketbounty.identity.domain.RefreshToken;
 import com.ticketbounty.identity.domain.SecretToken;
 import com.ticketbounty.identity.domain.Session;
 import com.ticketbounty.identity.domain.SessionEndReason;
+import com.ticketbounty.identity.domain.SessionPolicy;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,9 +17,11 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * A refresh token buys a new access token and the session's next refresh token; the presented one
- * is spent. Presenting a spent token again means two parties hold it — one of them a thief — so it
- * ends the session (committed even though the answer is 401).
+ * A refresh token buys a new access token and a new refresh token of the same session; the
+ * presented one is spent. Presented again within the grace window (two tabs refreshing at once), it
+ * buys another pair of its own and the session stays. Presented again later, two parties hold it —
+ * one of them may be a thief — so it ends the session (committed even though the answer is 401).
+ * Nothing is refreshed past the session's absolute lifetime.
  */
 public final class RefreshSession {
   public static final String FAILURE = "The refresh token is not valid.";
@@ -27,6 +32,7 @@ public final class RefreshSession {
   private final SessionEnds sessionEnds;
   private final AuditLog audit;
   private final UnitOfWork unitOfWork;
+  private final SessionPolicy policy;
   private final SecureRandom random;
   private final Clock clock;
 
@@ -37,6 +43,7 @@ public final class RefreshSession {
       SessionEnds sessionEnds,
       AuditLog audit,
       UnitOfWork unitOfWork,
+      SessionPolicy policy,
       SecureRandom random,
       Clock clock) {
     this.sessions = sessions;
@@ -45,6 +52,7 @@ public final class RefreshSession {
     this.sessionEnds = sessionEnds;
     this.audit = audit;
     this.unitOfWork = unitOfWork;
+    this.policy = policy;
     this.random = random;
     this.clock = clock;
   }
@@ -53,52 +61,49 @@ public final class RefreshSession {
     if (refreshToken == null || refreshToken.isBlank()) {
       return Mono.error(new NotAuthenticatedException(FAILURE));
     }
-    String hash = SecretToken.hashOf(refreshToken);
     return unitOfWork
         .inTransaction(
             sessions
-                .lockedByRefreshTokenHash(hash)
-                .flatMap(session -> rotate(session, hash))
-                .map(Optional::of)
-                .switchIfEmpty(Mono.defer(() -> refuseReuse(hash, clientAddress))))
+                .lockedByRefreshTokenHash(SecretToken.hashOf(refreshToken))
+                .flatMap(presented -> answer(presented, clientAddress))
+                .defaultIfEmpty(Optional.empty()))
         .flatMap(
-            rotated ->
-                rotated
-                    .map(sessionStarts::signIn)
+            next ->
+                next.map(sessionStarts::signIn)
                     .orElseGet(() -> Mono.error(new NotAuthenticatedException(FAILURE))));
   }
 
-  private Mono<NewSession> rotate(Session session, String spentHash) {
+  /** The session's next pair, or empty for a refusal (after ending the session on reuse). */
+  private Mono<Optional<NewSession>> answer(Presented presented, String clientAddress) {
     Instant now = clock.instant();
-    if (!session.canRefresh(now)) {
-      return Mono.empty();
-    }
-    SecretToken next = SecretToken.generate(random);
-    Session rotated = session.rotated(next, now);
-    return sessions
-        .rotate(rotated, spentHash, now)
-        .then(users.withId(session.userId()))
-        .map(user -> new NewSession(user, rotated, next));
+    Session session = presented.session();
+    RefreshToken token = presented.token();
+    return switch (token.presented(session, now, policy)) {
+      case FIRST_USE -> sessions.spend(token.spent(now)).then(next(session, now)).map(Optional::of);
+      case WITHIN_GRACE -> next(session, now).map(Optional::of);
+      case REUSE -> endForReuse(session, clientAddress).thenReturn(Optional.empty());
+      case REFUSED -> Mono.just(Optional.empty());
+    };
   }
 
-  /** Ends the session a spent token belonged to; answers empty either way. */
-  private Mono<Optional<NewSession>> refuseReuse(String hash, String clientAddress) {
+  private Mono<NewSession> next(Session session, Instant now) {
+    SecretToken next = SecretToken.generate(random);
     return sessions
-        .bySpentRefreshTokenHash(hash)
-        .flatMap(spent -> sessions.lockedById(spent.id()))
-        .filter(session -> !session.isEnded())
-        .flatMap(
-            session ->
-                sessionEnds
-                    .end(session, SessionEndReason.REFRESH_TOKEN_REUSED)
-                    .then(
-                        audit.record(
-                            AuditEntry.of(
-                                AuditAction.REFRESH_TOKEN_REUSED,
-                                session.userId(),
-                                clientAddress,
-                                "session " + session.id(),
-                                clock.instant()))))
-        .thenReturn(Optional.empty());
+        .addRefreshToken(RefreshToken.issue(next, session, now, policy))
+        .then(users.withId(session.userId()))
+        .map(user -> new NewSession(user, session, next));
+  }
+
+  private Mono<Void> endForReuse(Session session, String clientAddress) {
+    return sessionEnds
+        .end(session, SessionEndReason.REFRESH_TOKEN_REUSED)
+        .then(
+            audit.record(
+                AuditEntry.of(
+                    AuditAction.REFRESH_TOKEN_REUSED,
+                    session.userId(),
+                    clientAddress,
+                    "session " + session.id(),
+                    clock.instant())));
   }
 }

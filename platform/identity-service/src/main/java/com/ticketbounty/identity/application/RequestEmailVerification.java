@@ -14,7 +14,9 @@ import reactor.core.publisher.Mono;
 /**
  * The signed-in user asks for a verification code: a new 8-letter code replaces any earlier one, is
  * stored hashed, works for {@link Lifetimes#VERIFICATION_CODE} and goes out as the sensitive field
- * of {@code app/auth.send-email-verification-code-function}.
+ * of {@code app/auth.send-email-verification-code-function}. The account's count of wrong tries is
+ * not reset by a new code (see {@link VerifyEmail}): otherwise asking again would buy five more
+ * guesses each time.
  */
 public final class RequestEmailVerification {
   private final Users users;

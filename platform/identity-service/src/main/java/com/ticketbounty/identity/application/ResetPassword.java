@@ -60,18 +60,31 @@ public final class ResetPassword {
   public Mono<SignedIn> reset(
       @Nullable String token, @Nullable String password, String clientAddress) {
     return Mono.fromCallable(() -> check(token, password))
-        .flatMap(hasher::hash)
+        .flatMap(chosen -> hashIfUsable(SecretToken.hashOf(token), chosen))
         .flatMap(
             hash ->
                 unitOfWork.inTransaction(
                     resetTokens
                         .redeem(SecretToken.hashOf(token), clock.instant())
+                        // Used by a request racing this one since it was checked.
                         .switchIfEmpty(Mono.error(ResetPassword::brokenToken))
                         .flatMap(users::withId)
                         // An account that no longer exists resets nothing: the same answer.
                         .switchIfEmpty(Mono.error(ResetPassword::brokenToken))
                         .flatMap(user -> replace(user, hash, clientAddress))))
         .flatMap(sessionStarts::signIn);
+  }
+
+  /**
+   * Hashes the new password only for a token that can still be used: a guessed or spent token costs
+   * one lookup, never Argon2's work. Hashed outside the transaction, which then holds no connection
+   * while Argon2 works; the token is used up inside it.
+   */
+  private Mono<String> hashIfUsable(String tokenHash, PlainPassword chosen) {
+    return resetTokens
+        .usableFor(tokenHash, clock.instant())
+        .switchIfEmpty(Mono.error(ResetPassword::brokenToken))
+        .then(Mono.defer(() -> hasher.hash(chosen)));
   }
 
   private static PlainPassword check(@Nullable String token, @Nullable String password) {

@@ -10,6 +10,12 @@ public interface ResetTokens {
   Mono<Void> add(String tokenHash, UUID userId, Instant createdAt, Instant expiresAt);
 
   /**
+   * The account the token resets, if it is unused and not expired at {@code now}; does not use it
+   * up.
+   */
+  Mono<UUID> usableFor(String tokenHash, Instant now);
+
+  /**
    * Uses the token up, if it is unused and not expired at {@code now}: a second redemption finds
    * nothing.
    *

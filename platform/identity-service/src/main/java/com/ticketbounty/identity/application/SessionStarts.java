@@ -1,10 +1,13 @@
 package com.ticketbounty.identity.application;
 
+import com.ticketbounty.identity.domain.RefreshToken;
 import com.ticketbounty.identity.domain.SecretToken;
 import com.ticketbounty.identity.domain.Session;
+import com.ticketbounty.identity.domain.SessionPolicy;
 import com.ticketbounty.identity.domain.User;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 import reactor.core.publisher.Mono;
 
@@ -12,13 +15,19 @@ import reactor.core.publisher.Mono;
 public final class SessionStarts {
   private final Sessions sessions;
   private final AccessTokens accessTokens;
+  private final SessionPolicy policy;
   private final SecureRandom random;
   private final Clock clock;
 
   public SessionStarts(
-      Sessions sessions, AccessTokens accessTokens, SecureRandom random, Clock clock) {
+      Sessions sessions,
+      AccessTokens accessTokens,
+      SessionPolicy policy,
+      SecureRandom random,
+      Clock clock) {
     this.sessions = sessions;
     this.accessTokens = accessTokens;
+    this.policy = policy;
     this.random = random;
     this.clock = clock;
   }
@@ -27,10 +36,12 @@ public final class SessionStarts {
   public Mono<NewSession> start(User user) {
     return Mono.defer(
         () -> {
+          Instant now = clock.instant();
           SecretToken refreshToken = SecretToken.generate(random);
-          Session session =
-              Session.start(UUID.randomUUID(), user.id(), refreshToken, clock.instant());
-          return sessions.add(session).thenReturn(new NewSession(user, session, refreshToken));
+          Session session = Session.start(UUID.randomUUID(), user.id(), now);
+          return sessions
+              .add(session, RefreshToken.issue(refreshToken, session, now, policy))
+              .thenReturn(new NewSession(user, session, refreshToken));
         });
   }
 

@@ -1,36 +1,44 @@
 package com.ticketbounty.identity.application;
 
+import com.ticketbounty.identity.domain.RefreshToken;
 import com.ticketbounty.identity.domain.Session;
-import java.time.Instant;
 import java.util.UUID;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Signed-in sessions. Reads meant for a change lock the session until the transaction ends, so two
- * requests cannot both exchange one refresh token.
+ * Signed-in sessions and their refresh tokens. Reads meant for a change lock the session until the
+ * transaction ends, so that refreshes of one session — with one token or with several — happen one
+ * after the other, each seeing what the one before it committed.
  */
 public interface Sessions {
 
-  Mono<Void> add(Session session);
+  /** Stores a new session with its first refresh token. */
+  Mono<Void> add(Session session, RefreshToken first);
 
-  /** The session whose current refresh token has this hash, locked. */
-  Mono<Session> lockedByRefreshTokenHash(String hash);
+  /**
+   * The refresh token with this hash and its session, the session locked; the token read after the
+   * lock was granted, so it is as the last refresh left it.
+   */
+  Mono<Presented> lockedByRefreshTokenHash(String hash);
 
-  /** The session that already exchanged a refresh token with this hash. */
-  Mono<Session> bySpentRefreshTokenHash(String hash);
+  /** Stores another refresh token of its session. */
+  Mono<Void> addRefreshToken(RefreshToken token);
+
+  /** Stores that the token was spent. */
+  Mono<Void> spend(RefreshToken spent);
 
   Mono<Session> lockedById(UUID id);
 
-  /** The live sessions of an account, locked. */
+  /** The sessions of an account that have not ended, locked. */
   Flux<Session> lockedLiveOf(UUID userId);
-
-  /** Stores {@code rotated} and remembers {@code spentHash} as spent by it. */
-  Mono<Void> rotate(Session rotated, String spentHash, Instant spentAt);
 
   /** Stores the end of an ended session. */
   Mono<Void> end(Session ended);
 
   /** Whether the session has ended (an unknown session counts as ended). */
   Mono<Boolean> hasEnded(UUID id);
+
+  /** A refresh token as a caller presented it, with the session it belongs to. */
+  record Presented(Session session, RefreshToken token) {}
 }

@@ -1,5 +1,6 @@
 package com.ticketbounty.identity.application;
 
+import com.ticketbounty.identity.application.SessionStarts.NewSession;
 import com.ticketbounty.identity.domain.AuditAction;
 import com.ticketbounty.identity.domain.AuditEntry;
 import com.ticketbounty.identity.domain.EmailAddress;
@@ -15,7 +16,8 @@ import reactor.core.publisher.Mono;
  * Someone signs in with e-mail and password. Every failure — an unknown address, a wrong password,
  * text that is no address at all — is the same {@link NotAuthenticatedException} after the same
  * work (an unknown account is checked against a dummy hash), so neither the answer nor its timing
- * tells whether an account exists.
+ * tells whether an account exists. A hash made with weaker parameters than today's is replaced by a
+ * new hash of the password just proven, in the sign-in's transaction.
  */
 public final class SignIn {
   public static final String FAILURE = "The e-mail address or the password is wrong.";
@@ -57,20 +59,35 @@ public final class SignIn {
                 .flatMap(
                     matches ->
                         matches && user.isPresent()
-                            ? succeed(user.get(), clientAddress)
+                            ? succeed(user.get(), presented, clientAddress)
                             : fail(user.map(User::id).orElse(null), clientAddress)));
   }
 
-  private Mono<SignedIn> succeed(User user, String clientAddress) {
-    return unitOfWork
-        .inTransaction(
-            sessionStarts
-                .start(user)
-                .flatMap(
-                    started ->
-                        record(AuditAction.SIGNED_IN, user.id(), clientAddress)
-                            .thenReturn(started)))
+  private Mono<SignedIn> succeed(User user, PlainPassword proven, String clientAddress) {
+    return currentHash(user, proven)
+        .flatMap(hash -> unitOfWork.inTransaction(start(user, hash, clientAddress)))
         .flatMap(sessionStarts::signIn);
+  }
+
+  /**
+   * The stored hash, or a new hash of the proven password when the stored one is outdated; hashed
+   * before the transaction, which then holds no connection while Argon2 works.
+   */
+  private Mono<String> currentHash(User user, PlainPassword proven) {
+    return hasher.isOutdated(user.passwordHash())
+        ? hasher.hash(proven)
+        : Mono.just(user.passwordHash());
+  }
+
+  private Mono<NewSession> start(User user, String hash, String clientAddress) {
+    Mono<Boolean> upgrade =
+        hash.equals(user.passwordHash())
+            ? Mono.just(false)
+            : users.upgradePasswordHash(user.id(), user.passwordHash(), hash);
+    return upgrade
+        .then(sessionStarts.start(user))
+        .flatMap(
+            started -> record(AuditAction.SIGNED_IN, user.id(), clientAddress).thenReturn(started));
   }
 
   private Mono<SignedIn> fail(@Nullable UUID userId, String clientAddress) {

@@ -24,7 +24,7 @@ public record SignUpCommand(Username username, EmailAddress email, PlainPassword
   public static SignUpCommand of(
       @Nullable String username, @Nullable String email, @Nullable String password) {
     Violations violations = new Violations();
-    Username name = violations.collect(() -> new Username(username == null ? "" : username));
+    Username name = violations.collect(() -> Username.of(username));
     EmailAddress address = violations.collect(() -> EmailAddress.of(email, EmailAddress.FIELD));
     PlainPassword chosen = violations.collect(() -> PlainPassword.chosen(password, "password"));
     violations.throwIfAny();

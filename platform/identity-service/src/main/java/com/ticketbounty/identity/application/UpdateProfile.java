@@ -35,7 +35,7 @@ public final class UpdateProfile {
    */
   public Mono<User> update(
       UUID userId, @Nullable String username, @Nullable NotificationPreference preference) {
-    return Mono.fromCallable(() -> username == null ? null : new Username(username))
+    return Mono.fromCallable(() -> username == null ? null : Username.of(username))
         .map(Optional::of)
         .defaultIfEmpty(Optional.empty())
         .flatMap(

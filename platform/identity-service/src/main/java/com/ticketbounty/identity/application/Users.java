@@ -28,6 +28,15 @@ public interface Users {
    */
   Mono<Void> update(User user, long previousVersion);
 
+  /**
+   * Replaces the account's password hash with an equivalent one (the same password, hashed with
+   * stronger parameters), provided the hash is still {@code expected}: a password changed meanwhile
+   * is never overwritten. Not a profile change, so the version stays.
+   *
+   * @return whether it was replaced
+   */
+  Mono<Boolean> upgradePasswordHash(UUID id, String expected, String upgraded);
+
   Mono<User> withId(UUID id);
 
   /** Up to {@code limit} accounts in id order, beginning after {@code after} (null: the first). */

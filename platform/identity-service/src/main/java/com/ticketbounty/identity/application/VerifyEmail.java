@@ -15,12 +15,19 @@ import reactor.core.publisher.Mono;
 
 /**
  * The signed-in user types the code they were e-mailed: a right, unexpired code is used up and the
- * account's address counts as verified. A wrong or expired code is a broken rule on {@code code}; a
- * wrong try is counted (and committed, though the answer is a refusal), and after {@link
- * VerificationCode#WRONG_TRIES_ALLOWED} of them the code no longer works: a new one must be asked
- * for.
+ * account's address counts as verified. A wrong or expired code is a broken rule on {@code code}.
+ * Every try is counted against the account before the code is compared (and committed, though the
+ * answer is a refusal); after {@link VerificationCode#WRONG_TRIES_ALLOWED} wrong tries the code is
+ * dropped and no code is compared — a new one neither — until {@link VerificationCode#TRIES_WINDOW}
+ * after the first try. A success forgets the count.
  */
 public final class VerifyEmail {
+  static final String REFUSED =
+      "is wrong or has expired (after %d wrong tries no code works until %d hours after the"
+              .formatted(
+                  VerificationCode.WRONG_TRIES_ALLOWED, VerificationCode.TRIES_WINDOW.toHours())
+          + " first; then ask for a new one)";
+
   private final Users users;
   private final VerificationCodes codes;
   private final AuditLog audit;
@@ -44,26 +51,34 @@ public final class VerifyEmail {
     return unitOfWork
         .inTransaction(
             codes
-                .redeem(userId, VerificationCode.hashOf(userId, code), now)
+                .countTry(userId, now, VerificationCode.TRIES_WINDOW)
                 .flatMap(
-                    redeemed ->
-                        redeemed
-                            ? users
-                                .withId(userId)
-                                .flatMap(user -> markVerified(user, clientAddress))
-                                .thenReturn(true)
-                            : codes
-                                .countWrongTry(userId, VerificationCode.WRONG_TRIES_ALLOWED)
-                                .thenReturn(false)))
+                    tries ->
+                        tries > VerificationCode.WRONG_TRIES_ALLOWED
+                            ? Mono.just(false)
+                            : compare(userId, code, now, tries, clientAddress)))
+        .flatMap(verified -> verified ? Mono.<Void>empty() : Mono.error(broken(REFUSED)));
+  }
+
+  private Mono<Boolean> compare(
+      UUID userId, String code, Instant now, int tries, String clientAddress) {
+    return codes
+        .redeem(userId, VerificationCode.hashOf(userId, code), now)
         .flatMap(
-            verified ->
-                verified
-                    ? Mono.<Void>empty()
-                    : Mono.error(
-                        broken(
-                            "is wrong or has expired (after "
-                                + VerificationCode.WRONG_TRIES_ALLOWED
-                                + " wrong tries a code stops working; ask for a new one)")));
+            redeemed ->
+                redeemed
+                    ? succeed(userId, clientAddress)
+                    : tries == VerificationCode.WRONG_TRIES_ALLOWED
+                        ? codes.discard(userId).thenReturn(false)
+                        : Mono.just(false));
+  }
+
+  private Mono<Boolean> succeed(UUID userId, String clientAddress) {
+    return users
+        .withId(userId)
+        .flatMap(user -> markVerified(user, clientAddress))
+        .then(codes.forgetTries(userId))
+        .thenReturn(true);
   }
 
   private Mono<Void> markVerified(User user, String clientAddress) {

@@ -18,10 +18,13 @@ import com.ticketbounty.identity.adapter.out.persistence.R2dbcVerificationCodes;
 import com.ticketbounty.identity.adapter.out.persistence.SessionsTableEndedSessions;
 import com.ticketbounty.identity.adapter.out.security.Argon2PasswordHasher;
 import com.ticketbounty.identity.adapter.out.security.ConfiguredServiceClients;
+import com.ticketbounty.identity.adapter.out.security.KeyEncryptionKeys;
 import com.ticketbounty.identity.adapter.out.security.NimbusAccessTokens;
 import com.ticketbounty.identity.adapter.out.security.RingJwkSource;
 import com.ticketbounty.identity.adapter.out.security.RotatingSigningKeys;
+import com.ticketbounty.identity.adapter.out.security.SealSigningKeysAtRest;
 import com.ticketbounty.identity.adapter.out.security.SigningKeyReloads;
+import com.ticketbounty.identity.adapter.out.security.SigningKeyResealing;
 import com.ticketbounty.identity.adapter.out.security.SigningKeyRing;
 import com.ticketbounty.identity.application.AccessTokens;
 import com.ticketbounty.identity.application.AuditLog;
@@ -37,6 +40,7 @@ import com.ticketbounty.identity.application.VerificationCodes;
 import com.ticketbounty.serviceweb.security.EndedSessions;
 import java.time.Clock;
 import java.time.Duration;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
@@ -88,17 +92,37 @@ public class IdentityAdaptersConfiguration {
     return new EventRuntimeIdentityEvents(publisher);
   }
 
-  @Bean
+  /** Closed with the context, which stops its hashing threads. */
+  @Bean(destroyMethod = "close")
   PasswordHasher passwordHasher() {
     return new Argon2PasswordHasher();
   }
 
-  /** Loaded once the tables exist; creates the first key on the first start-up. */
+  @Bean
+  KeyEncryptionKeys keyEncryptionKeys(IdentityProperties properties) {
+    return properties.keys().keyEncryptionKeys();
+  }
+
+  /** Boot's Flyway runs the JavaMigration beans in order with the SQL migrations. */
+  @Bean
+  JavaMigration sealSigningKeysAtRest(KeyEncryptionKeys keyEncryptionKeys) {
+    return new SealSigningKeysAtRest(keyEncryptionKeys);
+  }
+
+  /**
+   * Loaded once the tables exist and every key is sealed with the current key-encryption key;
+   * creates the first key on the first start-up.
+   */
   @Bean
   @DependsOn("flywayInitializer")
-  SigningKeyRing signingKeyRing(DatabaseClient database, Clock clock) {
-    SigningKeyRing ring = new SigningKeyRing(new R2dbcSigningKeyStore(database), clock);
-    ring.initialize().block(STARTUP_TIMEOUT);
+  SigningKeyRing signingKeyRing(
+      DatabaseClient database, KeyEncryptionKeys keyEncryptionKeys, Clock clock) {
+    R2dbcSigningKeyStore store = new R2dbcSigningKeyStore(database);
+    SigningKeyRing ring = new SigningKeyRing(store, keyEncryptionKeys, clock);
+    new SigningKeyResealing(store, keyEncryptionKeys)
+        .resealAll()
+        .then(ring.initialize())
+        .block(STARTUP_TIMEOUT);
     return ring;
   }
 

@@ -30,6 +30,7 @@ import com.ticketbounty.identity.application.Users;
 import com.ticketbounty.identity.application.VerificationCodes;
 import com.ticketbounty.identity.application.VerifyEmail;
 import com.ticketbounty.identity.domain.AdminEmails;
+import com.ticketbounty.identity.domain.SessionPolicy;
 import java.security.SecureRandom;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -49,10 +50,20 @@ public class IdentityServiceConfiguration {
     return new SecureRandom();
   }
 
+  /** Checked at start-up: a lifetime that is not positive, or a grace over a minute, stops it. */
+  @Bean
+  SessionPolicy sessionPolicy(IdentityProperties properties) {
+    return properties.sessions().policy();
+  }
+
   @Bean
   SessionStarts sessionStarts(
-      R2dbcSessions sessions, AccessTokens tokens, SecureRandom random, Clock clock) {
-    return new SessionStarts(sessions, tokens, random, clock);
+      R2dbcSessions sessions,
+      AccessTokens tokens,
+      SessionPolicy policy,
+      SecureRandom random,
+      Clock clock) {
+    return new SessionStarts(sessions, tokens, policy, random, clock);
   }
 
   @Bean
@@ -100,9 +111,11 @@ public class IdentityServiceConfiguration {
       SessionEnds ends,
       AuditLog audit,
       UnitOfWork unitOfWork,
+      SessionPolicy policy,
       SecureRandom random,
       Clock clock) {
-    return new RefreshSession(sessions, users, starts, ends, audit, unitOfWork, random, clock);
+    return new RefreshSession(
+        sessions, users, starts, ends, audit, unitOfWork, policy, random, clock);
   }
 
   @Bean

@@ -8,15 +8,13 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A signed-in session: the access tokens issued for it carry its id, and its current refresh token
- * (stored as a hash, valid {@link Lifetimes#REFRESH_TOKEN}) gets the next one. Once ended it stays
- * ended, and every token of it is refused.
+ * A signed-in session: the access tokens issued for it carry its id, and its {@link RefreshToken}s
+ * get new ones until the session's absolute lifetime, counted from sign-in, is over. Once ended it
+ * stays ended, and every token of it is refused.
  */
 public final class Session {
   private final UUID id;
   private final UUID userId;
-  private final String refreshTokenHash;
-  private final Instant refreshExpiresAt;
   private final Instant createdAt;
   private final @Nullable Instant endedAt;
   private final @Nullable SessionEndReason endReason;
@@ -24,15 +22,11 @@ public final class Session {
   private Session(
       UUID id,
       UUID userId,
-      String refreshTokenHash,
-      Instant refreshExpiresAt,
       Instant createdAt,
       @Nullable Instant endedAt,
       @Nullable SessionEndReason endReason) {
     this.id = Objects.requireNonNull(id, "id");
     this.userId = Objects.requireNonNull(userId, "userId");
-    this.refreshTokenHash = Objects.requireNonNull(refreshTokenHash, "refreshTokenHash");
-    this.refreshExpiresAt = Objects.requireNonNull(refreshExpiresAt, "refreshExpiresAt");
     this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
     if ((endedAt == null) != (endReason == null)) {
       throw new IllegalArgumentException("an ended session has both an end time and a reason");
@@ -41,38 +35,28 @@ public final class Session {
     this.endReason = endReason;
   }
 
-  /** A new session of {@code userId} whose first refresh token is {@code refreshToken}. */
-  public static Session start(UUID id, UUID userId, SecretToken refreshToken, Instant now) {
-    Instant at = now.truncatedTo(ChronoUnit.MICROS);
-    return new Session(
-        id, userId, refreshToken.hash(), at.plus(Lifetimes.REFRESH_TOKEN), at, null, null);
+  /** A new session of {@code userId}, signed in now. */
+  public static Session start(UUID id, UUID userId, Instant now) {
+    return new Session(id, userId, now.truncatedTo(ChronoUnit.MICROS), null, null);
   }
 
   public static Session restore(
       UUID id,
       UUID userId,
-      String refreshTokenHash,
-      Instant refreshExpiresAt,
       Instant createdAt,
       @Nullable Instant endedAt,
       @Nullable SessionEndReason endReason) {
-    return new Session(
-        id, userId, refreshTokenHash, refreshExpiresAt, createdAt, endedAt, endReason);
+    return new Session(id, userId, createdAt, endedAt, endReason);
   }
 
-  /** Whether its current refresh token may still be exchanged at {@code now}. */
-  public boolean canRefresh(Instant now) {
-    return endedAt == null && now.isBefore(refreshExpiresAt);
+  /** When its absolute lifetime is over: no refresh from then on. */
+  public Instant expiresAt(SessionPolicy policy) {
+    return createdAt.plus(policy.absoluteLifetime());
   }
 
-  /** The session with {@code next} as its refresh token, valid for a full period from now. */
-  public Session rotated(SecretToken next, Instant now) {
-    if (endedAt != null) {
-      throw new IllegalStateException("an ended session gets no new refresh token");
-    }
-    Instant at = now.truncatedTo(ChronoUnit.MICROS);
-    return new Session(
-        id, userId, next.hash(), at.plus(Lifetimes.REFRESH_TOKEN), createdAt, null, null);
+  /** Whether it may still get new tokens at {@code now}: not ended, and its lifetime not over. */
+  public boolean isLive(Instant now, SessionPolicy policy) {
+    return endedAt == null && now.isBefore(expiresAt(policy));
   }
 
   /** The session ended now for {@code reason}; an ended session keeps its first end. */
@@ -80,14 +64,7 @@ public final class Session {
     if (endedAt != null) {
       return this;
     }
-    return new Session(
-        id,
-        userId,
-        refreshTokenHash,
-        refreshExpiresAt,
-        createdAt,
-        now.truncatedTo(ChronoUnit.MICROS),
-        reason);
+    return new Session(id, userId, createdAt, now.truncatedTo(ChronoUnit.MICROS), reason);
   }
 
   /** When the last access token issued for it stops working, counted from its end. */
@@ -101,14 +78,6 @@ public final class Session {
 
   public UUID userId() {
     return userId;
-  }
-
-  public String refreshTokenHash() {
-    return refreshTokenHash;
-  }
-
-  public Instant refreshExpiresAt() {
-    return refreshExpiresAt;
   }
 
   public Instant createdAt() {

@@ -112,6 +112,24 @@ public final class User {
         micros(now));
   }
 
+  /**
+   * The account with its password hashed again (the same password, stronger parameters): nothing
+   * the user changed, so neither the version nor the update time moves.
+   */
+  public User withPasswordRehashed(String newHash) {
+    return new User(
+        id,
+        username,
+        email,
+        newHash,
+        role,
+        preference,
+        emailVerifiedAt,
+        version,
+        createdAt,
+        updatedAt);
+  }
+
   /** The account with its e-mail address proven now (the first proof counts). */
   public User verified(Instant now) {
     if (emailVerifiedAt != null) {

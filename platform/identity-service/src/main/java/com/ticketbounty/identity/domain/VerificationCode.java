@@ -1,6 +1,7 @@
 package com.ticketbounty.identity.domain;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -13,10 +14,18 @@ public final class VerificationCode {
   public static final String FIELD = "code";
 
   /**
-   * Wrong tries after which an account's code stops working. 26^8 codes are far too many to guess
-   * in five tries; without a count, a signed-in client could keep asking.
+   * Wrong tries after which no code of the account works, until {@link #TRIES_WINDOW} after the
+   * first of them. 26^8 codes are far too many to guess in five tries; without a count, a signed-in
+   * client could keep asking. The count is the account's, not the code's: asking for a new code
+   * does not start it afresh.
    */
   public static final int WRONG_TRIES_ALLOWED = 5;
+
+  /**
+   * How long a count of tries lasts from its first try: the code lifetime, so an account is locked
+   * out of verifying for at most that long, never for good.
+   */
+  public static final Duration TRIES_WINDOW = Lifetimes.VERIFICATION_CODE;
 
   private final String value;
 

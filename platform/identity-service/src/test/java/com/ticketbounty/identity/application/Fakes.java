@@ -10,8 +10,11 @@ import com.ticketbounty.events.password.PasswordResetRequested;
 import com.ticketbounty.identity.domain.AuditEntry;
 import com.ticketbounty.identity.domain.PlainPassword;
 import com.ticketbounty.identity.domain.User;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
@@ -86,14 +89,26 @@ final class Fakes {
     }
   }
 
-  /** "hash:" + the password; counts the checks, and which of them had no hash (a dummy check). */
+  /**
+   * "hash:" + the password; "old-hash:" + the password is a hash of weaker parameters, which
+   * matches too and is outdated. Counts the hashes made, the checks, and which checks had no hash
+   * (a dummy check).
+   */
   static final class PlainHasher implements PasswordHasher {
+    static final String CURRENT = "hash:";
+    static final String OUTDATED = "old-hash:";
+
+    final AtomicInteger hashes = new AtomicInteger();
     final AtomicInteger checks = new AtomicInteger();
     final AtomicInteger checksWithoutHash = new AtomicInteger();
 
     @Override
     public Mono<String> hash(PlainPassword password) {
-      return Mono.just("hash:" + password.reveal());
+      return Mono.fromSupplier(
+          () -> {
+            hashes.incrementAndGet();
+            return CURRENT + password.reveal();
+          });
     }
 
     @Override
@@ -102,7 +117,15 @@ final class Fakes {
       if (hash == null) {
         checksWithoutHash.incrementAndGet();
       }
-      return Mono.just(hash != null && hash.equals("hash:" + presented.reveal()));
+      return Mono.just(
+          hash != null
+              && (hash.equals(CURRENT + presented.reveal())
+                  || hash.equals(OUTDATED + presented.reveal())));
+    }
+
+    @Override
+    public boolean isOutdated(String hash) {
+      return hash.startsWith(OUTDATED);
     }
   }
 
@@ -115,6 +138,34 @@ final class Fakes {
     @Override
     public Mono<AccessToken> issueForService(String clientId) {
       return Mono.just(new AccessToken("service/" + clientId, 900));
+    }
+  }
+
+  /** Reset tokens in a map, used up once, refused after their expiry. */
+  static final class InMemoryResetTokens implements ResetTokens {
+    private record Token(UUID userId, Instant expiresAt, boolean used) {}
+
+    private final Map<String, Token> byHash = new ConcurrentHashMap<>();
+
+    @Override
+    public Mono<Void> add(String tokenHash, UUID userId, Instant createdAt, Instant expiresAt) {
+      return Mono.fromRunnable(() -> byHash.put(tokenHash, new Token(userId, expiresAt, false)));
+    }
+
+    @Override
+    public Mono<UUID> usableFor(String tokenHash, Instant now) {
+      return Mono.justOrEmpty(byHash.get(tokenHash))
+          .filter(token -> !token.used() && now.isBefore(token.expiresAt()))
+          .map(Token::userId);
+    }
+
+    @Override
+    public Mono<UUID> redeem(String tokenHash, Instant now) {
+      return usableFor(tokenHash, now)
+          .doOnNext(
+              userId ->
+                  byHash.computeIfPresent(
+                      tokenHash, (hash, token) -> new Token(userId, token.expiresAt(), true)));
     }
   }
 }

@@ -1,7 +1,7 @@
 package com.ticketbounty.identity.application;
 
+import com.ticketbounty.identity.domain.RefreshToken;
 import com.ticketbounty.identity.domain.Session;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,23 +11,30 @@ import reactor.core.publisher.Mono;
 /** {@link Sessions} in maps; locking is the store's business and not modelled here. */
 final class InMemorySessions implements Sessions {
   final Map<UUID, Session> byId = new ConcurrentHashMap<>();
-  private final Map<String, UUID> spent = new ConcurrentHashMap<>();
+  final Map<String, RefreshToken> tokens = new ConcurrentHashMap<>();
 
   @Override
-  public Mono<Void> add(Session session) {
+  public Mono<Void> add(Session session, RefreshToken first) {
     byId.put(session.id(), session);
+    return addRefreshToken(first);
+  }
+
+  @Override
+  public Mono<Presented> lockedByRefreshTokenHash(String hash) {
+    return Mono.justOrEmpty(tokens.get(hash))
+        .map(token -> new Presented(byId.get(token.sessionId()), token));
+  }
+
+  @Override
+  public Mono<Void> addRefreshToken(RefreshToken token) {
+    tokens.put(token.hash(), token);
     return Mono.empty();
   }
 
   @Override
-  public Mono<Session> lockedByRefreshTokenHash(String hash) {
-    return Mono.justOrEmpty(
-        byId.values().stream().filter(s -> s.refreshTokenHash().equals(hash)).findFirst());
-  }
-
-  @Override
-  public Mono<Session> bySpentRefreshTokenHash(String hash) {
-    return Mono.justOrEmpty(spent.get(hash)).mapNotNull(byId::get);
+  public Mono<Void> spend(RefreshToken spent) {
+    tokens.put(spent.hash(), spent);
+    return Mono.empty();
   }
 
   @Override
@@ -39,13 +46,6 @@ final class InMemorySessions implements Sessions {
   public Flux<Session> lockedLiveOf(UUID userId) {
     return Flux.fromStream(
         byId.values().stream().filter(s -> s.userId().equals(userId) && !s.isEnded()));
-  }
-
-  @Override
-  public Mono<Void> rotate(Session rotated, String spentHash, Instant spentAt) {
-    spent.put(spentHash, rotated.id());
-    byId.put(rotated.id(), rotated);
-    return Mono.empty();
   }
 
   @Override

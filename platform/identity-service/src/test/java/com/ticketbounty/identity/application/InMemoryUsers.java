@@ -41,6 +41,16 @@ final class InMemoryUsers implements Users {
   }
 
   @Override
+  public Mono<Boolean> upgradePasswordHash(UUID id, String expected, String upgraded) {
+    User stored = byId.get(id);
+    if (stored == null || !stored.passwordHash().equals(expected)) {
+      return Mono.just(false);
+    }
+    byId.put(id, stored.withPasswordRehashed(upgraded));
+    return Mono.just(true);
+  }
+
+  @Override
   public Mono<User> withId(UUID id) {
     return Mono.justOrEmpty(byId.get(id));
   }

@@ -13,12 +13,12 @@ import com.ticketbounty.identity.domain.AdminEmails;
 import com.ticketbounty.identity.domain.AuditAction;
 import com.ticketbounty.identity.domain.AuditEntry;
 import com.ticketbounty.identity.domain.BrokenRulesException;
+import com.ticketbounty.identity.domain.SecretToken;
 import com.ticketbounty.identity.domain.Session;
+import com.ticketbounty.identity.domain.SessionPolicy;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ import reactor.core.publisher.Sinks;
 class UseCasesTest {
   private static final String CLIENT = "192.0.2.7";
 
-  private final Clock clock = Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC);
+  private final SettableClock clock = new SettableClock(Instant.parse("2026-11-27T10:00:00Z"));
   private final SecureRandom random = new SecureRandom();
   private final InMemoryUsers users = new InMemoryUsers();
   private final InMemorySessions sessions = new InMemorySessions();
@@ -38,7 +38,8 @@ class UseCasesTest {
   private final Fakes.PlainHasher hasher = new Fakes.PlainHasher();
   private final Fakes.DirectUnitOfWork unitOfWork = new Fakes.DirectUnitOfWork();
   private final SessionStarts starts =
-      new SessionStarts(sessions, new Fakes.FakeAccessTokens(), random, clock);
+      new SessionStarts(
+          sessions, new Fakes.FakeAccessTokens(), SessionPolicy.DEFAULT, random, clock);
   private final SessionEnds ends = new SessionEnds(sessions, events, clock);
 
   private final SignUp signUp =
@@ -53,9 +54,13 @@ class UseCasesTest {
           clock);
   private final SignIn signIn = new SignIn(users, hasher, starts, audit, unitOfWork, clock);
   private final RefreshSession refresh =
-      new RefreshSession(sessions, users, starts, ends, audit, unitOfWork, random, clock);
+      new RefreshSession(
+          sessions, users, starts, ends, audit, unitOfWork, SessionPolicy.DEFAULT, random, clock);
   private final ChangePassword changePassword =
       new ChangePassword(users, hasher, ends, events, audit, unitOfWork, clock);
+  private final Fakes.InMemoryResetTokens resetTokens = new Fakes.InMemoryResetTokens();
+  private final ResetPassword resetPassword =
+      new ResetPassword(users, resetTokens, hasher, starts, ends, events, audit, unitOfWork, clock);
 
   @Test
   void signUpStoresTheAccountAndPublishesItsTwoEvents() {
@@ -89,11 +94,26 @@ class UseCasesTest {
   }
 
   @Test
-  void aRefreshTokenPresentedTwiceEndsItsSession() {
+  void signInReplacesAnOutdatedHashOnceWithANewHashOfTheProvenPassword() {
+    UUID id = signUp("ada", "ada@example.com").user().id();
+    users.byId.put(id, users.byId.get(id).withPasswordRehashed("old-hash:password-1"));
+    int hashesBefore = hasher.hashes.get();
+
+    signIn.signIn("ada@example.com", "password-1", CLIENT).block();
+    assertThat(users.byId.get(id).passwordHash()).isEqualTo("hash:password-1");
+    signIn.signIn("ada@example.com", "password-1", CLIENT).block();
+
+    assertThat(hasher.hashes.get() - hashesBefore).isEqualTo(1);
+    assertThat(users.byId.get(id).version()).isEqualTo(1);
+  }
+
+  @Test
+  void aRefreshTokenPresentedAgainAfterTheGraceWindowEndsItsSession() {
     SignedIn signedIn = signUp("ada", "ada@example.com");
     String first = signedIn.refreshToken().reveal();
 
     SignedIn next = refresh.refresh(first, CLIENT).block();
+    clock.advance(Duration.ofSeconds(10));
     assertThatThrownBy(() -> refresh.refresh(first, CLIENT).block())
         .isInstanceOf(NotAuthenticatedException.class);
     assertThatThrownBy(() -> refresh.refresh(next.refreshToken().reveal(), CLIENT).block())
@@ -104,6 +124,39 @@ class UseCasesTest {
     assertThat(events.of(SessionEnded.class))
         .singleElement()
         .satisfies(e -> assertThat(e.reason()).isEqualTo("refresh-token-reused"));
+  }
+
+  @Test
+  void twoRefreshesWithOneTokenWithinTheGraceWindowEachGetAPairAndBothGoOn() {
+    SignedIn signedIn = signUp("ada", "ada@example.com");
+    String token = signedIn.refreshToken().reveal();
+
+    SignedIn firstTab = refresh.refresh(token, CLIENT).block();
+    clock.advance(Duration.ofMillis(9_999));
+    SignedIn secondTab = refresh.refresh(token, CLIENT).block();
+
+    assertThat(secondTab.refreshToken().reveal()).isNotEqualTo(firstTab.refreshToken().reveal());
+    clock.advance(Duration.ofMinutes(5));
+    assertThat(refresh.refresh(firstTab.refreshToken().reveal(), CLIENT).block()).isNotNull();
+    assertThat(refresh.refresh(secondTab.refreshToken().reveal(), CLIENT).block()).isNotNull();
+    assertThat(sessions.byId.values()).singleElement().matches(s -> !s.isEnded());
+    assertThat(events.of(SessionEnded.class)).isEmpty();
+  }
+
+  @Test
+  void nothingRefreshesPastTheSessionsAbsoluteLifetime() {
+    SignedIn signedIn = signUp("ada", "ada@example.com");
+    clock.advance(Duration.ofDays(29));
+    SignedIn late = refresh.refresh(signedIn.refreshToken().reveal(), CLIENT).block();
+    Session session = sessions.byId.values().iterator().next();
+    assertThat(sessions.tokens.get(late.refreshToken().hash()).expiresAt())
+        .isEqualTo(session.createdAt().plus(Duration.ofDays(30)));
+
+    clock.advance(Duration.ofDays(1));
+
+    assertThatThrownBy(() -> refresh.refresh(late.refreshToken().reveal(), CLIENT).block())
+        .isInstanceOf(NotAuthenticatedException.class);
+    assertThat(events.of(SessionEnded.class)).isEmpty();
   }
 
   @Test
@@ -135,6 +188,31 @@ class UseCasesTest {
         .hasMessageContaining("currentPassword");
     assertThat(sessions.byId.values()).noneMatch(Session::isEnded);
     assertThat(events.of(PasswordChanged.class)).isEmpty();
+  }
+
+  @Test
+  void aResetWithAnUnknownOrSpentTokenIsRefusedBeforeAnyPasswordIsHashed() {
+    UUID id = signUp("ada", "ada@example.com").user().id();
+    SecretToken token = SecretToken.generate(random);
+    resetTokens
+        .add(token.hash(), id, clock.instant(), clock.instant().plus(Duration.ofMinutes(10)))
+        .block();
+    int hashesBefore = hasher.hashes.get();
+
+    assertThatThrownBy(() -> resetPassword.reset("guessed-token", "password-2", CLIENT).block())
+        .isInstanceOf(BrokenRulesException.class)
+        .hasMessageContaining("token");
+    assertThat(hasher.hashes.get()).isEqualTo(hashesBefore);
+
+    resetPassword.reset(token.reveal(), "password-2", CLIENT).block();
+    assertThat(hasher.hashes.get()).isEqualTo(hashesBefore + 1);
+    assertThat(users.byId.get(id).passwordHash()).isEqualTo("hash:password-2");
+
+    assertThatThrownBy(() -> resetPassword.reset(token.reveal(), "password-3", CLIENT).block())
+        .isInstanceOf(BrokenRulesException.class)
+        .hasMessageContaining("token");
+    assertThat(hasher.hashes.get()).isEqualTo(hashesBefore + 1);
+    assertThat(users.byId.get(id).passwordHash()).isEqualTo("hash:password-2");
   }
 
   @Test
@@ -198,6 +276,11 @@ class UseCasesTest {
           @Override
           public Mono<Void> add(String hash, UUID userId, Instant createdAt, Instant expiresAt) {
             return stored;
+          }
+
+          @Override
+          public Mono<UUID> usableFor(String tokenHash, Instant now) {
+            return Mono.empty();
           }
 
           @Override

@@ -13,20 +13,67 @@ class AccountRulesTest {
   @ParameterizedTest
   @ValueSource(strings = {"abc", "twenty-chars-exactly", "Ada_Lovelace", "ünïcødé"})
   void acceptsUsernamesOfThreeToTwentyCharactersWithoutWhitespace(String name) {
-    assertThat(new Username(name).value()).isEqualTo(name);
+    assertThat(Username.of(name).value()).isEqualTo(name);
   }
 
   @ParameterizedTest
   @ValueSource(
       strings = {"", "ab", "twenty-one-characters", "has space", "tab\tbed", "nbsp\u00a0x"})
   void refusesOtherUsernamesNamingTheField(String name) {
-    assertThatThrownBy(() -> new Username(name))
+    assertThatThrownBy(() -> Username.of(name))
         .isInstanceOfSatisfying(
             BrokenRulesException.class,
             e ->
                 assertThat(e.violations())
                     .extracting(Violation::field)
                     .containsExactly("username"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "bell\u0007x",
+        "nul\u0000x",
+        "del\u007fx",
+        "zero\u200bwidth",
+        "join\u200dx",
+        "rtl\u202eoverride",
+        "soft\u00adhyphen",
+        "bom\ufeffx",
+        "tag\udb40\udc41x",
+        "lone\ud800x"
+      })
+  void refusesControlAndFormatCharactersNamingTheField(String name) {
+    assertThatThrownBy(() -> Username.of(name))
+        .isInstanceOfSatisfying(
+            BrokenRulesException.class,
+            e ->
+                assertThat(e.violations())
+                    .containsExactly(
+                        new Violation(
+                            "username", "must not contain control or format characters")));
+  }
+
+  @Test
+  void keepsUsernamesInNfcSoThatComposedAndDecomposedAreOneName() {
+    Username composed = Username.of("Jos\u00e9");
+    Username decomposed = Username.of("Jose\u0301");
+
+    assertThat(decomposed).isEqualTo(composed);
+    assertThat(decomposed.value()).isEqualTo("Jos\u00e9").hasSize(4);
+  }
+
+  @Test
+  void countsTheLengthInNfc() {
+    // 40 code points as typed, 20 characters in NFC.
+    assertThat(Username.of("e\u0301".repeat(20)).value()).isEqualTo("\u00e9".repeat(20));
+    assertThatThrownBy(() -> Username.of("e\u0301".repeat(21)))
+        .isInstanceOf(BrokenRulesException.class);
+  }
+
+  @Test
+  void aStoredNameLoadsAsItIsEvenWhereTodaysRulesRefuseIt() {
+    assertThat(Username.stored("old\u200bname").value()).isEqualTo("old\u200bname");
   }
 
   @Test

@@ -1,7 +1,9 @@
 package com.ticketbounty.identity.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.ticketbounty.identity.domain.RefreshToken.Presentation;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,30 +18,79 @@ class SessionAndSecretsTest {
   private final SecureRandom random = new SecureRandom();
 
   @Test
-  void aSessionRefreshesForThirtyDaysFromItsLatestToken() {
-    SecretToken first = SecretToken.generate(random);
-    Session session = Session.start(UUID.randomUUID(), UUID.randomUUID(), first, NOW);
+  void aRefreshTokenLastsThirtyDaysButNeverPastItsSessionsAbsoluteLifetime() {
+    Session session = Session.start(UUID.randomUUID(), UUID.randomUUID(), NOW);
+    SessionPolicy policy = SessionPolicy.DEFAULT;
 
-    assertThat(session.refreshTokenHash()).isEqualTo(first.hash());
-    assertThat(session.canRefresh(NOW.plus(Duration.ofDays(30)).minusSeconds(1))).isTrue();
-    assertThat(session.canRefresh(NOW.plus(Duration.ofDays(30)))).isFalse();
+    RefreshToken first = RefreshToken.issue(SecretToken.generate(random), session, NOW, policy);
+    RefreshToken late =
+        RefreshToken.issue(
+            SecretToken.generate(random), session, NOW.plus(Duration.ofDays(20)), policy);
 
-    SecretToken second = SecretToken.generate(random);
-    Session rotated = session.rotated(second, NOW.plus(Duration.ofDays(10)));
-    assertThat(rotated.refreshTokenHash()).isEqualTo(second.hash()).isNotEqualTo(first.hash());
-    assertThat(rotated.canRefresh(NOW.plus(Duration.ofDays(39)))).isTrue();
+    assertThat(first.expiresAt()).isEqualTo(NOW.plus(Duration.ofDays(30)));
+    assertThat(late.expiresAt()).isEqualTo(session.expiresAt(policy));
+    assertThat(session.expiresAt(policy)).isEqualTo(NOW.plus(Duration.ofDays(30)));
+    assertThat(first.presented(session, NOW.plus(Duration.ofDays(30)).minusSeconds(1), policy))
+        .isEqualTo(Presentation.FIRST_USE);
+    assertThat(late.presented(session, NOW.plus(Duration.ofDays(30)), policy))
+        .isEqualTo(Presentation.REFUSED);
+  }
+
+  @Test
+  void aSpentTokenBuysAnotherPairWithinTheGraceWindowAndEndsTheSessionAfterIt() {
+    SessionPolicy policy = SessionPolicy.DEFAULT;
+    Session session = Session.start(UUID.randomUUID(), UUID.randomUUID(), NOW);
+    RefreshToken token = RefreshToken.issue(SecretToken.generate(random), session, NOW, policy);
+    Instant spentAt = NOW.plus(Duration.ofHours(1));
+    RefreshToken spent = token.spent(spentAt);
+
+    assertThat(spent.spent(spentAt.plusSeconds(5)).spentAt()).contains(spentAt);
+    assertThat(spent.presented(session, spentAt.plusMillis(100), policy))
+        .isEqualTo(Presentation.WITHIN_GRACE);
+    assertThat(spent.presented(session, spentAt.plusSeconds(10).minusNanos(1), policy))
+        .isEqualTo(Presentation.WITHIN_GRACE);
+    assertThat(spent.presented(session, spentAt.plusSeconds(10), policy))
+        .isEqualTo(Presentation.REUSE);
+  }
+
+  @Test
+  void refusesEveryTokenOfAnEndedSessionAndAnExpiredOneWithoutEndingAnything() {
+    SessionPolicy policy =
+        new SessionPolicy(Duration.ofDays(90), Duration.ofDays(1), Duration.ZERO);
+    Session session = Session.start(UUID.randomUUID(), UUID.randomUUID(), NOW);
+    RefreshToken token = RefreshToken.issue(SecretToken.generate(random), session, NOW, policy);
+    Session ended = session.ended(SessionEndReason.SIGN_OUT, NOW.plusSeconds(1));
+
+    assertThat(token.presented(ended, NOW.plusSeconds(2), policy)).isEqualTo(Presentation.REFUSED);
+    assertThat(token.spent(NOW).presented(ended, NOW.plus(Duration.ofHours(1)), policy))
+        .isEqualTo(Presentation.REFUSED);
+    assertThat(token.presented(session, NOW.plus(Duration.ofDays(1)), policy))
+        .isEqualTo(Presentation.REFUSED);
+    // No grace at all: a spent token again is reuse at once.
+    assertThat(token.spent(NOW).presented(session, NOW, policy)).isEqualTo(Presentation.REUSE);
+  }
+
+  @Test
+  void refusesASessionPolicyWithoutALifetimeOrWithAGraceOverAMinute() {
+    assertThatThrownBy(() -> new SessionPolicy(Duration.ZERO, Duration.ofDays(1), Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () -> new SessionPolicy(Duration.ofDays(1), Duration.ofDays(1), Duration.ofSeconds(61)))
+        .hasMessageContaining("grace");
+    assertThatThrownBy(
+            () -> new SessionPolicy(Duration.ofDays(1), Duration.ofDays(1), Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void anEndedSessionStaysEndedWithItsFirstReason() {
-    Session session =
-        Session.start(UUID.randomUUID(), UUID.randomUUID(), SecretToken.generate(random), NOW);
+    Session session = Session.start(UUID.randomUUID(), UUID.randomUUID(), NOW);
 
     Session ended = session.ended(SessionEndReason.SIGN_OUT, NOW.plusSeconds(5));
     Session again = ended.ended(SessionEndReason.PASSWORD_CHANGED, NOW.plusSeconds(9));
 
     assertThat(again.endReason()).contains(SessionEndReason.SIGN_OUT);
-    assertThat(again.canRefresh(NOW.plusSeconds(10))).isFalse();
+    assertThat(again.isLive(NOW.plusSeconds(10), SessionPolicy.DEFAULT)).isFalse();
     assertThat(again.tokensValidUntil()).contains(NOW.plusSeconds(5).plus(Duration.ofMinutes(15)));
   }
 
@@ -74,7 +125,7 @@ class SessionAndSecretsTest {
     User user =
         User.signUp(
             UUID.randomUUID(),
-            new Username("ada"),
+            Username.of("ada"),
             new EmailAddress("ada@example.com"),
             "hash",
             Role.USER,
@@ -82,7 +133,7 @@ class SessionAndSecretsTest {
 
     assertThat(user.version()).isEqualTo(1);
     assertThat(user.withProfile(user.username(), user.preference(), NOW)).isSameAs(user);
-    assertThat(user.withProfile(new Username("lovelace"), user.preference(), NOW).version())
+    assertThat(user.withProfile(Username.of("lovelace"), user.preference(), NOW).version())
         .isEqualTo(2);
     assertThat(user.withPasswordHash("other", NOW).version()).isEqualTo(1);
     assertThat(user.verified(NOW).emailVerifiedAt()).contains(NOW);

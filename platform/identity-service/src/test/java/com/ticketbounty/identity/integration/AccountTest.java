@@ -110,6 +110,14 @@ class AccountTest extends IdentityServiceTest {
         .jsonPath("$.errors[*].field")
         .isEqualTo(List.of("username"));
     expectProblem(
+            api.patchAccount(account.accessToken(), Map.of("username", "admin\u202enimda")), 422)
+        .jsonPath("$.errors[*].field")
+        .isEqualTo(List.of("username"));
+    api.account(account.accessToken())
+        .expectBody()
+        .jsonPath("$.username")
+        .isEqualTo(account.username());
+    expectProblem(
             api.patchAccount(account.accessToken(), Map.of("notificationPreference", "weekly")),
             400)
         .jsonPath("$.errors[0].field")

@@ -63,7 +63,7 @@ class EmailVerificationTest extends IdentityServiceTest {
   }
 
   @Test
-  void aCodeStopsWorkingAfterFiveWrongTriesAndANewOneStartsAfresh() {
+  void aCodeStopsWorkingAfterFiveWrongTriesAndANewCodeDoesNotStartTheCountAfresh() {
     Api.Account account = api.signUp();
     String code = requestCode(account);
 
@@ -78,7 +78,24 @@ class EmailVerificationTest extends IdentityServiceTest {
     expectProblem(verify(account, code), 422)
         .jsonPath("$.errors[0].message")
         .value(message -> assertThat(message.toString()).contains("ask for a new one"));
+
+    // Nor does a new code, however many are asked for, while the count lasts.
+    for (int asked = 1; asked <= 2; asked++) {
+      String fresh = requestCode(account);
+      expectProblem(verify(account, fresh), 422);
+    }
     api.account(account.accessToken()).expectBody().jsonPath("$.emailVerified").isEqualTo(false);
+  }
+
+  @Test
+  void theCountOfWrongTriesEndsTwoHoursAfterItsFirstTry() {
+    Api.Account account = api.signUp();
+    requestCode(account);
+    for (int wrong = 1; wrong <= 5; wrong++) {
+      expectProblem(verify(account, "WRONGONE"), 422);
+    }
+
+    CLOCK.advance(Duration.ofHours(2));
 
     String fresh = requestCode(account);
     for (int wrong = 1; wrong <= 4; wrong++) {
@@ -86,6 +103,20 @@ class EmailVerificationTest extends IdentityServiceTest {
     }
     verify(account, fresh).expectStatus().isNoContent();
     api.account(account.accessToken()).expectBody().jsonPath("$.emailVerified").isEqualTo(true);
+  }
+
+  @Test
+  void aSuccessfulVerificationForgetsTheWrongTries() {
+    Api.Account account = api.signUp();
+    String code = requestCode(account);
+    for (int wrong = 1; wrong <= 4; wrong++) {
+      expectProblem(verify(account, "WRONGONE"), 422);
+    }
+    assertThat(count("email_verification_tries WHERE user_id = ?", account.id())).isEqualTo(1);
+
+    verify(account, code).expectStatus().isNoContent();
+
+    assertThat(count("email_verification_tries WHERE user_id = ?", account.id())).isZero();
   }
 
   @Test

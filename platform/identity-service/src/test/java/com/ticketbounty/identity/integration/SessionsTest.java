@@ -5,11 +5,17 @@ import static com.ticketbounty.testsupport.EventTap.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ticketbounty.events.auth.SessionEnded;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,7 +27,7 @@ import tools.jackson.databind.JsonNode;
 class SessionsTest extends IdentityServiceTest {
 
   @Test
-  void refreshRotatesTheRefreshTokenAndTheOldOneWorksOnce() {
+  void refreshRotatesTheRefreshTokenAndTheOldOneAfterTheGraceWindowEndsTheSession() {
     Api.Account account = api.signUp();
 
     JsonNode refreshed =
@@ -38,7 +44,9 @@ class SessionsTest extends IdentityServiceTest {
     assertThat(next).isNotEqualTo(account.refreshToken());
     api.account(refreshed.get("accessToken").asString()).expectStatus().isOk();
 
-    // The spent token again: 401, and the session it belonged to ends (reuse means theft).
+    // The spent token again once the grace window is over: 401, and the session it belonged to
+    // ends (reuse means theft).
+    CLOCK.advance(Duration.ofSeconds(10));
     expectProblem(api.refresh(account.refreshToken()), 401);
     expectProblem(api.refresh(next), 401);
     expectProblem(api.account(refreshed.get("accessToken").asString()), 401);
@@ -48,6 +56,114 @@ class SessionsTest extends IdentityServiceTest {
     assertThat(
             count("audit_log WHERE user_id = ? AND action = 'refresh-token-reused'", account.id()))
         .isEqualTo(1);
+  }
+
+  @Test
+  void twoRefreshesOfOneToken100MillisecondsApartBothSucceedAndTheSessionStays() {
+    Api.Account account = api.signUp();
+    CLOCK.freeze();
+    try {
+      // Two tabs refresh with the same token at once.
+      JsonNode first = refreshed(account.refreshToken());
+      CLOCK.advance(Duration.ofMillis(100));
+      JsonNode second = refreshed(account.refreshToken());
+
+      assertThat(second.get("refreshToken").asString())
+          .isNotEqualTo(first.get("refreshToken").asString());
+      assertThat(second.get("accessToken").asString())
+          .isNotEqualTo(first.get("accessToken").asString());
+      api.account(first.get("accessToken").asString()).expectStatus().isOk();
+      api.account(second.get("accessToken").asString()).expectStatus().isOk();
+
+      // Each tab goes on refreshing with the pair it got.
+      JsonNode firstTab = refreshed(first.get("refreshToken").asString());
+      JsonNode secondTab = refreshed(second.get("refreshToken").asString());
+      api.account(firstTab.get("accessToken").asString()).expectStatus().isOk();
+      api.account(secondTab.get("accessToken").asString()).expectStatus().isOk();
+      assertThat(count("sessions WHERE user_id = ? AND ended_at IS NULL", account.id()))
+          .isEqualTo(1);
+
+      // The spent token once the grace window is over: reuse, and the session ends.
+      CLOCK.advance(Duration.ofSeconds(10));
+      expectProblem(api.refresh(account.refreshToken()), 401);
+      expectProblem(api.account(firstTab.get("accessToken").asString()), 401);
+      expectProblem(api.account(secondTab.get("accessToken").asString()), 401);
+      expectProblem(api.refresh(secondTab.get("refreshToken").asString()), 401);
+    } finally {
+      CLOCK.resume();
+    }
+    JsonNode ended = events().awaitOne(SessionEnded.NAME, field("userId", account.id())).data();
+    assertThat(ended.get("reason").asString()).isEqualTo("refresh-token-reused");
+  }
+
+  @Test
+  void refreshesOfOneTokenRacingEachOtherAllSucceedWithPairsOfTheirOwn() {
+    Api.Account account = api.signUp();
+    CLOCK.freeze();
+    List<String> tokens;
+    try {
+      List<CompletableFuture<String>> racing =
+          IntStream.range(0, 4)
+              .mapToObj(
+                  tab ->
+                      CompletableFuture.supplyAsync(
+                          () -> refreshed(account.refreshToken()).get("refreshToken").asString()))
+              .toList();
+      tokens = racing.stream().map(CompletableFuture::join).toList();
+    } finally {
+      CLOCK.resume();
+    }
+
+    assertThat(tokens).doesNotHaveDuplicates().hasSize(4);
+    assertThat(
+            count(
+                "refresh_tokens WHERE spent_at IS NULL AND session_id IN"
+                    + " (SELECT id FROM sessions WHERE user_id = ?)",
+                account.id()))
+        .isEqualTo(4);
+    for (String token : tokens) {
+      refreshed(token);
+    }
+    assertThat(count("sessions WHERE user_id = ? AND ended_at IS NULL", account.id())).isEqualTo(1);
+  }
+
+  @Test
+  void nothingRefreshesPastThirtyDaysFromSignInAndTheLastTokenEndsWithTheSession() {
+    Api.Account account = api.signUp();
+    CLOCK.advance(Duration.ofDays(29));
+    String late = refreshed(account.refreshToken()).get("refreshToken").asString();
+
+    Instant signedInAt =
+        jdbc.sql("SELECT created_at FROM sessions WHERE user_id = ?")
+            .param(account.id())
+            .query(Instant.class)
+            .single();
+    assertThat(
+            jdbc.sql("SELECT expires_at FROM refresh_tokens WHERE token_hash = ?")
+                .param(sha256(late))
+                .query(Instant.class)
+                .single())
+        .isEqualTo(signedInAt.plus(Duration.ofDays(30)));
+
+    CLOCK.advance(Duration.ofDays(1));
+
+    expectProblem(api.refresh(late), 401);
+    assertThat(count("sessions WHERE user_id = ? AND ended_at IS NULL", account.id())).isEqualTo(1);
+  }
+
+  @Test
+  void storesRefreshTokensOnlyAsHashes() {
+    Api.Account account = api.signUp();
+    String next = refreshed(account.refreshToken()).get("refreshToken").asString();
+
+    assertThat(
+            count(
+                "refresh_tokens WHERE token_hash IN (?, ?)",
+                sha256(account.refreshToken()),
+                sha256(next)))
+        .isEqualTo(2);
+    assertThat(count("refresh_tokens WHERE token_hash IN (?, ?)", account.refreshToken(), next))
+        .isZero();
   }
 
   @Test
@@ -149,6 +265,25 @@ class SessionsTest extends IdentityServiceTest {
   void answersABadTokenWith401() {
     for (String token : List.of("not-a-jwt", "a.b.c", api.signUp().accessToken() + "x")) {
       expectProblem(api.account(token), 401);
+    }
+  }
+
+  private JsonNode refreshed(String refreshToken) {
+    return api.refresh(refreshToken)
+        .expectStatus()
+        .isOk()
+        .expectBody(JsonNode.class)
+        .returnResult()
+        .getResponseBody();
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 }

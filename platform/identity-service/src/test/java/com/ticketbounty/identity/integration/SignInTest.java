@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import tools.jackson.databind.JsonNode;
 
 /** {@code POST /api/auth/sign-in} and its limits; the limits here are the defaults (10/minute). */
@@ -34,6 +35,25 @@ class SignInTest extends IdentityServiceTest {
     assertThat(count("sessions WHERE user_id = ?", account.id())).isEqualTo(2);
     assertThat(count("audit_log WHERE user_id = ? AND action = 'signed-in'", account.id()))
         .isEqualTo(1);
+  }
+
+  @Test
+  void replacesAHashOfEarlierParametersAtSignInAndSignsInWithTheNewOne() {
+    Api.Account account = api.signUp();
+    // As identity-service hashed before OWASP's parameters: 16 MiB.
+    String earlier =
+        Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8().encode(account.password());
+    jdbc.sql("UPDATE users SET password_hash = ? WHERE id = ?")
+        .params(earlier, account.id())
+        .update();
+
+    api.signIn(account.email(), account.password()).expectStatus().isOk();
+
+    String upgraded = passwordHashOf(account);
+    assertThat(upgraded).startsWith("$argon2id$v=19$m=19456,t=2,p=1$").isNotEqualTo(earlier);
+    api.signIn(account.email(), account.password()).expectStatus().isOk();
+    assertThat(passwordHashOf(account)).isEqualTo(upgraded);
+    expectUnauthorized(api.signIn(account.email(), "wrong-password"));
   }
 
   @Test
@@ -123,5 +143,12 @@ class SignInTest extends IdentityServiceTest {
       expectUnauthorized(
           org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec response) {
     return response.expectStatus().isUnauthorized();
+  }
+
+  private String passwordHashOf(Api.Account account) {
+    return jdbc.sql("SELECT password_hash FROM users WHERE id = ?")
+        .param(account.id())
+        .query(String.class)
+        .single();
   }
 }

@@ -162,6 +162,78 @@ class SignUpTest extends IdentityServiceTest {
         .isEqualTo(List.of(field));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"zero\u200bwidth", "rtl\u202eevil", "bell\u0007x", "nul\u0000x"})
+  void refusesControlAndFormatCharactersInAUsernameWith422(String username) {
+    String email = "cf" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+
+    expectProblem(
+            api.post(
+                "/api/auth/sign-up",
+                Map.of("username", username, "email", email, "password", "password1")),
+            422)
+        .jsonPath("$.errors[*].field")
+        .isEqualTo(List.of("username"))
+        .jsonPath("$.errors[0].message")
+        .isEqualTo("must not contain control or format characters");
+    assertThat(count("users WHERE email = ?", email)).isZero();
+  }
+
+  @Test
+  void storesUsernamesInNfcSoADecomposedSpellingOfATakenNameIsTaken() {
+    String suffix = UUID.randomUUID().toString().substring(0, 6);
+    String composed = "Jos\u00e9" + suffix;
+    String decomposed = "Jose\u0301" + suffix;
+
+    Api.Account first = api.signUp(decomposed, "nfc-" + suffix + "@example.com");
+
+    assertThat(first.username()).isEqualTo(composed);
+    assertThat(
+            jdbc.sql("SELECT username FROM users WHERE id = ?")
+                .param(first.id())
+                .query(String.class)
+                .single())
+        .isEqualTo(composed);
+    expectProblem(
+            api.post(
+                "/api/auth/sign-up",
+                Map.of(
+                    "username",
+                    composed.toUpperCase(),
+                    "email",
+                    "nfc2-" + suffix + "@example.com",
+                    "password",
+                    "password1")),
+            409)
+        .jsonPath("$.errors[*].field")
+        .isEqualTo(List.of("username"));
+  }
+
+  @Test
+  void aNameStoredDecomposedBeforeStillTakesItsNfcSpelling() {
+    String suffix = UUID.randomUUID().toString().substring(0, 6);
+    Api.Account old = api.signUp();
+    // As a version that did not normalise stored it.
+    jdbc.sql("UPDATE users SET username = ? WHERE id = ?")
+        .params("Rene\u0301" + suffix, old.id())
+        .update();
+
+    expectProblem(
+            api.post(
+                "/api/auth/sign-up",
+                Map.of(
+                    "username",
+                    "Ren\u00e9" + suffix,
+                    "email",
+                    "rene-" + suffix + "@example.com",
+                    "password",
+                    "password1")),
+            409)
+        .jsonPath("$.errors[*].field")
+        .isEqualTo(List.of("username"));
+    api.account(old.accessToken()).expectStatus().isOk();
+  }
+
   @Test
   void listsEveryBrokenFieldAtOnce() {
     expectProblem(api.post("/api/auth/sign-up", Map.of()), 422)

@@ -31,6 +31,18 @@ public final class R2dbcResetTokens implements ResetTokens {
   }
 
   @Override
+  public Mono<UUID> usableFor(String tokenHash, Instant now) {
+    return database
+        .sql(
+            "SELECT user_id FROM password_reset_tokens"
+                + " WHERE token_hash = :hash AND used_at IS NULL AND expires_at > :now")
+        .bind("hash", tokenHash)
+        .bind("now", now)
+        .map(row -> row.get("user_id", UUID.class))
+        .one();
+  }
+
+  @Override
   public Mono<UUID> redeem(String tokenHash, Instant now) {
     return database
         .sql(

@@ -1,6 +1,7 @@
 package com.ticketbounty.identity.adapter.out.persistence;
 
 import com.ticketbounty.identity.application.Sessions;
+import com.ticketbounty.identity.domain.RefreshToken;
 import com.ticketbounty.identity.domain.Session;
 import com.ticketbounty.identity.domain.SessionEndReason;
 import io.r2dbc.spi.Readable;
@@ -11,13 +12,13 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The {@code sessions} and {@code spent_refresh_tokens} tables. The {@code locked…} reads take a
- * row lock ({@code FOR UPDATE}) that holds until the transaction ends: a second refresh with the
- * same token waits for the first, then finds the token spent.
+ * The {@code sessions} and {@code refresh_tokens} tables. The {@code locked…} reads take a row lock
+ * on the session ({@code FOR UPDATE}) that holds until the transaction ends: a second refresh of
+ * the same session waits for the first, then reads the token as the first left it (a statement of
+ * its own, so under READ COMMITTED it sees what the first committed).
  */
 public final class R2dbcSessions implements Sessions {
-  private static final String COLUMNS =
-      "id, user_id, refresh_token_hash, refresh_expires_at, created_at, ended_at, end_reason";
+  private static final String COLUMNS = "id, user_id, created_at, ended_at, end_reason";
 
   private final DatabaseClient database;
 
@@ -26,30 +27,63 @@ public final class R2dbcSessions implements Sessions {
   }
 
   @Override
-  public Mono<Void> add(Session session) {
+  public Mono<Void> add(Session session, RefreshToken first) {
     return database
-        .sql(
-            "INSERT INTO sessions (id, user_id, refresh_token_hash, refresh_expires_at,"
-                + " created_at) VALUES (:id, :userId, :hash, :expiresAt, :createdAt)")
+        .sql("INSERT INTO sessions (id, user_id, created_at) VALUES (:id, :userId, :createdAt)")
         .bind("id", session.id())
         .bind("userId", session.userId())
-        .bind("hash", session.refreshTokenHash())
-        .bind("expiresAt", session.refreshExpiresAt())
         .bind("createdAt", session.createdAt())
+        .then()
+        .then(addRefreshToken(first));
+  }
+
+  @Override
+  public Mono<Presented> lockedByRefreshTokenHash(String hash) {
+    return select(
+            "WHERE id = (SELECT session_id FROM refresh_tokens WHERE token_hash = :value)"
+                + " FOR UPDATE",
+            hash)
+        .next()
+        .flatMap(session -> token(hash).map(token -> new Presented(session, token)));
+  }
+
+  private Mono<RefreshToken> token(String hash) {
+    return database
+        .sql(
+            "SELECT token_hash, session_id, expires_at, spent_at FROM refresh_tokens"
+                + " WHERE token_hash = :hash")
+        .bind("hash", hash)
+        .map(
+            row ->
+                RefreshToken.restore(
+                    row.get("token_hash", String.class),
+                    row.get("session_id", UUID.class),
+                    row.get("expires_at", Instant.class),
+                    row.get("spent_at", Instant.class)))
+        .one();
+  }
+
+  @Override
+  public Mono<Void> addRefreshToken(RefreshToken token) {
+    return database
+        .sql(
+            "INSERT INTO refresh_tokens (token_hash, session_id, expires_at)"
+                + " VALUES (:hash, :sessionId, :expiresAt)")
+        .bind("hash", token.hash())
+        .bind("sessionId", token.sessionId())
+        .bind("expiresAt", token.expiresAt())
         .then();
   }
 
   @Override
-  public Mono<Session> lockedByRefreshTokenHash(String hash) {
-    return select("WHERE refresh_token_hash = :value FOR UPDATE", hash).next();
-  }
-
-  @Override
-  public Mono<Session> bySpentRefreshTokenHash(String hash) {
-    return select(
-            "WHERE id = (SELECT session_id FROM spent_refresh_tokens WHERE token_hash = :value)",
-            hash)
-        .next();
+  public Mono<Void> spend(RefreshToken spent) {
+    return database
+        .sql(
+            "UPDATE refresh_tokens SET spent_at = :spentAt"
+                + " WHERE token_hash = :hash AND spent_at IS NULL")
+        .bind("spentAt", spent.spentAt().orElseThrow())
+        .bind("hash", spent.hash())
+        .then();
   }
 
   @Override
@@ -60,31 +94,6 @@ public final class R2dbcSessions implements Sessions {
   @Override
   public Flux<Session> lockedLiveOf(UUID userId) {
     return select("WHERE user_id = :value AND ended_at IS NULL ORDER BY id FOR UPDATE", userId);
-  }
-
-  @Override
-  public Mono<Void> rotate(Session rotated, String spentHash, Instant spentAt) {
-    Mono<Long> spend =
-        database
-            .sql(
-                "INSERT INTO spent_refresh_tokens (token_hash, session_id, spent_at)"
-                    + " VALUES (:hash, :sessionId, :spentAt)")
-            .bind("hash", spentHash)
-            .bind("sessionId", rotated.id())
-            .bind("spentAt", spentAt)
-            .fetch()
-            .rowsUpdated();
-    Mono<Long> replace =
-        database
-            .sql(
-                "UPDATE sessions SET refresh_token_hash = :hash, refresh_expires_at = :expiresAt"
-                    + " WHERE id = :id")
-            .bind("hash", rotated.refreshTokenHash())
-            .bind("expiresAt", rotated.refreshExpiresAt())
-            .bind("id", rotated.id())
-            .fetch()
-            .rowsUpdated();
-    return spend.then(replace).then();
   }
 
   @Override
@@ -122,8 +131,6 @@ public final class R2dbcSessions implements Sessions {
     return Session.restore(
         row.get("id", UUID.class),
         row.get("user_id", UUID.class),
-        row.get("refresh_token_hash", String.class),
-        row.get("refresh_expires_at", Instant.class),
         row.get("created_at", Instant.class),
         row.get("ended_at", Instant.class),
         reason == null ? null : SessionEndReason.ofWireName(reason));

@@ -7,13 +7,16 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The {@code signing_keys} table. A partial unique index allows one active key (retired_at null) at
- * most, whatever instances start or rotate at once; rotation also takes a transaction-scoped
- * advisory lock so that two rotations run one after the other instead of one failing.
+ * The {@code signing_keys} table, whose rows hold each key pair sealed (see {@code
+ * KeyEncryptionKeys}). A partial unique index allows one active key (retired_at null) at most,
+ * whatever instances start or rotate at once; rotation also takes a transaction-scoped advisory
+ * lock so that two rotations run one after the other instead of one failing.
  */
 public final class R2dbcSigningKeyStore {
   // Any constant shared by every instance; it names the lock in pg_locks.
   private static final long ROTATION_LOCK = 0x1D_5161_4B45_59L;
+
+  private static final String COLUMNS = "kid, kek_id, sealed_jwk, created_at, retired_at";
 
   private final DatabaseClient database;
 
@@ -30,10 +33,11 @@ public final class R2dbcSigningKeyStore {
   public Mono<Boolean> addIfNoneActive(StoredSigningKey key) {
     return database
         .sql(
-            "INSERT INTO signing_keys (kid, jwk, created_at) VALUES (:kid, :jwk, :createdAt)"
-                + " ON CONFLICT DO NOTHING")
+            "INSERT INTO signing_keys (kid, kek_id, sealed_jwk, created_at)"
+                + " VALUES (:kid, :kekId, :sealed, :createdAt) ON CONFLICT DO NOTHING")
         .bind("kid", key.kid())
-        .bind("jwk", key.jwk())
+        .bind("kekId", key.kekId())
+        .bind("sealed", key.sealedJwk())
         .bind("createdAt", key.createdAt())
         .fetch()
         .rowsUpdated()
@@ -52,9 +56,12 @@ public final class R2dbcSigningKeyStore {
             .rowsUpdated();
     Mono<Long> insert =
         database
-            .sql("INSERT INTO signing_keys (kid, jwk, created_at) VALUES (:kid, :jwk, :createdAt)")
+            .sql(
+                "INSERT INTO signing_keys (kid, kek_id, sealed_jwk, created_at)"
+                    + " VALUES (:kid, :kekId, :sealed, :createdAt)")
             .bind("kid", next.kid())
-            .bind("jwk", next.jwk())
+            .bind("kekId", next.kekId())
+            .bind("sealed", next.sealedJwk())
             .bind("createdAt", next.createdAt())
             .fetch()
             .rowsUpdated();
@@ -65,17 +72,49 @@ public final class R2dbcSigningKeyStore {
   public Flux<StoredSigningKey> usable(Instant retiredAfter) {
     return database
         .sql(
-            "SELECT kid, jwk, created_at, retired_at FROM signing_keys"
+            "SELECT "
+                + COLUMNS
+                + " FROM signing_keys"
                 + " WHERE retired_at IS NULL OR retired_at > :after ORDER BY created_at DESC")
         .bind("after", retiredAfter)
         .map(R2dbcSigningKeyStore::toKey)
         .all();
   }
 
+  /** Every key, retired ones too, sealed with another key-encryption key than {@code kekId}. */
+  public Flux<StoredSigningKey> sealedWithOtherThan(String kekId) {
+    return database
+        .sql("SELECT " + COLUMNS + " FROM signing_keys WHERE kek_id <> :kekId ORDER BY kid")
+        .bind("kekId", kekId)
+        .map(R2dbcSigningKeyStore::toKey)
+        .all();
+  }
+
+  /**
+   * Replaces the sealed form of {@code resealed.kid()}, provided it is still sealed with {@code
+   * previousKekId}: of instances resealing at once, one wins and the others change nothing.
+   *
+   * @return whether it was replaced
+   */
+  public Mono<Boolean> reseal(StoredSigningKey resealed, String previousKekId) {
+    return database
+        .sql(
+            "UPDATE signing_keys SET kek_id = :kekId, sealed_jwk = :sealed"
+                + " WHERE kid = :kid AND kek_id = :previous")
+        .bind("kekId", resealed.kekId())
+        .bind("sealed", resealed.sealedJwk())
+        .bind("kid", resealed.kid())
+        .bind("previous", previousKekId)
+        .fetch()
+        .rowsUpdated()
+        .map(rows -> rows == 1);
+  }
+
   private static StoredSigningKey toKey(Readable row) {
     return new StoredSigningKey(
         row.get("kid", String.class),
-        row.get("jwk", String.class),
+        row.get("kek_id", String.class),
+        row.get("sealed_jwk", String.class),
         row.get("created_at", Instant.class),
         row.get("retired_at", Instant.class));
   }

@@ -22,7 +22,8 @@ import reactor.core.publisher.Mono;
 /**
  * The {@code users} table. Statements run on the connection of the current reactive transaction
  * when there is one, so they commit with it. The unique indexes are the last word on a taken e-mail
- * or username, also when two sign-ups race.
+ * or username, also when two sign-ups race; usernames are compared as the index compares them, in
+ * NFC and lower case (names are written in NFC, but one stored before may not be).
  */
 public final class R2dbcUsers implements Users {
   private static final String COLUMNS =
@@ -85,6 +86,20 @@ public final class R2dbcUsers implements Users {
   }
 
   @Override
+  public Mono<Boolean> upgradePasswordHash(UUID id, String expected, String upgraded) {
+    return database
+        .sql(
+            "UPDATE users SET password_hash = :upgraded WHERE id = :id AND password_hash ="
+                + " :expected")
+        .bind("upgraded", upgraded)
+        .bind("id", id)
+        .bind("expected", expected)
+        .fetch()
+        .rowsUpdated()
+        .map(rows -> rows == 1);
+  }
+
+  @Override
   public Mono<User> withId(UUID id) {
     return database
         .sql("SELECT " + COLUMNS + " FROM users WHERE id = :id")
@@ -118,9 +133,11 @@ public final class R2dbcUsers implements Users {
     return database
         .sql(
             """
-            SELECT bool_or(email = :email) AS email, bool_or(lower(username) = lower(:username))
-                   AS username
-            FROM users WHERE (email = :email OR lower(username) = lower(:username)) AND id <> :id""")
+            SELECT bool_or(email = :email) AS email,
+                   bool_or(lower(normalize(username, NFC)) = lower(:username)) AS username
+            FROM users
+            WHERE (email = :email OR lower(normalize(username, NFC)) = lower(:username))
+              AND id <> :id""")
         .bind("email", email.value())
         .bind("username", username.value())
         .bind("id", except)
@@ -141,7 +158,9 @@ public final class R2dbcUsers implements Users {
   @Override
   public Mono<List<String>> usernameTaken(Username username, UUID except) {
     return database
-        .sql("SELECT count(*) FROM users WHERE lower(username) = lower(:username) AND id <> :id")
+        .sql(
+            "SELECT count(*) FROM users"
+                + " WHERE lower(normalize(username, NFC)) = lower(:username) AND id <> :id")
         .bind("username", username.value())
         .bind("id", except)
         .map(row -> row.get(0, Long.class))
@@ -164,7 +183,7 @@ public final class R2dbcUsers implements Users {
   private static User toUser(Readable row) {
     return User.restore(
         row.get("id", UUID.class),
-        new Username(row.get("username", String.class)),
+        Username.stored(row.get("username", String.class)),
         new EmailAddress(row.get("email", String.class)),
         row.get("password_hash", String.class),
         Role.valueOf(row.get("role", String.class)),

@@ -1,13 +1,29 @@
 package com.ticketbounty.identity.adapter.out.persistence;
 
 import com.ticketbounty.identity.application.VerificationCodes;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
-/** The {@code email_verification_codes} table: one live code hash per account. */
+/**
+ * The {@code email_verification_codes} table (one live code hash per account) and {@code
+ * email_verification_tries} (the account's tries in the current window). A try is counted by one
+ * upsert, whose row lock holds until the transaction ends.
+ */
 public final class R2dbcVerificationCodes implements VerificationCodes {
+  private static final String COUNT_TRY =
+      """
+      INSERT INTO email_verification_tries AS t (user_id, tries, first_try_at)
+      VALUES (:userId, 1, :now)
+      ON CONFLICT (user_id) DO UPDATE SET
+        tries = CASE WHEN t.first_try_at <= :windowStart THEN 1 ELSE t.tries + 1 END,
+        first_try_at =
+          CASE WHEN t.first_try_at <= :windowStart THEN EXCLUDED.first_try_at
+               ELSE t.first_try_at END
+      RETURNING tries""";
+
   private final DatabaseClient database;
 
   public R2dbcVerificationCodes(DatabaseClient database) {
@@ -22,7 +38,7 @@ public final class R2dbcVerificationCodes implements VerificationCodes {
             INSERT INTO email_verification_codes (user_id, code_hash, expires_at)
             VALUES (:userId, :hash, :expiresAt)
             ON CONFLICT (user_id) DO UPDATE
-              SET code_hash = EXCLUDED.code_hash, expires_at = EXCLUDED.expires_at, wrong_tries = 0""")
+              SET code_hash = EXCLUDED.code_hash, expires_at = EXCLUDED.expires_at""")
         .bind("userId", userId)
         .bind("hash", codeHash)
         .bind("expiresAt", expiresAt)
@@ -44,20 +60,29 @@ public final class R2dbcVerificationCodes implements VerificationCodes {
   }
 
   @Override
-  public Mono<Void> countWrongTry(UUID userId, int allowed) {
+  public Mono<Void> discard(UUID userId) {
     return database
-        .sql(
-            "UPDATE email_verification_codes SET wrong_tries = wrong_tries + 1"
-                + " WHERE user_id = :userId")
+        .sql("DELETE FROM email_verification_codes WHERE user_id = :userId")
         .bind("userId", userId)
-        .then()
-        .then(
-            database
-                .sql(
-                    "DELETE FROM email_verification_codes"
-                        + " WHERE user_id = :userId AND wrong_tries >= :allowed")
-                .bind("userId", userId)
-                .bind("allowed", allowed)
-                .then());
+        .then();
+  }
+
+  @Override
+  public Mono<Integer> countTry(UUID userId, Instant now, Duration window) {
+    return database
+        .sql(COUNT_TRY)
+        .bind("userId", userId)
+        .bind("now", now)
+        .bind("windowStart", now.minus(window))
+        .map(row -> row.get("tries", Integer.class))
+        .one();
+  }
+
+  @Override
+  public Mono<Void> forgetTries(UUID userId) {
+    return database
+        .sql("DELETE FROM email_verification_tries WHERE user_id = :userId")
+        .bind("userId", userId)
+        .then();
   }
 }

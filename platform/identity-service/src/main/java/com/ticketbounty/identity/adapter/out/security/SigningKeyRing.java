@@ -22,19 +22,23 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * The signing keys as this instance knows them: the active one signs, and every one that may have
- * signed a live token verifies. Held in memory (signing and verifying never wait for the database)
- * and reloaded from the store after a rotation here and periodically, so a rotation on another
- * instance is seen within one reload period.
+ * signed a live token verifies. Held in memory, opened (signing and verifying never wait for the
+ * database), and reloaded from the store after a rotation here and periodically, so a rotation on
+ * another instance is seen within one reload period. In the store they are sealed with the current
+ * key-encryption key.
  */
 public final class SigningKeyRing {
   private static final int KEY_BITS = 2048;
 
   private final R2dbcSigningKeyStore store;
+  private final KeyEncryptionKeys keyEncryptionKeys;
   private final Clock clock;
   private volatile @Nullable Snapshot snapshot;
 
-  public SigningKeyRing(R2dbcSigningKeyStore store, Clock clock) {
+  public SigningKeyRing(
+      R2dbcSigningKeyStore store, KeyEncryptionKeys keyEncryptionKeys, Clock clock) {
     this.store = store;
+    this.keyEncryptionKeys = keyEncryptionKeys;
     this.clock = clock;
   }
 
@@ -48,12 +52,12 @@ public final class SigningKeyRing {
     return store
         .usable(clock.instant().minus(Lifetimes.ACCESS_TOKEN))
         .collectList()
-        .map(SigningKeyRing::parse)
+        .map(this::parse)
         .doOnNext(loaded -> snapshot = loaded)
         .then();
   }
 
-  /** A fresh RSA key pair as a row to store; generated off the request threads. */
+  /** A fresh RSA key pair as a row to store, sealed; generated off the request threads. */
   Mono<StoredSigningKey> newKey() {
     return Mono.fromCallable(
             () -> {
@@ -63,9 +67,12 @@ public final class SigningKeyRing {
                       .keyUse(KeyUse.SIGNATURE)
                       .algorithm(JWSAlgorithm.RS256)
                       .generate();
+              KeyEncryptionKeys.Sealed sealed =
+                  keyEncryptionKeys.seal(key.getKeyID(), key.toJSONString());
               return new StoredSigningKey(
                   key.getKeyID(),
-                  key.toJSONString(),
+                  sealed.kekId(),
+                  sealed.jwe(),
                   clock.instant().truncatedTo(ChronoUnit.MICROS),
                   null);
             })
@@ -99,8 +106,8 @@ public final class SigningKeyRing {
     return loaded;
   }
 
-  private static Snapshot parse(List<StoredSigningKey> rows) {
-    List<LoadedKey> keys = rows.stream().map(SigningKeyRing::parse).toList();
+  private Snapshot parse(List<StoredSigningKey> rows) {
+    List<LoadedKey> keys = rows.stream().map(this::open).toList();
     RSAKey active =
         keys.stream()
             .filter(key -> key.retiredAt() == null)
@@ -110,9 +117,10 @@ public final class SigningKeyRing {
     return new Snapshot(active, keys);
   }
 
-  private static LoadedKey parse(StoredSigningKey row) {
+  private LoadedKey open(StoredSigningKey row) {
     try {
-      return new LoadedKey(RSAKey.parse(row.jwk()), row.retiredAt());
+      return new LoadedKey(
+          RSAKey.parse(keyEncryptionKeys.open(row.kid(), row.sealedJwk())), row.retiredAt());
     } catch (ParseException e) {
       throw new IllegalStateException("signing key " + row.kid() + " is not a valid RSA JWK", e);
     }

@@ -1,4 +1,7 @@
-/** Password hashing (argon2id) and access-token signing (RS256, Nimbus). */
+/**
+ * Password hashing (argon2id), access-token signing (RS256, Nimbus), and the signing keys sealed at
+ * rest with the key-encryption keys.
+ */
 @NullMarked
 package com.ticketbounty.identity.adapter.out.security;
 

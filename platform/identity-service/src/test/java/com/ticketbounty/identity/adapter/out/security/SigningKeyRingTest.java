@@ -28,13 +28,19 @@ import reactor.core.scheduler.Schedulers;
 class SigningKeyRingTest {
   private static final TestDatabase DATABASE = TestDatabase.create("identity_keys");
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
+  private static final KeyEncryptionKeys KEYS =
+      KeyEncryptionKeys.of(KeyEncryptionKeys.DEVELOPMENT_KEY, List.of());
   private static ConnectionFactory connections;
   private static DatabaseClient database;
   private final JdbcClient jdbc = JdbcClient.create(DATABASE.dataSource());
 
   @BeforeAll
   static void migrate() {
-    Flyway.configure().dataSource(DATABASE.dataSource()).load().migrate();
+    Flyway.configure()
+        .dataSource(DATABASE.dataSource())
+        .javaMigrations(new SealSigningKeysAtRest(KEYS))
+        .load()
+        .migrate();
     connections =
         ConnectionFactories.get(
             DATABASE
@@ -83,7 +89,7 @@ class SigningKeyRingTest {
   }
 
   private SigningKeyRing ring() {
-    return new SigningKeyRing(new R2dbcSigningKeyStore(database), Clock.systemUTC());
+    return new SigningKeyRing(new R2dbcSigningKeyStore(database), KEYS, Clock.systemUTC());
   }
 
   private long activeKeys() {

@@ -1,0 +1,108 @@
+package com.ticketbounty.identity.adapter.out.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.ticketbounty.identity.adapter.out.persistence.R2dbcSigningKeyStore;
+import com.ticketbounty.testsupport.TestDatabase;
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactory;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/**
+ * Rotating the key-encryption key on the real PostgreSQL: a start with a new current key seals
+ * every row again, retired ones too, after which the old key is not needed; a key that opens
+ * nothing stops the start naming the row.
+ */
+class SigningKeyResealingTest {
+  private static final TestDatabase DATABASE = TestDatabase.create("identity_reseal");
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+  private static final String FIRST = key("the-first-key-encryption-key-32b");
+  private static final String SECOND = key("the-second-key-encryption-key-32");
+  private static ConnectionFactory connections;
+  private static DatabaseClient database;
+  private final JdbcClient jdbc = JdbcClient.create(DATABASE.dataSource());
+
+  @BeforeAll
+  static void migrate() {
+    Flyway.configure()
+        .dataSource(DATABASE.dataSource())
+        .javaMigrations(new SealSigningKeysAtRest(KeyEncryptionKeys.of(FIRST, List.of())))
+        .load()
+        .migrate();
+    connections =
+        ConnectionFactories.get(
+            DATABASE
+                .r2dbcUrl()
+                .replace("r2dbc:postgresql://", "r2dbc:postgresql://" + DATABASE.user() + "@"));
+    database = DatabaseClient.create(connections);
+  }
+
+  @AfterAll
+  static void drop() {
+    DATABASE.close();
+  }
+
+  @Test
+  void aNewKeyEncryptionKeySealsEveryRowAgainAndTheOldOneIsNoLongerNeeded() {
+    KeyEncryptionKeys first = KeyEncryptionKeys.of(FIRST, List.of());
+    SigningKeyRing before = ring(first);
+    before.initialize().block(TIMEOUT);
+    TransactionalOperator.create(new R2dbcTransactionManager(connections))
+        .transactional(new RotatingSigningKeys(store(), before).rotate())
+        .block(TIMEOUT);
+    String active = activeKid();
+    assertThat(kekIds()).containsOnly(first.currentId()).hasSize(2);
+
+    KeyEncryptionKeys rotated = KeyEncryptionKeys.of(SECOND, List.of(FIRST));
+    assertThat(new SigningKeyResealing(store(), rotated).resealAll().block(TIMEOUT)).isEqualTo(2);
+    assertThat(new SigningKeyResealing(store(), rotated).resealAll().block(TIMEOUT)).isZero();
+
+    assertThat(kekIds()).containsOnly(rotated.currentId()).hasSize(2);
+    SigningKeyRing after = ring(KeyEncryptionKeys.of(SECOND, List.of()));
+    after.initialize().block(TIMEOUT);
+    assertThat(after.active().getKeyID()).isEqualTo(active);
+    assertThat(after.active().toPublicJWK()).isEqualTo(before.active().toPublicJWK());
+
+    KeyEncryptionKeys stranger =
+        KeyEncryptionKeys.of(key("a-key-that-sealed-nothing-here!!"), List.of());
+    assertThatThrownBy(() -> new SigningKeyResealing(store(), stranger).resealAll().block(TIMEOUT))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining(rotated.currentId())
+        .hasMessageContaining("IDENTITY_KEY_ENCRYPTION_PREVIOUS_KEYS");
+  }
+
+  private SigningKeyRing ring(KeyEncryptionKeys keys) {
+    return new SigningKeyRing(store(), keys, Clock.systemUTC());
+  }
+
+  private static R2dbcSigningKeyStore store() {
+    return new R2dbcSigningKeyStore(database);
+  }
+
+  private List<String> kekIds() {
+    return jdbc.sql("SELECT kek_id FROM signing_keys").query(String.class).list();
+  }
+
+  private String activeKid() {
+    return jdbc.sql("SELECT kid FROM signing_keys WHERE retired_at IS NULL")
+        .query(String.class)
+        .single();
+  }
+
+  private static String key(String text) {
+    return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+  }
+}
