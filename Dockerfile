@@ -1,4 +1,5 @@
-# One build for every service; docker-compose.yml picks a service with its target.
+# One build for every service; docker-compose.yml picks a service with its target (and
+# local-stack for its database-setup job, which creates each service's database and role).
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
 COPY . .
@@ -24,3 +25,6 @@ COPY --from=build /src/comment-service/target/comment-service-*-exec.jar /app/se
 
 FROM service-base AS notification-service
 COPY --from=build /src/notification-service/target/notification-service-*-exec.jar /app/service.jar
+
+FROM service-base AS local-stack
+COPY --from=build /src/platform/local-stack/target/local-stack-*-exec.jar /app/service.jar

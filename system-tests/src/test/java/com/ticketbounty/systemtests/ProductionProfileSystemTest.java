@@ -64,6 +64,7 @@ class ProductionProfileSystemTest {
       environment.put("SPRING_PROFILES_ACTIVE", "prod");
       environment.remove("EVENT_ENCRYPTION_KEY");
       environment.put("DB_NAME", database.name());
+      environment.put("DB_USER", database.user());
       String port = Integer.toString(TcpProxy.freePort());
       environment.put("SERVER_PORT", port);
       environment.put("EVENTRUNTIME_NAMEPREFIX", "prodtest.");

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.ticketbounty.systemtests.Api.Account;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -78,10 +77,9 @@ class ReadModelRebuildSystemTest {
     }
   }
 
+  /** As ticket-service's own role, the one role that may use its database. */
   private static Connection ticketDatabase() throws SQLException {
-    return DriverManager.getConnection(
-        "jdbc:postgresql://127.0.0.1:5432/" + SharedSystem.system().instance() + "_ticket",
-        "postgres",
-        "");
+    String database = SharedSystem.system().database("ticket");
+    return SharedSystem.system().connectAs(database, database);
   }
 }

@@ -35,8 +35,10 @@ final class RunCommand implements AutoCloseable {
           "ticket-service",
           "comment-service",
           "notification-service");
-  private static final List<String> DATABASES =
-      List.of("_identity", "_ticket", "_comment", "_notification", "_gateway");
+
+  /** The services that own a database, by the suffix of its name. */
+  static final List<String> DATABASES =
+      List.of("identity", "ticket", "comment", "notification", "gateway");
 
   private final Process process;
   private final Path log;
@@ -79,7 +81,17 @@ final class RunCommand implements AutoCloseable {
             .redirectOutput(log.toFile());
     builder.environment().putAll(environment);
     RunCommand run = new RunCommand(builder.start(), log, instance, ports, environment);
-    run.awaitReady();
+    try {
+      run.awaitReady();
+    } catch (RuntimeException notReady) {
+      // A run.sh that is still starting would otherwise outlive the test run, with its databases.
+      try {
+        run.close();
+      } catch (Exception e) {
+        notReady.addSuppressed(e);
+      }
+      throw notReady;
+    }
     return run;
   }
 
@@ -101,6 +113,11 @@ final class RunCommand implements AutoCloseable {
     return url("gateway");
   }
 
+  /** The port of one process, such as {@code ticket-service}. */
+  int port(String process) {
+    return ports.get(process);
+  }
+
   /** The base URL of one process, such as {@code ticket-service}, bypassing the gateway. */
   String url(String process) {
     return "http://127.0.0.1:" + ports.get(process);
@@ -114,6 +131,28 @@ final class RunCommand implements AutoCloseable {
 
   String instance() {
     return instance;
+  }
+
+  /**
+   * The database of a service ({@code ticket}), which is also the name of its role: the only role
+   * that may connect to it, and the one the service connects as.
+   */
+  String database(String service) {
+    return instance + "_" + service;
+  }
+
+  /** A connection to a database of this system's PostgreSQL as {@code role} (trust auth here). */
+  Connection connectAs(String role, String database) throws SQLException {
+    return DriverManager.getConnection(
+        "jdbc:postgresql://127.0.0.1:%d/%s".formatted(postgresPort(), database), role, "");
+  }
+
+  /** The machine's PostgreSQL, or the embedded one run.sh started for this system. */
+  int postgresPort() {
+    return Integer.parseInt(
+        environment.containsKey("TB_EMBEDDED_POSTGRES")
+            ? environment.getOrDefault("TB_EMBEDDED_POSTGRES_PORT", "15432")
+            : "5432");
   }
 
   String output() {
@@ -150,10 +189,10 @@ final class RunCommand implements AutoCloseable {
     }
     String prefix = instance + ".";
     new TestRabbit().delete(queuesNamed(prefix), List.of(prefix + "events", prefix + "events.dlx"));
-    dropDatabases();
+    dropDatabasesAndRoles();
   }
 
-  private void dropDatabases() throws SQLException {
+  private void dropDatabasesAndRoles() throws SQLException {
     if (environment.containsKey("TB_EMBEDDED_POSTGRES")) {
       return; // its data directory lives under target/ and went away with the server
     }
@@ -161,8 +200,9 @@ final class RunCommand implements AutoCloseable {
             DriverManager.getConnection(
                 "jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
         Statement statement = connection.createStatement()) {
-      for (String suffix : DATABASES) {
-        statement.execute("DROP DATABASE IF EXISTS " + instance + suffix + " WITH (FORCE)");
+      for (String service : DATABASES) {
+        statement.execute("DROP DATABASE IF EXISTS %s WITH (FORCE)".formatted(database(service)));
+        statement.execute("DROP ROLE IF EXISTS %s".formatted(database(service)));
       }
     }
   }

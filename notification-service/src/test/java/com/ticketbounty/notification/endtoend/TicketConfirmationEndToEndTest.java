@@ -89,6 +89,7 @@ class TicketConfirmationEndToEndTest {
             .run(
                 "--server.port=0",
                 "--spring.datasource.url=" + DATABASE.jdbcUrl(),
+                "--spring.datasource.username=" + DATABASE.user(),
                 "--event-runtime.name-prefix=" + RABBIT.prefix(),
                 "--event-runtime.rabbitmq.host=" + RABBIT.host(),
                 "--event-runtime.rabbitmq.port=" + RABBIT.port(),

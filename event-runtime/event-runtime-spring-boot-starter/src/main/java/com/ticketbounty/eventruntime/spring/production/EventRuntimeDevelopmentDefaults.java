@@ -8,8 +8,10 @@ import org.springframework.core.env.Environment;
 
 /**
  * What event-runtime and the service's database connection bring as development defaults: the event
- * encryption key, RabbitMQ's {@code guest/guest}, and a database password that is empty or {@code
- * postgres} (the superuser's, on a trust-authenticated development server).
+ * encryption key, RabbitMQ's {@code guest/guest}, a database password that is empty or {@code
+ * postgres} (the superuser's, on a trust-authenticated development server), and the superuser
+ * {@code postgres} itself as the database user: a service connects as its own role, which can reach
+ * its own database only.
  */
 public final class EventRuntimeDevelopmentDefaults implements DevelopmentDefaults {
 
@@ -33,6 +35,16 @@ public final class EventRuntimeDevelopmentDefaults implements DevelopmentDefault
               "guest/guest is RabbitMQ's development account; set a user of this service's own"));
     }
     for (String prefix : List.of("spring.datasource", "spring.r2dbc")) {
+      if (env.containsProperty(prefix + ".url") && superuser(env, prefix)) {
+        found.add(
+            DevelopmentDefaults.refusal(
+                "DB_USER",
+                "%s.username is the superuser 'postgres'; connect as this service's own role"
+                    .formatted(prefix)));
+        break;
+      }
+    }
+    for (String prefix : List.of("spring.datasource", "spring.r2dbc")) {
       if (env.containsProperty(prefix + ".url") && weakPassword(env, prefix)) {
         found.add(
             DevelopmentDefaults.refusal(
@@ -44,6 +56,10 @@ public final class EventRuntimeDevelopmentDefaults implements DevelopmentDefault
       }
     }
     return found;
+  }
+
+  private static boolean superuser(Environment env, String prefix) {
+    return env.getProperty(prefix + ".username", "").strip().equalsIgnoreCase("postgres");
   }
 
   private static boolean weakPassword(Environment env, String prefix) {

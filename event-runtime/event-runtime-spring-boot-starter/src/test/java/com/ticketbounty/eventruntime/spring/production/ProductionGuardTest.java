@@ -68,12 +68,29 @@ class ProductionGuardTest {
   }
 
   @Test
+  void theSuperuserAsDatabaseUserIsRefused() {
+    for (String user : new String[] {"postgres", "Postgres"}) {
+      Map<String, Object> settings = production();
+      settings.put("spring.datasource.username", user);
+      assertRefused(settings, "DB_USER");
+    }
+    Map<String, Object> r2dbc = production();
+    r2dbc.put("spring.r2dbc.url", "r2dbc:postgresql://db/tickets");
+    r2dbc.put("spring.r2dbc.username", "postgres");
+    r2dbc.put("spring.r2dbc.password", "s3cret-db");
+    assertRefused(r2dbc, "DB_USER");
+  }
+
+  @Test
   void everyFindingIsNamedAtOnce() {
     assertThat(
             ProductionGuard.refusals(
-                prod(Map.of("spring.datasource.url", "jdbc:postgresql://db/x")),
+                prod(
+                    Map.of(
+                        "spring.datasource.url", "jdbc:postgresql://db/x",
+                        "spring.datasource.username", "postgres")),
                 getClass().getClassLoader()))
-        .hasSize(3)
+        .hasSize(4)
         .allSatisfy(line -> assertThat(line).startsWith("The prod profile refuses "));
   }
 
@@ -90,6 +107,7 @@ class ProductionGuardTest {
     settings.put("event-runtime.rabbitmq.username", "tickets");
     settings.put("event-runtime.rabbitmq.password", "s3cret-broker");
     settings.put("spring.datasource.url", "jdbc:postgresql://db/tickets");
+    settings.put("spring.datasource.username", "tickets");
     settings.put("spring.datasource.password", "s3cret-db");
     return settings;
   }
