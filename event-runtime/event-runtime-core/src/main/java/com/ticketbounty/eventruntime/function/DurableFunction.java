@@ -5,6 +5,7 @@ import com.ticketbounty.eventruntime.RetryPolicy;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -96,6 +97,11 @@ public final class DurableFunction {
    */
   public Optional<Class<?>> contractOf(String eventName) {
     return Optional.ofNullable(contracts.get(eventName));
+  }
+
+  /** Every contract record this function names an event by. */
+  public Collection<Class<?>> contracts() {
+    return contracts.values();
   }
 
   public FunctionBody body() {

@@ -13,6 +13,7 @@ import com.ticketbounty.eventruntime.internal.EventCodec;
 import com.ticketbounty.eventruntime.internal.FieldCipher;
 import com.ticketbounty.testsupport.TestDatabase;
 import com.ticketbounty.testsupport.TestRabbit;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -21,7 +22,11 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -38,9 +43,10 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * A rotated event key over the real PostgreSQL and RabbitMQ: the service runs with key B current
- * and the old key A as a previous key. An event another service still seals with A reaches its
- * subscription and its durable function opened; an event it publishes itself is sealed with B and
- * names B's key id.
+ * and the old key A as a previous key. An event another service still seals with A — in the current
+ * format, or in the v1 format of a release before this one, still in flight during a rolling deploy
+ * — reaches its subscription and its durable function opened; an event it publishes itself is
+ * sealed with B and names B's key id.
  */
 @SpringBootTest(classes = EventKeyRotationStarterTest.App.class)
 class EventKeyRotationStarterTest {
@@ -92,6 +98,26 @@ class EventKeyRotationStarterTest {
   }
 
   @Test
+  void anEventSealedInTheV1FormatOfTheReleaseBeforeStillOpens() throws Exception {
+    String thing = "v1-" + System.nanoTime();
+    UUID id = UUID.randomUUID();
+    String body =
+        "{\"id\":\"%s\",\"name\":\"test/secret.shared\",\"v\":\"1.0\",\"ts\":1,\"data\":"
+                .formatted(id)
+            + "{\"thingId\":\"%s\",\"secret\":{\"$enc\":\"%s\"}}}"
+                .formatted(thing, sealedV1(OLD_KEY, "secret", "\"v1-" + thing + "\""));
+
+    publishRaw(id.toString(), "test/secret.shared", body);
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                RECEIVED.containsAll(
+                    List.of(thing + " kept v1-" + thing, thing + " mailed v1-" + thing)));
+  }
+
+  @Test
   void anEventItPublishesIsSealedWithTheCurrentKeyAndNamesItsId() {
     String thing = "new-key-" + System.nanoTime();
 
@@ -123,6 +149,24 @@ class EventKeyRotationStarterTest {
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * A value as releases before key ids sealed it ({@code v1:}, the field's name as associated
+   * data), written out here rather than taken from the runtime, which no longer seals it.
+   */
+  private static String sealedV1(String base64Key, String field, String json) throws Exception {
+    byte[] nonce = new byte[12];
+    new java.security.SecureRandom().nextBytes(nonce);
+    Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+    cipher.init(
+        Cipher.ENCRYPT_MODE,
+        new SecretKeySpec(Base64.getDecoder().decode(base64Key), "AES"),
+        new GCMParameterSpec(128, nonce));
+    cipher.updateAAD(field.getBytes(StandardCharsets.UTF_8));
+    byte[] sealed = cipher.doFinal(json.getBytes(StandardCharsets.UTF_8));
+    byte[] out = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
+    return "v1:" + Base64.getEncoder().encodeToString(out);
   }
 
   private static String key(int seed) {

@@ -80,7 +80,7 @@ class SealedFieldAttacksStarterTest {
 
     publishRaw(forged);
 
-    awaitDeadLetters(forged, "secret-kept", "secret-mailed");
+    awaitDeadLetters(forged, "does not open", "secret-kept", "secret-mailed");
     assertThat(RECEIVED).noneMatch(received -> received.startsWith(thing));
   }
 
@@ -92,7 +92,7 @@ class SealedFieldAttacksStarterTest {
 
     publishRaw(forged);
 
-    awaitDeadLetters(forged, "forwarded-kept");
+    awaitDeadLetters(forged, "does not open", "forwarded-kept");
     assertThat(RECEIVED).noneMatch(received -> received.startsWith(thing));
   }
 
@@ -108,7 +108,7 @@ class SealedFieldAttacksStarterTest {
 
     publishRaw(event);
 
-    awaitDeadLetters(event, "secret-kept", "secret-mailed");
+    awaitDeadLetters(event, "arrived in clear", "secret-kept", "secret-mailed");
     assertThat(RECEIVED).noneMatch(received -> received.startsWith(thing));
   }
 
@@ -142,7 +142,7 @@ class SealedFieldAttacksStarterTest {
     return forged;
   }
 
-  private void awaitDeadLetters(JsonNode event, String... queues) {
+  private void awaitDeadLetters(JsonNode event, String why, String... queues) {
     String id = event.get("id").asString();
     for (String queue : queues) {
       DeadLetterStore.Stored kept =
@@ -157,7 +157,10 @@ class SealedFieldAttacksStarterTest {
                           .findFirst(),
                   java.util.Optional::isPresent)
               .orElseThrow();
-      assertThat(kept.letter().reason()).as("the reason names the field").contains("secret");
+      assertThat(kept.letter().reason())
+          .as("the reason names the field")
+          .contains("field 'secret'")
+          .contains(why);
     }
   }
 

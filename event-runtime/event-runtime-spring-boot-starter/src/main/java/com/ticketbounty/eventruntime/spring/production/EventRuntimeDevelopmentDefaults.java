@@ -4,12 +4,15 @@ import com.ticketbounty.eventruntime.spring.EventRuntimeProperties;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
 /**
  * What event-runtime and the service's database connection bring as development defaults: the event
- * encryption key, RabbitMQ's {@code guest/guest}, and a database password that is empty or {@code
- * postgres} (the superuser's, on a trust-authenticated development server).
+ * encryption key (also as a previous key: it would still open what anyone sealed with it),
+ * RabbitMQ's {@code guest/guest}, and a database password that is empty or {@code postgres} (the
+ * superuser's, on a trust-authenticated development server).
  */
 public final class EventRuntimeDevelopmentDefaults implements DevelopmentDefaults {
 
@@ -23,6 +26,16 @@ public final class EventRuntimeDevelopmentDefaults implements DevelopmentDefault
           DevelopmentDefaults.refusal(
               "EVENT_ENCRYPTION_KEY",
               "it is the development key; set a 256-bit key of your own in base64"));
+    }
+    if (previousKeys(env).stream()
+        .anyMatch(
+            previous ->
+                DevelopmentDefaults.sameKey(previous, EventRuntimeProperties.DEVELOPMENT_KEY))) {
+      found.add(
+          DevelopmentDefaults.refusal(
+              "EVENT_ENCRYPTION_PREVIOUS_KEYS",
+              "it holds the development key, which would still open anything sealed with it;"
+                  + " remove it"));
     }
     String user = env.getProperty("event-runtime.rabbitmq.username", "guest");
     String password = env.getProperty("event-runtime.rabbitmq.password", "guest");
@@ -44,6 +57,13 @@ public final class EventRuntimeDevelopmentDefaults implements DevelopmentDefault
       }
     }
     return found;
+  }
+
+  /** Bound as the codec binds them: a comma-separated value or a YAML list. */
+  private static List<String> previousKeys(Environment env) {
+    return Binder.get(env)
+        .bind("event-runtime.previous-encryption-keys", Bindable.listOf(String.class))
+        .orElse(List.of());
   }
 
   private static boolean weakPassword(Environment env, String prefix) {
