@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -27,6 +28,7 @@ public final class FieldCipher {
   private static final String V2 = "v2:";
   private static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;
+  private static final Pattern KEY_ID = Pattern.compile("[0-9a-f]{8}");
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final EventKeys keys;
@@ -73,41 +75,51 @@ public final class FieldCipher {
    *     or has a format it does not open
    */
   public String open(SealScope scope, String path, String sealed) throws UndecodableEventException {
-    String field = "sealed field '%s' of %s".formatted(path, scope);
+    // A path found in the data is the sender's text: no line breaks into the logs.
+    String field = "sealed field '%s' of %s".formatted(path.replaceAll("\\p{Cntrl}", "?"), scope);
     if (sealed.startsWith(V2)) {
-      int colon = sealed.indexOf(':', V2.length());
-      if (colon < 0) {
-        throw new UndecodableEventException("%s names no key".formatted(field));
-      }
-      String id = sealed.substring(V2.length(), colon);
-      EventKey key =
-          keys.find(id)
-              .orElseThrow(
-                  () ->
-                      new UndecodableEventException(
-                          "%s was sealed with key '%s', which this service does not hold (it holds %s)"
-                              .formatted(
-                                  field, id, keys.all().stream().map(EventKey::id).toList())));
-      byte[] aad = scope.associatedData(id, path);
-      return decrypt(key.key(), aad, sealed.substring(colon + 1), field)
-          .orElseThrow(() -> notOpening(field));
+      return openV2(scope, path, sealed.substring(V2.length()), field);
     }
     if (sealed.startsWith(V1)) {
-      if (!opensV1) {
-        throw new UndecodableEventException(
-            "%s is in the retired v1 format (event-runtime.accept-v1-sealed-values is false)"
-                .formatted(field));
-      }
-      byte[] aad = path.substring(path.lastIndexOf('.') + 1).getBytes(StandardCharsets.UTF_8);
-      for (EventKey key : keys.all()) {
-        var opened = decrypt(key.key(), aad, sealed.substring(V1.length()), field);
-        if (opened.isPresent()) {
-          return opened.get();
-        }
-      }
-      throw notOpening(field);
+      return openV1(path, sealed.substring(V1.length()), field);
     }
     throw new UndecodableEventException("%s has an unknown format".formatted(field));
+  }
+
+  private String openV2(SealScope scope, String path, String rest, String field)
+      throws UndecodableEventException {
+    int colon = rest.indexOf(':');
+    String id = colon < 0 ? "" : rest.substring(0, colon);
+    if (!KEY_ID.matcher(id).matches()) {
+      // Not echoed: it is the sender's text, and it would go into logs as it is.
+      throw new UndecodableEventException("%s names no key id".formatted(field));
+    }
+    EventKey key =
+        keys.find(id)
+            .orElseThrow(
+                () ->
+                    new UndecodableEventException(
+                        "%s was sealed with key '%s', which this service does not hold (it holds %s)"
+                            .formatted(field, id, keys.all().stream().map(EventKey::id).toList())));
+    return decrypt(key.key(), scope.associatedData(id, path), rest.substring(colon + 1), field)
+        .orElseThrow(() -> notOpening(field));
+  }
+
+  /** The field's name was the associated data, and the value names no key: try each. */
+  private String openV1(String path, String base64, String field) throws UndecodableEventException {
+    if (!opensV1) {
+      throw new UndecodableEventException(
+          "%s is in the retired v1 format (event-runtime.accept-v1-sealed-values is false)"
+              .formatted(field));
+    }
+    byte[] aad = path.substring(path.lastIndexOf('.') + 1).getBytes(StandardCharsets.UTF_8);
+    for (EventKey key : keys.all()) {
+      Optional<String> opened = decrypt(key.key(), aad, base64, field);
+      if (opened.isPresent()) {
+        return opened.get();
+      }
+    }
+    throw notOpening(field);
   }
 
   private static Optional<String> decrypt(

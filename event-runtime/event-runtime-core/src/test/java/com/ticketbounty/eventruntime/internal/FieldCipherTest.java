@@ -114,7 +114,9 @@ class FieldCipherTest {
     assertThatThrownBy(() -> cipher.open(EVENT, "f", "v9:abc"))
         .hasMessageContaining("unknown format");
     assertThatThrownBy(() -> cipher.open(EVENT, "f", "v2:nokeyid"))
-        .hasMessageContaining("names no key");
+        .hasMessageContaining("names no key id");
+    assertThatThrownBy(() -> cipher.open(EVENT, "f", "v2:a\nforged log line:AAAA"))
+        .hasMessageEndingWith("names no key id");
     String id = cipher.keys().current().id();
     assertThatThrownBy(() -> cipher.open(EVENT, "f", "v2:" + id + ":!!"))
         .hasMessageContaining("not base64");
