@@ -188,7 +188,7 @@ class TicketConfirmationEndToEndTest {
               .until(() -> channel.basicGet(URGENT_WATCH, true), r -> r != null);
       EventEnvelope event = CODEC.decode(announced.getBody());
       assertThat(event.name()).isEqualTo(UrgentTicketCreated.NAME);
-      assertThat(CODEC.read(event.data(), UrgentTicketCreated.class).ticketId())
+      assertThat(CODEC.read(event, UrgentTicketCreated.class).ticketId())
           .isEqualTo(urgent.ticketId());
       awaitEmailMentioning(markerAfter());
       assertThat(channel.basicGet(URGENT_WATCH, true)).isNull();

@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.function.UnaryOperator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -39,7 +39,7 @@ public final class EventTap implements AutoCloseable {
 
   private final Connection connection;
   private final List<Received> received;
-  private final UnaryOperator<JsonNode> dataView;
+  private final Function<Received, JsonNode> dataView;
 
   /**
    * One message as it arrived.
@@ -61,7 +61,7 @@ public final class EventTap implements AutoCloseable {
   }
 
   private EventTap(
-      Connection connection, List<Received> received, UnaryOperator<JsonNode> dataView) {
+      Connection connection, List<Received> received, Function<Received, JsonNode> dataView) {
     this.connection = connection;
     this.received = received;
     this.dataView = dataView;
@@ -100,7 +100,7 @@ public final class EventTap implements AutoCloseable {
     } catch (IOException | TimeoutException e) {
       throw new IllegalStateException("cannot connect to tap " + exchange, e);
     }
-    EventTap tap = new EventTap(connection, new CopyOnWriteArrayList<>(), UnaryOperator.identity());
+    EventTap tap = new EventTap(connection, new CopyOnWriteArrayList<>(), Received::data);
     try {
       Channel channel = connection.createChannel();
       if (declareExchange) {
@@ -129,11 +129,12 @@ public final class EventTap implements AutoCloseable {
   }
 
   /**
-   * This tap with every event's {@code data} passed through {@code dataView} before it is matched
-   * or answered — for example to open sealed fields as a consumer would. Shares this tap's queue,
-   * messages and connection: closing either closes both.
+   * This tap with every event's {@code data} replaced by what {@code dataView} makes of the event
+   * before it is matched or answered — for example its sealed fields opened as a consumer would,
+   * which takes the event's id and name besides its data. Shares this tap's queue, messages and
+   * connection: closing either closes both.
    */
-  public EventTap openingWith(UnaryOperator<JsonNode> dataView) {
+  public EventTap openingWith(Function<Received, JsonNode> dataView) {
     return new EventTap(connection, received, dataView);
   }
 
@@ -169,7 +170,7 @@ public final class EventTap implements AutoCloseable {
 
   private Received viewed(Received event) {
     JsonNode data = event.data();
-    JsonNode seen = dataView.apply(data);
+    JsonNode seen = dataView.apply(event);
     if (seen == data) {
       return event;
     }

@@ -5,6 +5,7 @@ import com.ticketbounty.eventruntime.RetryPolicy;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,7 +42,7 @@ public final class DurableFunction {
   private final RetryPolicy retryPolicy;
   private final Optional<Concurrency> concurrency;
   private final Set<String> waitsFor;
-  private final Map<String, Integer> majors;
+  private final Map<String, Class<?>> contracts;
   private final FunctionBody body;
   private final Optional<FailureHandler> onFailure;
 
@@ -51,7 +52,7 @@ public final class DurableFunction {
     this.retryPolicy = builder.retryPolicy;
     this.concurrency = Optional.ofNullable(builder.concurrency);
     this.waitsFor = Set.copyOf(builder.waitsFor);
-    this.majors = Map.copyOf(builder.majors);
+    this.contracts = Map.copyOf(builder.contracts);
     this.body = body;
     this.onFailure = Optional.ofNullable(builder.onFailure);
   }
@@ -87,7 +88,20 @@ public final class DurableFunction {
    * dead-lettered on the function's queue.
    */
   public Optional<Integer> majorOf(String eventName) {
-    return Optional.ofNullable(majors.get(eventName));
+    return contractOf(eventName).map(contract -> EventContracts.versionOf(contract).major());
+  }
+
+  /**
+   * The contract record this function reads an event as, when it names the event by contract class;
+   * the runtime checks the event's sealed fields against it before taking the event in.
+   */
+  public Optional<Class<?>> contractOf(String eventName) {
+    return Optional.ofNullable(contracts.get(eventName));
+  }
+
+  /** Every contract record this function names an event by. */
+  public Collection<Class<?>> contracts() {
+    return contracts.values();
   }
 
   public FunctionBody body() {
@@ -108,7 +122,7 @@ public final class DurableFunction {
     private final String id;
     private final List<Trigger> triggers = new ArrayList<>();
     private final Set<String> waitsFor = new LinkedHashSet<>();
-    private final Map<String, Integer> majors = new HashMap<>();
+    private final Map<String, Class<?>> contracts = new HashMap<>();
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
     private @Nullable Concurrency concurrency;
     private @Nullable FailureHandler onFailure;
@@ -133,7 +147,8 @@ public final class DurableFunction {
 
     private String reads(Class<?> contract) {
       String name = EventContracts.typeOf(contract).name();
-      majors.put(name, EventContracts.versionOf(contract).major());
+      EventContracts.versionOf(contract);
+      contracts.put(name, contract);
       return name;
     }
 

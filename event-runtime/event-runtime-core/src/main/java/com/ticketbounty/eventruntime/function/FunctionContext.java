@@ -11,8 +11,20 @@ public interface FunctionContext {
    */
   EventEnvelope event();
 
-  /** The event's data read as a contract record; an event that does not fit fails the run. */
+  /**
+   * The event's data read as a contract record, its {@code @Sensitive} fields opened; an event that
+   * does not fit fails the run, and so does a sensitive field that arrived in clear or whose sealed
+   * value was not sealed for this event and field.
+   */
   <T> T data(Class<T> contract);
+
+  /**
+   * Reads another event this run received — one a {@code waitForEvent} step returned — as a
+   * contract record, its {@code @Sensitive} fields opened for that event (a step's result holds
+   * such an event as it travelled, its sensitive fields sealed), with the rules of {@link
+   * #data(Class)}.
+   */
+  <T> T read(EventEnvelope event, Class<T> contract);
 
   /** The run's id: stable across attempts, replays and instances. */
   String runId();

@@ -8,6 +8,7 @@ import com.ticketbounty.eventruntime.SchemaVersion;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +27,7 @@ public final class EventCodec {
   private final JsonMapper mapper;
   private final Clock clock;
   private final @Nullable SensitiveFields sensitive;
+  private final EventSeals seals;
 
   /** A codec without an encryption key: contracts with {@code @Sensitive} fields are refused. */
   public EventCodec(Clock clock) {
@@ -41,6 +43,7 @@ public final class EventCodec {
     this.mapper = mapper;
     this.clock = clock;
     this.sensitive = cipher == null ? null : new SensitiveFields(cipher, mapper);
+    this.seals = new EventSeals(mapper, sensitive);
   }
 
   private static JsonMapper defaultMapper() {
@@ -59,7 +62,7 @@ public final class EventCodec {
 
   /**
    * An event with the given id and time carrying {@code contract} as its data, its sensitive fields
-   * sealed (a durable step's {@code sendEvent} derives both from the run).
+   * sealed for this event (a durable step's {@code sendEvent} derives both from the run).
    */
   public EventEnvelope envelope(
       Object contract, UUID id, Instant timestamp, @Nullable EventUser user) {
@@ -69,26 +72,19 @@ public final class EventCodec {
         type.name(),
         SchemaVersion.parse(type.version()),
         timestamp,
-        sealedData(contract),
+        sealedData(contract, new SealScope.Event(id, type.name())),
         user);
   }
 
   /**
-   * {@code value} as event data, its {@code @Sensitive} fields sealed (for data that travels in an
-   * event without being a contract of its own, such as an {@code invoke}'s).
+   * {@code value} as the data of the event {@code scope} names, its {@code @Sensitive} fields
+   * sealed for that event (for data that travels in an event without being a contract of its own,
+   * such as an {@code invoke}'s).
    *
    * @throws IllegalStateException when it has sensitive fields and this codec has no key
    */
-  public ObjectNode sealedData(Object value) {
-    ObjectNode data = mapper.valueToTree(value);
-    if (sensitive != null) {
-      sensitive.seal(data, value.getClass());
-    } else if (SensitiveFields.declares(value.getClass())) {
-      throw new IllegalStateException(
-          value.getClass().getSimpleName()
-              + " has sensitive fields: configure an event encryption key (EVENT_ENCRYPTION_KEY)");
-    }
-    return data;
+  public ObjectNode sealedData(Object value, SealScope.Event scope) {
+    return seals.sealedData(value, scope);
   }
 
   public String encode(EventEnvelope event) {
@@ -135,26 +131,55 @@ public final class EventCodec {
   }
 
   /**
-   * Reads {@code data} as the contract {@code type}, with its sensitive fields decrypted; a payload
-   * that does not fit, or a sensitive field this codec cannot open, is undecodable.
+   * Reads the data of {@code event} as {@code type}, with its sensitive fields opened. A record is
+   * read by its contract: each {@code @Sensitive} component must arrive sealed for this event and
+   * this field; a sealed value elsewhere is not opened (it is not this contract's). Any other type
+   * (a {@code JsonNode}, a {@code Map}) sees every sealed value opened where it lies, except in
+   * {@code runtime/function.failed}, which is read by its contract.
+   *
+   * @throws UndecodableEventException when the payload does not fit, a sensitive field arrived in
+   *     clear, or a sealed value does not open here (sealed for another event or field, or with a
+   *     key this service does not hold)
    */
-  public <T> T read(JsonNode data, Class<T> type) throws UndecodableEventException {
-    JsonNode opened = data;
-    if (sensitive != null) {
-      opened = sensitive.open(data);
-    } else if (SensitiveFields.containsSealed(data)) {
-      throw new UndecodableEventException(
-          "the event has sensitive fields and this service has no event encryption key");
-    }
+  public <T> T read(EventEnvelope event, Class<T> type) throws UndecodableEventException {
+    JsonNode opened = seals.opened(event, type);
     try {
       return mapper.treeToValue(opened, type);
     } catch (JacksonException e) {
       throw new UndecodableEventException(
-          "data does not fit "
-              + EventContracts.typeOf(type).name()
-              + ": "
-              + e.getOriginalMessage());
+          "data does not fit %s: %s".formatted(contractName(event, type), e.getOriginalMessage()));
     }
+  }
+
+  /**
+   * Checks, before an event is taken in, that its sealed fields open here: those of {@code
+   * contract} when the consumer names one (and that none of its {@code @Sensitive} components
+   * arrived in clear), otherwise every sealed value in the data.
+   *
+   * @throws UndecodableEventException naming the field that does not open or arrived in clear
+   */
+  public void checkSealed(EventEnvelope event, @Nullable Class<?> contract)
+      throws UndecodableEventException {
+    seals.opened(event, contract);
+  }
+
+  /** The data of {@code event} with every sealed value opened: for tests and tools. */
+  public JsonNode openedData(EventEnvelope event) throws UndecodableEventException {
+    return seals.opened(event, null);
+  }
+
+  /**
+   * {@code data} as the data of the event {@code scope} names, the values at the sensitive paths of
+   * every one of {@code contracts} sealed (for the operations API, which sends raw JSON).
+   */
+  public ObjectNode sealedData(
+      ObjectNode data, Collection<Class<?>> contracts, SealScope.Event scope) {
+    return seals.sealedData(data, contracts, scope);
+  }
+
+  private static String contractName(EventEnvelope event, Class<?> type) {
+    EventType contract = type.getAnnotation(EventType.class);
+    return contract == null ? event.name() : contract.name();
   }
 
   private static String text(JsonNode node, String field) throws UndecodableEventException {

@@ -5,81 +5,150 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * AES-256-GCM for sensitive event fields, with the JDK's provider. Each value gets a fresh 96-bit
- * nonce; the field's name is authenticated with it, so a ciphertext cannot be moved to another
- * field unnoticed. The text form is {@code v1:<base64(nonce ‖ ciphertext ‖ tag)>}; the version
- * prefix leaves room for key rotation.
+ * nonce. The text form names its format and key: {@code v2:<key id>:<base64(nonce ‖ ciphertext ‖
+ * tag)>}, sealed with the current key; its associated data binds the value to its {@link SealScope}
+ * (the event's id and name, or the memo's run and step) and its path within the data.
+ *
+ * <p>The earlier format {@code v1:<base64>} (associated data: the field's name only, no key id)
+ * still opens — with any of the keys — while {@code opensV1} is true, because such values wait in
+ * outboxes, queues and memo rows during a rolling deploy. Nothing is sealed in it any more.
  */
 public final class FieldCipher {
-  private static final String VERSION = "v1:";
+  private static final String V1 = "v1:";
+  private static final String V2 = "v2:";
   private static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;
+  private static final Pattern KEY_ID = Pattern.compile("[0-9a-f]{8}");
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final SecretKeySpec key;
+  private final EventKeys keys;
+  private final boolean opensV1;
 
-  private FieldCipher(byte[] key) {
-    this.key = new SecretKeySpec(key, "AES");
+  public FieldCipher(EventKeys keys, boolean opensV1) {
+    this.keys = keys;
+    this.opensV1 = opensV1;
   }
 
   /**
-   * @param base64Key a 256-bit key in base64 ({@code EVENT_ENCRYPTION_KEY})
+   * One key, opening {@code v1} values too.
+   *
    * @throws IllegalArgumentException when it is not base64 or not 32 bytes
    */
   public static FieldCipher fromBase64(String base64Key) {
-    byte[] key;
-    try {
-      key = Base64.getDecoder().decode(base64Key.trim());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("the event encryption key is not base64");
-    }
-    if (key.length != 32) {
-      throw new IllegalArgumentException(
-          "the event encryption key must be 256 bits (32 bytes), was " + key.length + " bytes");
-    }
-    return new FieldCipher(key);
+    return new FieldCipher(EventKeys.of(base64Key, List.of()), true);
   }
 
-  public String encrypt(String field, String plaintext) {
+  public EventKeys keys() {
+    return keys;
+  }
+
+  /** {@code plaintext} sealed with the current key for {@code path} in {@code scope}. */
+  public String seal(SealScope scope, String path, String plaintext) {
+    EventKey key = keys.current();
     byte[] nonce = new byte[NONCE_BYTES];
     RANDOM.nextBytes(nonce);
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-      cipher.updateAAD(field.getBytes(StandardCharsets.UTF_8));
+      cipher.init(Cipher.ENCRYPT_MODE, key.key(), new GCMParameterSpec(TAG_BITS, nonce));
+      cipher.updateAAD(scope.associatedData(key.id(), path));
       byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
       byte[] out = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
-      return VERSION + Base64.getEncoder().encodeToString(out);
+      return V2 + key.id() + ":" + Base64.getEncoder().encodeToString(out);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-GCM is not available: " + e.getMessage(), e);
     }
   }
 
   /**
-   * @throws UndecodableEventException when the value was not made by this key for this field
+   * @throws UndecodableEventException naming the field when the value is not for {@code path} in
+   *     {@code scope} (copied from elsewhere, or altered), names a key this service does not hold,
+   *     or has a format it does not open
    */
-  public String decrypt(String field, String sealedText) throws UndecodableEventException {
-    if (!sealedText.startsWith(VERSION)) {
-      throw new UndecodableEventException("sensitive field '" + field + "' has an unknown format");
+  public String open(SealScope scope, String path, String sealed) throws UndecodableEventException {
+    // A path found in the data is the sender's text: no line breaks into the logs.
+    String field = "sealed field '%s' of %s".formatted(path.replaceAll("\\p{Cntrl}", "?"), scope);
+    if (sealed.startsWith(V2)) {
+      return openV2(scope, path, sealed.substring(V2.length()), field);
+    }
+    if (sealed.startsWith(V1)) {
+      return openV1(path, sealed.substring(V1.length()), field);
+    }
+    throw new UndecodableEventException("%s has an unknown format".formatted(field));
+  }
+
+  private String openV2(SealScope scope, String path, String rest, String field)
+      throws UndecodableEventException {
+    int colon = rest.indexOf(':');
+    String id = colon < 0 ? "" : rest.substring(0, colon);
+    if (!KEY_ID.matcher(id).matches()) {
+      // Not echoed: it is the sender's text, and it would go into logs as it is.
+      throw new UndecodableEventException("%s names no key id".formatted(field));
+    }
+    EventKey key =
+        keys.find(id)
+            .orElseThrow(
+                () ->
+                    new UndecodableEventException(
+                        "%s was sealed with key '%s', which this service does not hold (it holds %s)"
+                            .formatted(field, id, keys.all().stream().map(EventKey::id).toList())));
+    return decrypt(key.key(), scope.associatedData(id, path), rest.substring(colon + 1), field)
+        .orElseThrow(() -> notOpening(field));
+  }
+
+  /** The field's name was the associated data, and the value names no key: try each. */
+  private String openV1(String path, String base64, String field) throws UndecodableEventException {
+    if (!opensV1) {
+      throw new UndecodableEventException(
+          "%s is in the retired v1 format (event-runtime.accept-v1-sealed-values is false)"
+              .formatted(field));
+    }
+    byte[] aad = path.substring(path.lastIndexOf('.') + 1).getBytes(StandardCharsets.UTF_8);
+    for (EventKey key : keys.all()) {
+      Optional<String> opened = decrypt(key.key(), aad, base64, field);
+      if (opened.isPresent()) {
+        return opened.get();
+      }
+    }
+    throw notOpening(field);
+  }
+
+  private static Optional<String> decrypt(
+      SecretKeySpec key, byte[] aad, String base64, String field) throws UndecodableEventException {
+    byte[] in;
+    try {
+      in = Base64.getDecoder().decode(base64);
+    } catch (IllegalArgumentException e) {
+      throw new UndecodableEventException("%s is not base64".formatted(field));
+    }
+    if (in.length < NONCE_BYTES + TAG_BITS / 8) {
+      throw new UndecodableEventException("%s is truncated".formatted(field));
     }
     try {
-      byte[] in = Base64.getDecoder().decode(sealedText.substring(VERSION.length()));
-      if (in.length <= NONCE_BYTES) {
-        throw new UndecodableEventException("sensitive field '" + field + "' is truncated");
-      }
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
-      cipher.updateAAD(field.getBytes(StandardCharsets.UTF_8));
+      cipher.updateAAD(aad);
       byte[] plain = cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES);
-      return new String(plain, StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException | GeneralSecurityException e) {
-      throw new UndecodableEventException(
-          "sensitive field '" + field + "' cannot be decrypted with this key");
+      return Optional.of(new String(plain, StandardCharsets.UTF_8));
+    } catch (AEADBadTagException e) {
+      return Optional.empty();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM is not available: " + e.getMessage(), e);
     }
+  }
+
+  private static UndecodableEventException notOpening(String field) {
+    return new UndecodableEventException(
+        "%s does not open: it was sealed for another event, field or step, or altered"
+            .formatted(field));
   }
 }

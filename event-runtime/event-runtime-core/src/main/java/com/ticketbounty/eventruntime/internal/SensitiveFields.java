@@ -1,17 +1,21 @@
 package com.ticketbounty.eventruntime.internal;
 
 import com.ticketbounty.eventruntime.Sensitive;
-import java.lang.reflect.RecordComponent;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.StringNode;
 
 /**
- * Finds the {@link Sensitive} components of a contract (also in nested records) and seals, opens or
- * redacts them in an event's data. A sealed value is {@code {"$enc": "v1:…"}}; it is encrypted as
- * the JSON text of the value, so any type can be sensitive.
+ * Seals, opens or redacts the {@link Sensitive} components of a contract in an event's data or a
+ * memo. A sealed value is {@code {"$enc": "v2:…"}} in place of the value; it is the JSON text of
+ * the value that is sealed, so any type can be sensitive. Each value is bound to its {@link
+ * SealScope} and its path ({@link FieldCipher}).
  */
 public final class SensitiveFields {
   static final String SEALED = "$enc";
@@ -25,83 +29,131 @@ public final class SensitiveFields {
     this.mapper = mapper;
   }
 
+  public FieldCipher cipher() {
+    return cipher;
+  }
+
   /** Seals every sensitive component of {@code contract} in {@code data} (changed in place). */
-  public void seal(ObjectNode data, Class<?> contract) {
-    if (!contract.isRecord()) {
-      return;
-    }
-    for (RecordComponent component : contract.getRecordComponents()) {
-      JsonNode value = data.get(component.getName());
-      if (value == null || value.isNull()) {
-        continue;
-      }
-      if (component.isAnnotationPresent(Sensitive.class)) {
-        String ciphertext = cipher.encrypt(component.getName(), mapper.writeValueAsString(value));
-        data.putObject(component.getName()).put(SEALED, ciphertext);
-      } else if (value.isObject() && component.getType().isRecord()) {
-        seal((ObjectNode) value, component.getType());
+  public void seal(ObjectNode data, Class<?> contract, SealScope scope) {
+    seal(data, SensitivePaths.of(contract), scope);
+  }
+
+  /** Seals the values at {@code paths} in {@code data} (changed in place); absent ones are not. */
+  public void seal(ObjectNode data, Collection<String> paths, SealScope scope) {
+    for (String path : paths) {
+      ObjectNode parent = parentOf(data, path);
+      String name = lastSegment(path);
+      JsonNode value = parent == null ? null : parent.get(name);
+      if (value != null && !value.isNull()) {
+        String sealed = cipher.seal(scope, path, mapper.writeValueAsString(value));
+        parent.putObject(name).put(SEALED, sealed);
       }
     }
   }
 
-  /** A copy of {@code data} with every sealed value opened, wherever it is. */
-  public JsonNode open(JsonNode data) throws UndecodableEventException {
-    return replaceSealed(
-        data.deepCopy(), (field, text) -> mapper.readTree(cipher.decrypt(field, text)));
+  /**
+   * A copy of {@code data} with the sensitive components of {@code contract} opened. Sealed values
+   * elsewhere are left sealed: they are not this contract's (an event embedded in {@code
+   * runtime/function.failed} keeps its own).
+   *
+   * @param refuseClear whether a sensitive component that is present but not sealed is refused
+   * @throws UndecodableEventException naming the field, when a value does not open in {@code scope}
+   *     or arrived in clear
+   */
+  public JsonNode open(JsonNode data, Class<?> contract, SealScope scope, boolean refuseClear)
+      throws UndecodableEventException {
+    JsonNode copy = data.deepCopy();
+    for (String path : SensitivePaths.of(contract)) {
+      ObjectNode parent = parentOf(copy, path);
+      JsonNode value = parent == null ? null : parent.get(lastSegment(path));
+      if (value == null || value.isNull()) {
+        continue;
+      }
+      if (isSealed(value)) {
+        parent.set(lastSegment(path), opened(scope, path, value));
+      } else if (refuseClear) {
+        throw new UndecodableEventException(
+            "sensitive field '%s' of %s arrived in clear; it must be sealed"
+                .formatted(path, scope));
+      }
+    }
+    return copy;
+  }
+
+  /** A copy of {@code data} with every sealed value opened at its path, wherever it is. */
+  public JsonNode openAll(JsonNode data, SealScope scope) throws UndecodableEventException {
+    return replaceSealed(data.deepCopy(), "", (path, value) -> opened(scope, path, value));
   }
 
   /** A copy of {@code data} with every sealed value replaced by {@code "[redacted]"}. */
   public static JsonNode redact(JsonNode data) {
     try {
-      return replaceSealed(data.deepCopy(), (field, text) -> StringNode.valueOf(REDACTED));
+      return replaceSealed(data.deepCopy(), "", (path, value) -> StringNode.valueOf(REDACTED));
     } catch (UndecodableEventException e) {
-      throw new AssertionError("redacting never decrypts", e);
+      throw new AssertionError("redacting never opens", e);
     }
   }
 
-  private static JsonNode replaceSealed(JsonNode node, Replacement replacement)
+  private JsonNode opened(SealScope scope, String path, JsonNode sealed)
+      throws UndecodableEventException {
+    String text = cipher.open(scope, path, sealed.get(SEALED).asString());
+    try {
+      return mapper.readTree(text);
+    } catch (JacksonException e) {
+      throw new UndecodableEventException(
+          "sealed field '%s' of %s does not hold JSON".formatted(path, scope));
+    }
+  }
+
+  private static JsonNode replaceSealed(JsonNode node, String prefix, Replacement replacement)
       throws UndecodableEventException {
     if (node instanceof ObjectNode object) {
       for (String name : List.copyOf(object.propertyNames())) {
         JsonNode value = object.get(name);
         if (isSealed(value)) {
-          object.set(name, replacement.of(name, value.get(SEALED).asString()));
+          object.set(name, replacement.of(prefix + name, value));
         } else {
-          replaceSealed(value, replacement);
+          replaceSealed(value, prefix + name + ".", replacement);
         }
       }
     } else if (node.isArray()) {
-      for (JsonNode element : node) {
-        replaceSealed(element, replacement);
+      for (int i = 0; i < node.size(); i++) {
+        replaceSealed(node.get(i), prefix + i + ".", replacement);
       }
     }
     return node;
   }
 
-  /** Whether {@code contract} or a record nested in it has a {@link Sensitive} component. */
-  static boolean declares(Class<?> contract) {
-    if (!contract.isRecord()) {
-      return false;
-    }
-    for (RecordComponent component : contract.getRecordComponents()) {
-      if (component.isAnnotationPresent(Sensitive.class) || declares(component.getType())) {
-        return true;
-      }
-    }
-    return false;
+  /** The path of the first sealed value in {@code data}, if it holds one anywhere. */
+  public static Optional<String> firstSealed(JsonNode data) {
+    return firstSealed(data, "");
   }
 
-  /** Whether {@code data} holds a sealed value anywhere. */
-  static boolean containsSealed(JsonNode data) {
-    if (isSealed(data)) {
-      return true;
-    }
-    for (JsonNode child : data) {
-      if (containsSealed(child)) {
-        return true;
+  private static Optional<String> firstSealed(JsonNode node, String prefix) {
+    if (node instanceof ObjectNode object) {
+      for (String name : object.propertyNames()) {
+        Optional<String> found =
+            isSealed(object.get(name))
+                ? Optional.of(prefix + name)
+                : firstSealed(object.get(name), prefix + name + ".");
+        if (found.isPresent()) {
+          return found;
+        }
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        Optional<String> found = firstSealed(node.get(i), prefix + i + ".");
+        if (found.isPresent()) {
+          return found;
+        }
       }
     }
-    return false;
+    return Optional.empty();
+  }
+
+  /** Whether {@code contract} or a record nested in it has a {@link Sensitive} component. */
+  static boolean declares(Class<?> contract) {
+    return !SensitivePaths.of(contract).isEmpty();
   }
 
   static boolean isSealed(JsonNode value) {
@@ -111,8 +163,25 @@ public final class SensitiveFields {
         && value.get(SEALED).isString();
   }
 
+  private static @Nullable ObjectNode parentOf(JsonNode data, String path) {
+    JsonNode node = data;
+    int start = 0;
+    for (int dot = path.indexOf('.'); dot >= 0; dot = path.indexOf('.', start)) {
+      node = node.get(path.substring(start, dot));
+      start = dot + 1;
+      if (node == null) {
+        return null;
+      }
+    }
+    return node instanceof ObjectNode object ? object : null;
+  }
+
+  private static String lastSegment(String path) {
+    return path.substring(path.lastIndexOf('.') + 1);
+  }
+
   @FunctionalInterface
   private interface Replacement {
-    JsonNode of(String field, String text) throws UndecodableEventException;
+    JsonNode of(String path, JsonNode sealed) throws UndecodableEventException;
   }
 }

@@ -37,7 +37,7 @@ public final class SubscriptionDispatcher<T> implements MessageSource.Handler {
     try {
       event = codec.decode(message.body());
       checkContract(event);
-      data = codec.read(event.data(), subscription.contract());
+      data = codec.read(event, subscription.contract());
     } catch (UndecodableEventException e) {
       LOG.warn("Dead-lettering a message for {}: {}", subscription.id(), e.getMessage());
       return new Outcome.DeadLetter(e.getMessage());

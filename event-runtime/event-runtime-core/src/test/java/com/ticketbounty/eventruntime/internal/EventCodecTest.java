@@ -35,7 +35,7 @@ class EventCodecTest {
     EventEnvelope read = codec.decode(codec.encode(event).getBytes(StandardCharsets.UTF_8));
 
     assertThat(read).isEqualTo(event);
-    assertThat(codec.read(read.data(), Greeted.class)).isEqualTo(new Greeted("Ada"));
+    assertThat(codec.read(read, Greeted.class)).isEqualTo(new Greeted("Ada"));
   }
 
   @Test
@@ -65,7 +65,7 @@ class EventCodecTest {
             body("019ac4d2-5b1e-7c3a-9f21-4d5e6f708192", "2.0", "{\"other\":1}")
                 .getBytes(StandardCharsets.UTF_8));
 
-    assertThatThrownBy(() -> codec.read(event.data(), Greeted.class))
+    assertThatThrownBy(() -> codec.read(event, Greeted.class))
         .isInstanceOf(UndecodableEventException.class)
         .hasMessageStartingWith("data does not fit test/greeted");
   }

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 3, point 16 (the rows), on PostgreSQL: a trigger's {@code @Sensitive} field reaches the
  * function in clear, while the run's event, its step memos (a step returns the contract) and the
- * outbox row of the event it sends, read raw with SQL, never hold the clear value.
+ * outbox row of the event it sends, read raw with SQL, never hold the clear value — only values
+ * sealed in the current format, naming the key that sealed them.
  */
 class SensitiveRowsOnPostgresTest {
   private static final String SECRET = "https://tickets.example/reset?token=s3cr3t-t0k3n";
@@ -81,16 +82,18 @@ class SensitiveRowsOnPostgresTest {
                     == 1);
 
     assertThat(received).hasValue(SECRET);
+    String sealed = "\"$enc\":\"v2:" + cipher.keys().current().id() + ":";
     assertThat(engines.column("SELECT event::text FROM event_runtime.runs"))
         .singleElement(as(InstanceOfAssertFactories.STRING))
-        .contains("$enc")
+        .contains(sealed)
         .doesNotContain(SECRET);
     assertThat(engines.column("SELECT coalesce(memo::text, '') FROM event_runtime.steps"))
         .hasSize(2)
+        .anyMatch(memo -> memo.contains(sealed))
         .noneMatch(memo -> memo.contains(SECRET));
     assertThat(engines.column("SELECT body || headers::text FROM event_runtime.outbox"))
         .singleElement(as(InstanceOfAssertFactories.STRING))
-        .contains("$enc")
+        .contains(sealed)
         .doesNotContain(SECRET);
   }
 }

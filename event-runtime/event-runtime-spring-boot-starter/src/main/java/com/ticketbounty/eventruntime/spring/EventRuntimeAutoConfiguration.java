@@ -2,6 +2,7 @@ package com.ticketbounty.eventruntime.spring;
 
 import com.ticketbounty.eventruntime.Subscription;
 import com.ticketbounty.eventruntime.internal.EventCodec;
+import com.ticketbounty.eventruntime.internal.EventKeys;
 import com.ticketbounty.eventruntime.internal.FieldCipher;
 import com.ticketbounty.eventruntime.internal.OutboxRelay;
 import com.ticketbounty.eventruntime.internal.RelaySettings;
@@ -23,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -51,12 +54,24 @@ import org.springframework.r2dbc.core.DatabaseClient;
 @EnableConfigurationProperties(EventRuntimeProperties.class)
 @Import(EventRuntimeFunctionsConfiguration.class)
 public class EventRuntimeAutoConfiguration {
+  private static final Logger LOG = LoggerFactory.getLogger(EventRuntimeAutoConfiguration.class);
 
+  /**
+   * Seals with {@code event-runtime.encryption-key}, opens with it and the previous keys. A key
+   * that is not 32 bytes of base64 stops start-up; the prod profile never gets here with the
+   * development key (ProductionGuard stops it first).
+   */
   @Bean
   @ConditionalOnMissingBean
   EventCodec eventRuntimeCodec(EventRuntimeProperties properties) {
-    // The prod profile never gets here with the development key: ProductionGuard stops it first.
-    return new EventCodec(Clock.systemUTC(), FieldCipher.fromBase64(properties.encryptionKey()));
+    EventKeys keys = EventKeys.of(properties.encryptionKey(), properties.previousEncryptionKeys());
+    LOG.info(
+        "Event fields are sealed with key {}; previous keys that still open: {}; v1 values: {}",
+        keys.current().id(),
+        keys.previousIds().isEmpty() ? "none" : String.join(", ", keys.previousIds()),
+        properties.acceptV1SealedValues() ? "open" : "refused");
+    return new EventCodec(
+        Clock.systemUTC(), new FieldCipher(keys, properties.acceptV1SealedValues()));
   }
 
   /** Migrated before anything that reads or writes the runtime's tables is created. */

@@ -1,6 +1,7 @@
 package com.ticketbounty.eventruntime.spring;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,6 +14,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param encryptionKey the AES-256 key (base64) that seals {@code @Sensitive} event fields; every
  *     service exchanging such events needs the same one. The default is a development key, which
  *     the {@code prod} profile refuses
+ * @param previousEncryptionKeys earlier keys (base64, comma-separated in {@code
+ *     EVENT_ENCRYPTION_PREVIOUS_KEYS}) that still open what they sealed but seal nothing new: the
+ *     rotation of docs/runbooks/event-encryption-key.md
+ * @param acceptV1SealedValues whether values sealed in the {@code v1} format of earlier releases
+ *     (bound to the field's name only) still open; true until a rolling deploy has left none of
+ *     them in outboxes, queues, memo rows or dead letters, then set false
+ * @param contractPackages where the operations API's send-event looks for {@code @EventType}
+ *     records (besides the contracts of the service's functions and subscriptions) to seal their
+ *     sensitive fields
  * @param rabbitmq where the broker is
  * @param relay how the outbox relay runs
  * @param consumer how deliveries are taken
@@ -23,6 +33,9 @@ public record EventRuntimeProperties(
     String serviceName,
     @DefaultValue("ticketbounty.") String namePrefix,
     @DefaultValue(EventRuntimeProperties.DEVELOPMENT_KEY) String encryptionKey,
+    @DefaultValue List<String> previousEncryptionKeys,
+    @DefaultValue("true") boolean acceptV1SealedValues,
+    @DefaultValue("com.ticketbounty") List<String> contractPackages,
     @DefaultValue Rabbitmq rabbitmq,
     @DefaultValue Relay relay,
     @DefaultValue Consumer consumer,

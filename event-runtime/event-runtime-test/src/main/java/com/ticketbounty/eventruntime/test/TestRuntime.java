@@ -4,6 +4,8 @@ import com.ticketbounty.eventruntime.EventEnvelope;
 import com.ticketbounty.eventruntime.EventUser;
 import com.ticketbounty.eventruntime.function.DurableFunction;
 import com.ticketbounty.eventruntime.internal.EventCodec;
+import com.ticketbounty.eventruntime.internal.EventKeys;
+import com.ticketbounty.eventruntime.internal.FieldCipher;
 import com.ticketbounty.eventruntime.internal.UndecodableEventException;
 import com.ticketbounty.eventruntime.internal.engine.CelExpressions;
 import com.ticketbounty.eventruntime.internal.engine.Engine;
@@ -29,14 +31,16 @@ import org.jspecify.annotations.Nullable;
  * The engine in memory, driven by the test: register functions, send events, {@link
  * #advance(Duration) advance} the clock, and inspect runs, steps and the outbox. Nothing waits in
  * real time: every attempt runs on the calling thread, until no run is due. Events written to the
- * outbox are delivered back to the registered functions, as the broker would.
+ * outbox are delivered back to the registered functions, as the broker would. Sensitive fields are
+ * sealed and opened as in a service, with a random key of the runtime's own.
  */
 public final class TestRuntime {
   public static final Instant EPOCH = Instant.parse("2030-01-01T00:00:00Z");
 
   private final TestClock clock = new TestClock(EPOCH);
   private final InMemoryRunStore store = new InMemoryRunStore(clock);
-  private final EventCodec codec = new EventCodec(clock);
+  private final EventCodec codec =
+      new EventCodec(clock, new FieldCipher(EventKeys.random(), false));
   private final StepMocks mocks = new StepMocks();
   private final List<DurableFunction> functions = new ArrayList<>();
   private final EventExpressions expressions;
@@ -91,7 +95,8 @@ public final class TestRuntime {
               new Random(seed),
               mocks,
               Runnable::run,
-              Runnable::run);
+              Runnable::run,
+              codec);
     }
     return engine;
   }
@@ -196,6 +201,11 @@ public final class TestRuntime {
 
   public boolean cancel(UUID runId) {
     return engine().cancel(runId);
+  }
+
+  /** The codec the runtime seals and opens events with: to build or read an event by hand. */
+  public EventCodec codec() {
+    return codec;
   }
 
   public TestClock clock() {

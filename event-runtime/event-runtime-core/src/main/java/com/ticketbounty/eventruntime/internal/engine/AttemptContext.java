@@ -27,11 +27,16 @@ final class AttemptContext implements FunctionContext {
     return event;
   }
 
-  /** A payload that does not fit the contract can never fit it: the run fails without retries. */
   @Override
   public <T> T data(Class<T> contract) {
+    return read(event, contract);
+  }
+
+  /** A payload that does not fit the contract can never fit it: the run fails without retries. */
+  @Override
+  public <T> T read(EventEnvelope received, Class<T> contract) {
     try {
-      return codec.read(event.data(), contract);
+      return codec.read(received, contract);
     } catch (UndecodableEventException e) {
       throw new NonRetriableException(e.getMessage(), e);
     }

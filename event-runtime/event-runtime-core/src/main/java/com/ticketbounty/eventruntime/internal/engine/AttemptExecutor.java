@@ -33,6 +33,9 @@ import org.slf4j.LoggerFactory;
 public final class AttemptExecutor {
   static final String BODY_KEY = "$body";
 
+  /** The pseudo step key a run's own output is sealed for (an invoked run's: its parent step). */
+  static final String OUTPUT_KEY = "$output";
+
   /**
    * Lease expiries mid-attempt a run survives. A worker that dies now and then costs a takeover;
    * one that dies every time on the same run (a poison run) would otherwise be resumed forever.
@@ -87,7 +90,7 @@ public final class AttemptExecutor {
       Map<String, StepRecord> records) {
     Checkpoints checkpoints = new Checkpoints(parts, run.lease(), records);
     StepAttempts attempts =
-        new StepAttempts(parts, function.id(), run.id().toString(), function.retryPolicy());
+        new StepAttempts(parts, function.id(), run.id(), function.retryPolicy());
     DurableStep step = new DurableStep(parts, run, event, checkpoints, attempts);
     try {
       Object output = function.body().run(new AttemptContext(run, event, parts.codec(), step));

@@ -6,6 +6,7 @@ import com.ticketbounty.eventruntime.function.Step;
 import com.ticketbounty.eventruntime.function.StepAction;
 import com.ticketbounty.eventruntime.function.StepBody;
 import com.ticketbounty.eventruntime.function.StepFailedException;
+import com.ticketbounty.eventruntime.internal.SealScope;
 import com.ticketbounty.eventruntime.internal.StepIds;
 import com.ticketbounty.eventruntime.internal.TraceHeaders;
 import com.ticketbounty.eventruntime.spi.OutboxMessage;
@@ -46,7 +47,7 @@ final class DurableStep implements Step {
     this.checkpoints = checkpoints;
     this.attempts = attempts;
     this.pauses = new PausingSteps(parts, run, trigger, checkpoints);
-    this.parallel = new ParallelSteps(parts, checkpoints, attempts);
+    this.parallel = new ParallelSteps(parts, run, checkpoints, attempts);
   }
 
   private String key(String id) {
@@ -59,7 +60,7 @@ final class DurableStep implements Step {
     String key = key(id);
     StepRecord record = checkpoints.record(key);
     if (checkpoints.finished(record, id)) {
-      return parts.memos().read(record.memo(), type);
+      return parts.memos().read(memo(key), record.memo(), type);
     }
     checkpoints.awaitRetry(record);
     StepWrite write = attempts.attempt(key, record == null ? 1 : record.attempts() + 1, body);
@@ -90,7 +91,7 @@ final class DurableStep implements Step {
     if (write.status() == StepStatus.FAILED) {
       throw new StepFailedException(id, parts.memos().errorOf(write.memo()));
     }
-    return parts.memos().read(write.memo(), type);
+    return parts.memos().read(memo(write.key()), write.memo(), type);
   }
 
   @Override
@@ -98,7 +99,7 @@ final class DurableStep implements Step {
     String key = key(id);
     StepRecord record = checkpoints.record(key);
     if (checkpoints.finished(record, id)) {
-      return List.of(parts.memos().read(record.memo(), UUID[].class));
+      return List.of(parts.memos().read(memo(key), record.memo(), UUID[].class));
     }
     List<OutboxMessage> outbox = new ArrayList<>();
     List<UUID> eventIds = new ArrayList<>();
@@ -130,9 +131,13 @@ final class DurableStep implements Step {
               event.id(), event.name(), run.id().toString(), body, TraceHeaders.capture()));
     }
     StepWrite write =
-        new StepWrite(key, StepStatus.COMPLETED, 1, parts.memos().data(eventIds), null);
+        new StepWrite(key, StepStatus.COMPLETED, 1, parts.memos().data(memo(key), eventIds), null);
     checkpoints.write(List.of(write), outbox);
     return List.copyOf(eventIds);
+  }
+
+  private SealScope.Memo memo(String key) {
+    return new SealScope.Memo(run.id(), key);
   }
 
   /** The event as the service's codec makes it: sensitive fields sealed before the outbox. */

@@ -3,6 +3,7 @@ package com.ticketbounty.eventruntime.internal.engine;
 import com.ticketbounty.eventruntime.EventEnvelope;
 import com.ticketbounty.eventruntime.function.DurableFunction;
 import com.ticketbounty.eventruntime.function.Trigger;
+import com.ticketbounty.eventruntime.internal.SealScope;
 import com.ticketbounty.eventruntime.internal.UndecodableEventException;
 import com.ticketbounty.eventruntime.spi.NewRun;
 import com.ticketbounty.eventruntime.spi.Resolution;
@@ -127,7 +128,11 @@ public final class EventIntake {
       return Optional.empty();
     }
     String memo =
-        parts.memos().data(parts.memos().mapper().readTree(parts.codec().encode(candidate)));
+        parts
+            .memos()
+            .data(
+                new SealScope.Memo(wait.step().runId(), wait.step().stepKey()),
+                parts.memos().mapper().readTree(parts.codec().encode(candidate)));
     return Optional.of(
         new Resolution(
             wait.step(),

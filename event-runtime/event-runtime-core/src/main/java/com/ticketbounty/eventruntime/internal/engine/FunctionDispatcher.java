@@ -15,9 +15,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Decides what happens to one message on a durable function's queue. A message that can never be
  * read (bad JSON, an unknown MAJOR version, an event the function does not bind, one over the size
- * limit) is dead-lettered with its reason. Otherwise the engine's intake starts the run (once per
- * (function, event id)) or stores the awaited event, and only once that is committed is the message
- * acked; a store failure hands it back to the broker, and a redelivery finds the run already made.
+ * limit, a sealed field that does not open for this event or a sensitive field in clear) is
+ * dead-lettered with its reason. Otherwise the engine's intake starts the run (once per (function,
+ * event id)) or stores the awaited event, and only once that is committed is the message acked; a
+ * store failure hands it back to the broker, and a redelivery finds the run already made.
  */
 public final class FunctionDispatcher implements MessageSource.Handler {
   private static final Logger LOG = LoggerFactory.getLogger(FunctionDispatcher.class);
@@ -86,5 +87,8 @@ public final class FunctionDispatcher implements MessageSource.Handler {
               + major
               + ".x");
     }
+    // Checked here, not when the body reads the data: a forged or clear secret is dead-lettered
+    // with its reason instead of starting a run that fails.
+    codec.checkSealed(event, function.contractOf(event.name()).orElse(null));
   }
 }

@@ -1,5 +1,6 @@
 package com.ticketbounty.eventruntime.internal.engine;
 
+import com.ticketbounty.eventruntime.internal.SealScope;
 import com.ticketbounty.eventruntime.internal.SensitiveFields;
 import com.ticketbounty.eventruntime.internal.UndecodableEventException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,11 @@ import tools.jackson.databind.node.ObjectNode;
  * The versioned memo format of step results: {@code {"v":1,"data":…}} or {@code
  * {"v":1,"error":"…"}}. A version bump must stay readable by the previous release during a rolling
  * deploy, so readers refuse only versions newer than they know, loudly.
+ *
+ * <p>The {@code @Sensitive} components of a record result are sealed in the memo, bound to the
+ * memo's run and step ({@link SealScope.Memo}): a sealed value copied into another run's or step's
+ * memo does not open there. A sealed value of another kind of result (an event a {@code
+ * waitForEvent} step returned) stays as it is: it belongs to its event.
  */
 public final class Memos {
   static final int VERSION = 1;
@@ -47,11 +53,11 @@ public final class Memos {
     return mapper;
   }
 
-  public String data(@Nullable Object value) {
+  public String data(SealScope.Memo scope, @Nullable Object value) {
     ObjectNode memo = mapper.createObjectNode().put("v", VERSION);
     JsonNode data = mapper.valueToTree(value);
     if (sensitive != null && value != null && data instanceof ObjectNode object) {
-      sensitive.seal(object, value.getClass());
+      sensitive.seal(object, value.getClass(), scope);
     }
     memo.set("data", data);
     return mapper.writeValueAsString(memo);
@@ -62,22 +68,30 @@ public final class Memos {
         mapper.createObjectNode().put("v", VERSION).put("error", message));
   }
 
-  public <T> @Nullable T read(@Nullable String memo, Class<T> type) {
+  /**
+   * The memo's result as {@code type}, its sealed components opened for {@code scope}. A memo that
+   * holds a sensitive component in clear is read as it is: only this runtime writes memos, and rows
+   * written before memos were sealed hold clear values.
+   *
+   * @throws IllegalStateException when a sealed value does not open for {@code scope}
+   */
+  public <T> @Nullable T read(SealScope.Memo scope, @Nullable String memo, Class<T> type) {
     JsonNode data = tree(memo).get("data");
     if (data == null || data.isNull()) {
       return null;
     }
-    return mapper.treeToValue(open(data), type);
+    return mapper.treeToValue(open(scope, data, type), type);
   }
 
-  private JsonNode open(JsonNode data) {
+  private JsonNode open(SealScope.Memo scope, JsonNode data, Class<?> type) {
     if (sensitive == null) {
       return data;
     }
     try {
-      return sensitive.open(data);
+      return sensitive.open(data, type, scope, false);
     } catch (UndecodableEventException e) {
-      throw new IllegalStateException("a sealed field of a memo cannot be opened", e);
+      throw new IllegalStateException(
+          "a sealed field of a memo cannot be opened: " + e.getMessage(), e);
     }
   }
 

@@ -2,6 +2,8 @@ package com.ticketbounty.eventruntime.internal.engine;
 
 import com.ticketbounty.eventruntime.function.ParallelStep;
 import com.ticketbounty.eventruntime.function.StepFailedException;
+import com.ticketbounty.eventruntime.internal.SealScope;
+import com.ticketbounty.eventruntime.spi.RunRecord;
 import com.ticketbounty.eventruntime.spi.RunStatus;
 import com.ticketbounty.eventruntime.spi.StepRecord;
 import com.ticketbounty.eventruntime.spi.StepStatus;
@@ -23,11 +25,13 @@ import org.jspecify.annotations.Nullable;
  */
 final class ParallelSteps {
   private final EngineParts parts;
+  private final RunRecord run;
   private final Checkpoints checkpoints;
   private final StepAttempts attempts;
 
-  ParallelSteps(EngineParts parts, Checkpoints checkpoints, StepAttempts attempts) {
+  ParallelSteps(EngineParts parts, RunRecord run, Checkpoints checkpoints, StepAttempts attempts) {
     this.parts = parts;
+    this.run = run;
     this.checkpoints = checkpoints;
     this.attempts = attempts;
   }
@@ -72,7 +76,9 @@ final class ParallelSteps {
     for (int i = 0; i < steps.size(); i++) {
       StepWrite write = outcomes.get(i);
       switch (write.status()) {
-        case COMPLETED -> results[i] = parts.memos().read(write.memo(), type);
+        case COMPLETED ->
+            results[i] =
+                parts.memos().read(new SealScope.Memo(run.id(), write.key()), write.memo(), type);
         case FAILED ->
             throw new StepFailedException(steps.get(i).id(), parts.memos().errorOf(write.memo()));
         default ->

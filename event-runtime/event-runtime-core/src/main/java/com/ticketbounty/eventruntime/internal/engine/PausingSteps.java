@@ -3,6 +3,7 @@ package com.ticketbounty.eventruntime.internal.engine;
 import com.ticketbounty.eventruntime.EventEnvelope;
 import com.ticketbounty.eventruntime.SchemaVersion;
 import com.ticketbounty.eventruntime.function.DurableFunction;
+import com.ticketbounty.eventruntime.internal.SealScope;
 import com.ticketbounty.eventruntime.internal.UndecodableEventException;
 import com.ticketbounty.eventruntime.spi.NewRun;
 import com.ticketbounty.eventruntime.spi.ParentStep;
@@ -80,7 +81,7 @@ final class PausingSteps {
     }
     StepRecord record = checkpoints.record(key);
     if (checkpoints.finished(record, id)) {
-      return Optional.ofNullable(parts.memos().read(record.memo(), JsonNode.class))
+      return Optional.ofNullable(parts.memos().read(memo(key), record.memo(), JsonNode.class))
           .map(this::decode);
     }
     Instant now = checkpoints.now();
@@ -118,7 +119,7 @@ final class PausingSteps {
   <T> @Nullable T invoke(String id, String key, String functionId, Object data, Class<T> type) {
     StepRecord record = checkpoints.record(key);
     if (checkpoints.finished(record, id)) {
-      return parts.memos().read(record.memo(), type);
+      return parts.memos().read(memo(key), record.memo(), type);
     }
     if (record != null) {
       throw checkpoints.suspend(Suspension.until(RunStatus.WAITING, NEVER, List.of()));
@@ -129,13 +130,15 @@ final class PausingSteps {
             .find(functionId)
             .orElseThrow(
                 () -> new IllegalArgumentException("no function " + functionId + " to invoke"));
+    SealScope.Event invoked =
+        new SealScope.Event(NewRuns.derivedId(run.id() + "/" + key + "/invoke"), INVOKED_EVENT);
     EventEnvelope event =
         new EventEnvelope(
-            NewRuns.derivedId(run.id() + "/" + key + "/invoke"),
-            INVOKED_EVENT,
+            invoked.id(),
+            invoked.name(),
             new SchemaVersion(1, 0),
             checkpoints.now(),
-            parts.codec().sealedData(data),
+            parts.codec().sealedData(data, invoked),
             null);
     NewRun child = parts.newRuns().of(target, event, new ParentStep(run.id(), key));
     throw checkpoints.suspend(
@@ -148,7 +151,11 @@ final class PausingSteps {
   }
 
   private StepWrite completed(String key, @Nullable Object data, @Nullable Instant wakeAt) {
-    return new StepWrite(key, StepStatus.COMPLETED, 1, parts.memos().data(data), wakeAt);
+    return new StepWrite(key, StepStatus.COMPLETED, 1, parts.memos().data(memo(key), data), wakeAt);
+  }
+
+  private SealScope.Memo memo(String key) {
+    return new SealScope.Memo(run.id(), key);
   }
 
   private EventEnvelope decode(JsonNode event) {

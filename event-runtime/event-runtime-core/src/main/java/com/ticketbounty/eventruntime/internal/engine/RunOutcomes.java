@@ -4,6 +4,7 @@ import com.ticketbounty.eventruntime.EventEnvelope;
 import com.ticketbounty.eventruntime.FunctionFailed;
 import com.ticketbounty.eventruntime.SchemaVersion;
 import com.ticketbounty.eventruntime.function.DurableFunction;
+import com.ticketbounty.eventruntime.internal.SealScope;
 import com.ticketbounty.eventruntime.internal.TraceHeaders;
 import com.ticketbounty.eventruntime.spi.Commit;
 import com.ticketbounty.eventruntime.spi.NewRun;
@@ -37,7 +38,12 @@ final class RunOutcomes {
   }
 
   Commit completed(RunRecord run, @Nullable Object output) {
-    String memo = parts.memos().data(output);
+    // An invoked run's output is read from its parent's step, so it is sealed for that step.
+    SealScope.Memo scope =
+        run.parent() != null
+            ? new SealScope.Memo(run.parent().runId(), run.parent().stepKey())
+            : new SealScope.Memo(run.id(), AttemptExecutor.OUTPUT_KEY);
+    String memo = parts.memos().data(scope, output);
     int max = parts.settings().limits().maxStepOutputBytes();
     if (Memos.bytes(memo) > max) {
       return failed(

@@ -4,10 +4,12 @@ import com.ticketbounty.eventruntime.NonRetriableException;
 import com.ticketbounty.eventruntime.RetryAfterException;
 import com.ticketbounty.eventruntime.RetryPolicy;
 import com.ticketbounty.eventruntime.function.StepBody;
+import com.ticketbounty.eventruntime.internal.SealScope;
 import com.ticketbounty.eventruntime.spi.StepStatus;
 import com.ticketbounty.eventruntime.spi.StepWrite;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * Runs one attempt of a step body and says what to record: its result, a retry with its due time
@@ -18,10 +20,10 @@ import java.time.Instant;
 final class StepAttempts {
   private final EngineParts parts;
   private final String functionId;
-  private final String runId;
+  private final UUID runId;
   private final RetryPolicy policy;
 
-  StepAttempts(EngineParts parts, String functionId, String runId, RetryPolicy policy) {
+  StepAttempts(EngineParts parts, String functionId, UUID runId, RetryPolicy policy) {
     this.parts = parts;
     this.functionId = functionId;
     this.runId = runId;
@@ -36,7 +38,7 @@ final class StepAttempts {
     } catch (Exception e) {
       return failure(key, attempt, e);
     }
-    String memo = parts.memos().data(value);
+    String memo = parts.memos().data(new SealScope.Memo(runId, key), value);
     int size = Memos.bytes(memo);
     int max = parts.settings().limits().maxStepOutputBytes();
     if (size > max) {

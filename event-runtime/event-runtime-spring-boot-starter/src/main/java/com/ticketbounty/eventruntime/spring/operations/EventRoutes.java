@@ -4,6 +4,8 @@ import com.ticketbounty.eventruntime.EventEnvelope;
 import com.ticketbounty.eventruntime.SchemaVersion;
 import com.ticketbounty.eventruntime.internal.EventCodec;
 import com.ticketbounty.eventruntime.internal.OutboxRelay;
+import com.ticketbounty.eventruntime.internal.SealScope;
+import com.ticketbounty.eventruntime.internal.SensitiveFields;
 import com.ticketbounty.eventruntime.internal.TraceHeaders;
 import com.ticketbounty.eventruntime.internal.UuidV7;
 import com.ticketbounty.eventruntime.postgres.OutboxWriter;
@@ -28,11 +30,18 @@ import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code POST /internal/runtime/events {name, data, v?}}: sends an event as the service would —
  * through its outbox, so it reaches every subscriber at least once — for manual tests and operators
  * (the original app's "send an event" of its Inngest guide).
+ *
+ * <p>Sensitive fields are sealed as a producer seals them: when the name and MAJOR version are a
+ * contract the service knows ({@link KnownContracts}), the values at its {@code @Sensitive} paths
+ * are sealed for the new event before the row is written. A sealed value ({@code {"$enc": …}})
+ * anywhere in the data is refused: it was sealed for another event, so no consumer would open it
+ * here — the caller sends the value in clear instead.
  */
 final class EventRoutes {
   private static final Pattern NAME = Pattern.compile("[a-z0-9-]+/[a-z0-9][a-z0-9.-]*");
@@ -40,11 +49,17 @@ final class EventRoutes {
   private final DataSource dataSource;
   private final EventCodec codec;
   private final Optional<OutboxRelay> relay;
+  private final KnownContracts contracts;
 
-  EventRoutes(DataSource dataSource, EventCodec codec, Optional<OutboxRelay> relay) {
+  EventRoutes(
+      DataSource dataSource,
+      EventCodec codec,
+      Optional<OutboxRelay> relay,
+      KnownContracts contracts) {
     this.dataSource = dataSource;
     this.codec = codec;
     this.relay = relay;
+    this.contracts = contracts;
   }
 
   RouterFunction<ServerResponse> routes() {
@@ -77,6 +92,14 @@ final class EventRoutes {
     if (!data.isObject()) {
       errors.add(field("data", "must be a JSON object"));
     }
+    SensitiveFields.firstSealed(data)
+        .ifPresent(
+            where ->
+                errors.add(
+                    field(
+                        "data." + where,
+                        "is sealed for another event; send the value in clear, it is sealed"
+                            + " for this one")));
     SchemaVersion version = new SchemaVersion(1, 0);
     if (body.has("v")) {
       try {
@@ -93,17 +116,24 @@ final class EventRoutes {
           .contentType(MediaType.APPLICATION_PROBLEM_JSON)
           .bodyValue(problem);
     }
-    EventEnvelope event =
-        new EventEnvelope(UuidV7.next(Clock.systemUTC()), name, version, Instant.now(), data, null);
-    return Mono.fromCallable(() -> write(event))
+    SchemaVersion sent = version;
+    // Off the event loop: the first send scans the classpath for contracts.
+    return Mono.fromCallable(() -> write(sealed(name, sent, (ObjectNode) data)))
         .subscribeOn(Schedulers.boundedElastic())
         .flatMap(
-            id ->
+            event ->
                 ServerResponse.status(HttpStatus.ACCEPTED)
-                    .bodyValue(Map.of("id", id, "name", event.name())));
+                    .bodyValue(Map.of("id", event.id().toString(), "name", event.name())));
   }
 
-  private String write(EventEnvelope event) throws Exception {
+  /** A new event of {@code data}, the sensitive fields of the contracts it is known by sealed. */
+  private EventEnvelope sealed(String name, SchemaVersion version, ObjectNode data) {
+    SealScope.Event scope = new SealScope.Event(UuidV7.next(Clock.systemUTC()), name);
+    ObjectNode sealed = codec.sealedData(data, contracts.of(name, version.major()), scope);
+    return new EventEnvelope(scope.id(), name, version, Instant.now(), sealed, null);
+  }
+
+  private EventEnvelope write(EventEnvelope event) throws Exception {
     OutboxMessage message =
         new OutboxMessage(
             event.id(),
@@ -115,7 +145,7 @@ final class EventRoutes {
       new OutboxWriter().write(connection, message);
     }
     relay.ifPresent(OutboxRelay::wakeUp);
-    return event.id().toString();
+    return event;
   }
 
   private static Map<String, String> field(String field, String message) {

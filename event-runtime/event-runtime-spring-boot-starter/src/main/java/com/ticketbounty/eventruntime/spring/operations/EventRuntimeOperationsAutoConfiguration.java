@@ -1,5 +1,6 @@
 package com.ticketbounty.eventruntime.spring.operations;
 
+import com.ticketbounty.eventruntime.Subscription;
 import com.ticketbounty.eventruntime.internal.EventCodec;
 import com.ticketbounty.eventruntime.internal.OutboxRelay;
 import com.ticketbounty.eventruntime.internal.engine.Engine;
@@ -9,6 +10,9 @@ import com.ticketbounty.eventruntime.spi.DeadLetterStore;
 import com.ticketbounty.eventruntime.spi.RunQueries;
 import com.ticketbounty.eventruntime.spi.RunStore;
 import com.ticketbounty.eventruntime.spring.EventRuntimeAutoConfiguration;
+import com.ticketbounty.eventruntime.spring.EventRuntimeProperties;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -20,6 +24,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
@@ -61,9 +66,29 @@ public class EventRuntimeOperationsAutoConfiguration {
       OperationsGuard guard,
       DataSource dataSource,
       EventCodec codec,
-      ObjectProvider<OutboxRelay> relay) {
+      ObjectProvider<OutboxRelay> relay,
+      ObjectProvider<Engine> engine,
+      ObjectProvider<Subscription<?>> subscriptions,
+      EventRuntimeProperties properties,
+      ResourceLoader resources) {
+    KnownContracts contracts =
+        new KnownContracts(
+            () -> consumedContracts(engine, subscriptions),
+            properties.contractPackages(),
+            resources.getClassLoader());
     return guard.guard(
-        new EventRoutes(dataSource, codec, Optional.ofNullable(relay.getIfAvailable())).routes());
+        new EventRoutes(dataSource, codec, Optional.ofNullable(relay.getIfAvailable()), contracts)
+            .routes());
+  }
+
+  /** The contracts the service's functions and subscriptions read. */
+  private static List<Class<?>> consumedContracts(
+      ObjectProvider<Engine> engine, ObjectProvider<Subscription<?>> subscriptions) {
+    List<Class<?>> consumed = new ArrayList<>();
+    subscriptions.orderedStream().forEach(subscription -> consumed.add(subscription.contract()));
+    engine.ifAvailable(
+        running -> running.functions().all().forEach(f -> consumed.addAll(f.contracts())));
+    return consumed;
   }
 
   /** Functions and runs, where the service has durable functions. */

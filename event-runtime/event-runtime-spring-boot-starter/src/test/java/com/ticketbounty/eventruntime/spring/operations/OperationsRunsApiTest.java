@@ -1,9 +1,12 @@
 package com.ticketbounty.eventruntime.spring.operations;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
+import com.ticketbounty.eventruntime.EventType;
 import com.ticketbounty.eventruntime.NonRetriableException;
+import com.ticketbounty.eventruntime.Sensitive;
 import com.ticketbounty.eventruntime.function.DurableFunction;
 import com.ticketbounty.eventruntime.spring.TestService;
 import com.ticketbounty.testsupport.TestDatabase;
@@ -12,8 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,11 +29,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** Functions, runs, replay, cancel, trigger and send — the operations API over a real engine. */
+/**
+ * Functions, runs, replay, cancel, trigger and send — the operations API over a real engine; a sent
+ * event's sensitive fields are sealed by its contract.
+ */
 @SpringBootTest(
     classes = OperationsRunsApiTest.App.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -37,8 +47,10 @@ class OperationsRunsApiTest {
   private static final TestRabbit RABBIT = new TestRabbit();
   static final AtomicBoolean BROKEN = new AtomicBoolean(true);
   static final AtomicInteger DIGESTS = new AtomicInteger();
+  static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
 
   @Autowired WebTestClient client;
+  @Autowired DataSource dataSource;
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
@@ -48,7 +60,8 @@ class OperationsRunsApiTest {
   @AfterAll
   static void cleanUp() {
     List<String> queues =
-        List.of("ops-runs.ping-handler", "ops-runs.nightly-digest").stream()
+        List.of("ops-runs.ping-handler", "ops-runs.nightly-digest", "ops-runs.secret-handler")
+            .stream()
             .flatMap(q -> List.of(RABBIT.prefix() + q, RABBIT.prefix() + q + ".dlq").stream())
             .toList();
     RABBIT.delete(queues, List.of(RABBIT.prefix() + "events", RABBIT.prefix() + "events.dlx"));
@@ -115,6 +128,72 @@ class OperationsRunsApiTest {
     awaitRun("completed", eventId);
     post("/internal/runtime/runs/" + runId + "/replay").expectStatus().isEqualTo(409);
     post("/internal/runtime/runs/" + runId + "/cancel").expectStatus().isEqualTo(409);
+  }
+
+  @Test
+  void sendingAnEventSealsTheSensitiveFieldsOfAContractTheServiceReadsForThatEvent() {
+    String secret = "clear-" + System.nanoTime();
+
+    String eventId = send("test/secret.sent", Map.of("thingId", "t-1", "secret", secret));
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> SECRETS.contains(secret));
+    assertThat(outboxBody(eventId))
+        .contains("\"secret\":{\"$enc\":\"v2:")
+        .contains("t-1")
+        .doesNotContain(secret);
+  }
+
+  @Test
+  void sendingAnEventSealsAContractFoundOnTheClasspathThatNoFunctionReads() {
+    String eventId = send("test/secret.scanned", Map.of("password", "hunter2-scanned"));
+
+    assertThat(outboxBody(eventId))
+        .contains("\"password\":{\"$enc\":\"v2:")
+        .doesNotContain("hunter2-scanned");
+  }
+
+  @Test
+  void sendingAnAlreadySealedValueIsRefusedNamingTheField() {
+    client
+        .post()
+        .uri("/internal/runtime/events")
+        .header("Authorization", IDENTITY.admin())
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(
+            Map.of(
+                "name",
+                "test/secret.sent",
+                "data",
+                Map.of("thingId", "t-2", "secret", Map.of("$enc", "v2:0a1b2c3d:AAAA"))))
+        .exchange()
+        .expectStatus()
+        .isEqualTo(422)
+        .expectBody()
+        .jsonPath("$.errors[0].field")
+        .isEqualTo("data.secret");
+  }
+
+  private String send(String name, Map<String, Object> data) {
+    return JsonPath.read(
+        body(
+            client
+                .post()
+                .uri("/internal/runtime/events")
+                .header("Authorization", IDENTITY.admin())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", name, "data", data))
+                .exchange()
+                .expectStatus()
+                .isAccepted()),
+        "$.id");
+  }
+
+  private String outboxBody(String eventId) {
+    return JdbcClient.create(dataSource)
+        .sql("SELECT body FROM event_runtime.outbox WHERE event_id = ?::uuid")
+        .param(eventId)
+        .query(String.class)
+        .single();
   }
 
   @Test
@@ -204,6 +283,13 @@ class OperationsRunsApiTest {
     return new String(content, StandardCharsets.UTF_8);
   }
 
+  @EventType(name = "test/secret.sent", version = "1.0")
+  record SecretSent(String thingId, @Sensitive String secret) {}
+
+  /** Read by no function or subscription here: found by the classpath scan only. */
+  @EventType(name = "test/secret.scanned", version = "1.0")
+  record SecretScanned(@Sensitive String password) {}
+
   @SpringBootConfiguration
   @EnableAutoConfiguration
   static class App {
@@ -229,6 +315,18 @@ class OperationsRunsApiTest {
                             }
                             return "pong";
                           }));
+    }
+
+    @Bean
+    DurableFunction secretHandler() {
+      return DurableFunction.named("secret-handler")
+          .triggeredBy(SecretSent.class)
+          .handler(
+              ctx -> {
+                String secret = ctx.data(SecretSent.class).secret();
+                ctx.step().run("keep", key -> SECRETS.add(secret));
+                return null;
+              });
     }
 
     @Bean

@@ -20,6 +20,10 @@ class ProductionGuardTest {
   private static final String OWN_KEY =
       Base64.getEncoder().encodeToString("an-operator-chose-this-32-bytes!".getBytes());
 
+  private static final String OLD_KEY =
+      Base64.getEncoder()
+          .encodeToString("the-key-this-operator-used-before".substring(0, 32).getBytes());
+
   private final ProductionGuard guard = new ProductionGuard();
 
   @Test
@@ -45,6 +49,28 @@ class ProductionGuardTest {
     Map<String, Object> unset = production();
     unset.remove("event-runtime.encryption-key");
     assertRefused(unset, "EVENT_ENCRYPTION_KEY");
+  }
+
+  @Test
+  void theDevelopmentEventKeyAmongThePreviousKeysIsRefused() {
+    String key = EventRuntimeProperties.DEVELOPMENT_KEY;
+    Map<String, Object> commaSeparated = production();
+    commaSeparated.put(
+        "event-runtime.previous-encryption-keys", OLD_KEY + "," + key.replace("=", ""));
+    assertRefused(commaSeparated, "EVENT_ENCRYPTION_PREVIOUS_KEYS");
+
+    Map<String, Object> listed = production();
+    listed.put("event-runtime.previous-encryption-keys[0]", OLD_KEY);
+    listed.put("event-runtime.previous-encryption-keys[1]", " " + key);
+    assertRefused(listed, "EVENT_ENCRYPTION_PREVIOUS_KEYS");
+  }
+
+  @Test
+  void previousKeysOfAnOperatorsOwnStart() {
+    Map<String, Object> settings = production();
+    settings.put("event-runtime.previous-encryption-keys", OLD_KEY);
+
+    guard.postProcessEnvironment(prod(settings), new SpringApplication());
   }
 
   @Test
