@@ -157,7 +157,7 @@ class OperationsRunsApiTest {
     client
         .post()
         .uri("/internal/runtime/events")
-        .header("Authorization", IDENTITY.admin())
+        .header("Authorization", TestAccess.ADMIN)
         .contentType(MediaType.APPLICATION_JSON)
         .bodyValue(
             Map.of(
@@ -179,7 +179,7 @@ class OperationsRunsApiTest {
             client
                 .post()
                 .uri("/internal/runtime/events")
-                .header("Authorization", IDENTITY.admin())
+                .header("Authorization", TestAccess.ADMIN)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("name", name, "data", data))
                 .exchange()
