@@ -10,8 +10,6 @@ import com.ticketbounty.identity.application.SignUp;
 import com.ticketbounty.identity.application.SignUpCommand;
 import com.ticketbounty.identity.application.VerifyEmail;
 import com.ticketbounty.serviceweb.security.Caller;
-import java.util.Locale;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -69,7 +67,8 @@ class AuthController {
   Mono<AuthResponses.Session> signIn(
       @RequestBody AuthRequests.SignIn body, ServerHttpRequest request) {
     String client = ClientAddress.of(request);
-    return Mono.fromRunnable(() -> limits.take("sign-in", client, accountKey(body.email())))
+    return limits
+        .signIn(client, body.email())
         .then(Mono.defer(() -> signIn.signIn(body.email(), body.password(), client)))
         .map(AuthResponses.Session::of);
   }
@@ -93,7 +92,8 @@ class AuthController {
   Mono<AuthResponses.ResetRequested> forgotPassword(
       @RequestBody AuthRequests.ForgotPassword body, ServerHttpRequest request) {
     String client = ClientAddress.of(request);
-    return Mono.fromRunnable(() -> limits.take("forgot-password", client, accountKey(body.email())))
+    return limits
+        .forgotPassword(client, body.email())
         .then(Mono.defer(() -> requestPasswordReset.request(body.email(), client)))
         .thenReturn(AuthResponses.ResetRequested.ALWAYS);
   }
@@ -117,11 +117,5 @@ class AuthController {
   Mono<Void> verifyEmail(
       Caller caller, @RequestBody AuthRequests.VerifyEmail body, ServerHttpRequest request) {
     return verifyEmail.verify(caller.userId(), body.code(), ClientAddress.of(request));
-  }
-
-  /** The account an attempt is counted against, however its address was typed. */
-  private static String accountKey(@Nullable String email) {
-    String key = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
-    return key.length() > 254 ? key.substring(0, 254) : key;
   }
 }
