@@ -9,6 +9,7 @@ import com.ticketbounty.identity.application.SignOut;
 import com.ticketbounty.identity.application.SignUp;
 import com.ticketbounty.identity.application.SignUpCommand;
 import com.ticketbounty.identity.application.VerifyEmail;
+import com.ticketbounty.serviceweb.ratelimit.AttemptLimited;
 import com.ticketbounty.serviceweb.security.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -19,7 +20,11 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** {@code /api/auth}: sign-up, sign-in, refresh, sign-out, password reset, e-mail verification. */
+/**
+ * {@code /api/auth}: sign-up, sign-in, refresh, sign-out, password reset, e-mail verification.
+ * Every endpoint that guesses at a secret or sends mail counts its attempts first ({@link
+ * AttemptLimits}).
+ */
 @RestController
 @RequestMapping("/api/auth")
 class AuthController {
@@ -56,14 +61,21 @@ class AuthController {
 
   @PostMapping("/sign-up")
   @ResponseStatus(HttpStatus.CREATED)
+  @AttemptLimited
   Mono<AuthResponses.Session> signUp(
       @RequestBody AuthRequests.SignUp body, ServerHttpRequest request) {
-    return Mono.fromCallable(() -> SignUpCommand.of(body.username(), body.email(), body.password()))
-        .flatMap(command -> signUp.signUp(command, ClientAddress.of(request)))
+    String client = ClientAddress.of(request);
+    return limits
+        .signUp(client, body.email())
+        .then(
+            Mono.fromCallable(
+                () -> SignUpCommand.of(body.username(), body.email(), body.password())))
+        .flatMap(command -> signUp.signUp(command, client))
         .map(AuthResponses.Session::of);
   }
 
   @PostMapping("/sign-in")
+  @AttemptLimited
   Mono<AuthResponses.Session> signIn(
       @RequestBody AuthRequests.SignIn body, ServerHttpRequest request) {
     String client = ClientAddress.of(request);
@@ -89,6 +101,7 @@ class AuthController {
 
   @PostMapping("/password/forgot")
   @ResponseStatus(HttpStatus.ACCEPTED)
+  @AttemptLimited
   Mono<AuthResponses.ResetRequested> forgotPassword(
       @RequestBody AuthRequests.ForgotPassword body, ServerHttpRequest request) {
     String client = ClientAddress.of(request);
@@ -99,17 +112,23 @@ class AuthController {
   }
 
   @PostMapping("/password/reset")
+  @AttemptLimited
   Mono<AuthResponses.Reset> resetPassword(
       @RequestBody AuthRequests.ResetPassword body, ServerHttpRequest request) {
-    return resetPassword
-        .reset(body.token(), body.password(), ClientAddress.of(request))
+    String client = ClientAddress.of(request);
+    return limits
+        .resetPassword(client, body.token())
+        .then(Mono.defer(() -> resetPassword.reset(body.token(), body.password(), client)))
         .map(AuthResponses.Reset::of);
   }
 
   @PostMapping("/email/verification")
   @ResponseStatus(HttpStatus.ACCEPTED)
-  Mono<Void> requestEmailVerification(Caller caller) {
-    return requestEmailVerification.request(caller.userId());
+  @AttemptLimited
+  Mono<Void> requestEmailVerification(Caller caller, ServerHttpRequest request) {
+    return limits
+        .emailVerification(ClientAddress.of(request), caller.userId())
+        .then(Mono.defer(() -> requestEmailVerification.request(caller.userId())));
   }
 
   @PostMapping("/email/verify")
