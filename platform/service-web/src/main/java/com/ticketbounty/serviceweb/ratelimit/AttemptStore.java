@@ -90,11 +90,6 @@ public final class AttemptStore {
     return forgotten;
   }
 
-  /** How many keys the store holds. */
-  long size() {
-    return jdbc.sql("SELECT count(*) FROM " + TABLE).query(Long.class).single();
-  }
-
   /**
    * Writes {@code window_ends_at} with every state: when all of the key's attempts are back, on the
    * buckets' clock. (Bucket4j's own expiry column adds its time to live to the system clock, which
