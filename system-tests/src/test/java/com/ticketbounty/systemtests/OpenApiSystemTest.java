@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,6 +45,17 @@ class OpenApiSystemTest {
           new String[] {"patch", "/api/comments/{id}"},
           new String[] {"delete", "/api/comments/{id}"});
 
+  private static final List<String[]> LIMITED_OPERATIONS =
+      List.of(
+          new String[] {"post", "/api/auth/sign-up"},
+          new String[] {"post", "/api/auth/sign-in"},
+          new String[] {"post", "/api/auth/password/forgot"},
+          new String[] {"post", "/api/auth/password/reset"},
+          new String[] {"post", "/api/auth/email/verification"},
+          new String[] {"put", "/api/account/password"},
+          new String[] {"post", "/api/tickets"},
+          new String[] {"post", "/api/tickets/{ticketId}/comments"});
+
   @Test
   void theMergedDocumentHoldsEveryPublicPath() {
     // A service that does not answer within the gateway's timeout is named in the description and
@@ -75,6 +87,14 @@ class OpenApiSystemTest {
               }
             });
     assertThat(internal).isEmpty();
+    // Every limited operation names its 429 and Retry-After in the one merged document.
+    for (String[] limited : LIMITED_OPERATIONS) {
+      JsonNode tooMany =
+          pathItem(document, limited[1]).path(limited[0]).path("responses").path("429");
+      assertThat(tooMany.at("/headers/Retry-After").isMissingNode())
+          .as("429 with Retry-After of %s %s", limited[0], limited[1])
+          .isFalse();
+    }
   }
 
   private static List<String> missingOperations(JsonNode document) {
@@ -95,6 +115,15 @@ class OpenApiSystemTest {
       }
     }
     return missing;
+  }
+
+  /** The document's entry for {@code path}, whatever its variables are named there. */
+  private static JsonNode pathItem(JsonNode document, String path) {
+    return document.path("paths").properties().stream()
+        .filter(entry -> anyVariable(entry.getKey()).equals(anyVariable(path)))
+        .map(Map.Entry::getValue)
+        .findFirst()
+        .orElse(document.path("paths").path(path));
   }
 
   private static String anyVariable(String path) {

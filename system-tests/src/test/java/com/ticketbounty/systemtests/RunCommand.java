@@ -212,7 +212,7 @@ final class RunCommand implements AutoCloseable {
    * their dead-letter queues), read from the broker itself so that a new subscription needs no
    * change here. Without {@code rabbitmqctl} (a remote broker) they are left to the broker.
    */
-  private static List<String> queuesNamed(String prefix) {
+  static List<String> queuesNamed(String prefix) {
     try {
       Process list = new ProcessBuilder("rabbitmqctl", "-q", "list_queues", "name").start();
       String names = new String(list.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

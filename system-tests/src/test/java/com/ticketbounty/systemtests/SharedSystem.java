@@ -15,8 +15,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * (DESIGN.md §11: the test command stays within minutes), with a WireMock e-mail provider. It is
  * stopped, and what it left on the shared servers removed, when the whole test run ends.
  *
- * <p>Its sign-in rate limits are raised, so that the many sign-ins of the suite are not limited;
- * the gateway's and identity-service's own tests prove the default limits.
+ * <p>Every attempt limit is raised (the gateway's, identity's, tickets and comments per minute),
+ * since the suite signs up, signs in and posts far more than a minute allows from one address; the
+ * services' own tests and {@link TwoInstanceLimitsSystemTest} prove the default limits.
  */
 final class SharedSystem implements BeforeAllCallback {
   static final String ADMIN_EMAIL = "admin@system-test.example";
@@ -64,16 +65,13 @@ final class SharedSystem implements BeforeAllCallback {
             RunCommand.start(
                 "shared",
                 Map.of(
-                    "EMAIL_BASE_URL",
-                    emails.baseUrl(),
-                    "EMAIL_API_KEY",
-                    "re_test_key",
-                    "ADMIN_EMAILS",
-                    String.join(",", ADMIN_EMAIL, OPERATOR_EMAIL, SECURITY_EMAIL),
-                    "IDENTITY_RATELIMITS_ATTEMPTSPERMINUTE",
-                    "1000000",
-                    "GATEWAY_RATELIMITS_ATTEMPTSPERMINUTE",
-                    "1000000"));
+                    "EMAIL_BASE_URL", emails.baseUrl(),
+                    "EMAIL_API_KEY", "re_test_key",
+                    "ADMIN_EMAILS", String.join(",", ADMIN_EMAIL, OPERATOR_EMAIL, SECURITY_EMAIL),
+                    "IDENTITY_RATELIMITS_ATTEMPTSPERMINUTE", "1000000",
+                    "GATEWAY_RATELIMITS_ATTEMPTSPERMINUTE", "1000000",
+                    "TICKETSERVICE_RATELIMITS_TICKETSPERMINUTE", "1000000",
+                    "COMMENTSERVICE_RATELIMITS_COMMENTSPERMINUTE", "1000000"));
         return new Started(system, emails);
       } catch (Exception e) {
         emails.stop();

@@ -19,6 +19,8 @@ import com.ticketbounty.comment.application.TicketDirectory;
 import com.ticketbounty.comment.application.UnitOfWork;
 import com.ticketbounty.eventruntime.spring.TransactionalEventPublisher;
 import com.ticketbounty.serviceweb.accounts.AccountNames;
+import com.ticketbounty.serviceweb.ratelimit.AttemptLimit;
+import com.ticketbounty.serviceweb.ratelimit.AttemptStore;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -56,6 +58,12 @@ public class CommentServiceConfiguration {
   @Bean
   AuthorNames authorNames(AccountNames accountNames) {
     return new ServiceWebAuthorNames(accountNames);
+  }
+
+  /** Comments per account per minute, counted in service-web's store on this service's database. */
+  @Bean
+  AttemptLimit postingComments(AttemptStore store, RateLimitProperties properties) {
+    return AttemptLimit.perMinute(store, "post-comment", properties.commentsPerMinute());
   }
 
   @Bean

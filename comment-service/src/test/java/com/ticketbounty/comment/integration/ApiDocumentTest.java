@@ -44,6 +44,14 @@ class ApiDocumentTest {
             .exists()
             .jsonPath("$.paths['/api/comments/{id}'].delete.security[0].bearer")
             .exists()
+            .jsonPath("$.paths['/api/tickets/{ticketId}/comments'].post.responses['201']")
+            .exists()
+            .jsonPath(
+                "$.paths['/api/tickets/{ticketId}/comments'].post.responses['429']"
+                    + ".headers['Retry-After'].schema.type")
+            .isEqualTo("integer")
+            .jsonPath("$.paths['/api/comments/{id}'].patch.responses['429']")
+            .doesNotExist()
             .jsonPath("$.components.schemas.Comment")
             .exists()
             .jsonPath("$.components.schemas.CommentPageMetadata")

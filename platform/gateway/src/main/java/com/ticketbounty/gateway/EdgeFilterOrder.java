@@ -9,8 +9,14 @@ import org.springframework.core.Ordered;
  * preflight (a browser sends no token with one).
  */
 public final class EdgeFilterOrder {
+  /**
+   * Before everything: it only registers the security headers that every answer gets when it is
+   * committed, so even a request the next filter refuses at once carries them.
+   */
+  public static final int SECURITY_HEADERS = Ordered.HIGHEST_PRECEDENCE;
+
   /** {@code /internal/**} and dot segments: 404 whatever else the request is. */
-  public static final int INTERNAL_PATH_GUARD = Ordered.HIGHEST_PRECEDENCE;
+  public static final int INTERNAL_PATH_GUARD = Ordered.HIGHEST_PRECEDENCE + 5;
 
   /** Answers preflights itself; refuses origins it does not allow. */
   public static final int CORS = Ordered.HIGHEST_PRECEDENCE + 10;

@@ -30,6 +30,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -75,6 +77,27 @@ final class GatewayTestBed implements AutoCloseable {
         "ticketbounty.service-client.token-uri", () -> tokenEndpoint.baseUrl() + "/oauth2/token");
     registry.add("TICKET_SERVICE_URL", ticketService::baseUrl);
     registry.add("COMMENT_SERVICE_URL", commentService::baseUrl);
+  }
+
+  /**
+   * Another gateway on this bed, as a second instance beside the test's own: on a port of its own,
+   * its database reached at {@code jdbcUrl} (the bed's, or a proxy in front of it). The caller
+   * closes it before the bed.
+   */
+  ConfigurableApplicationContext anotherGateway(String jdbcUrl) {
+    return new SpringApplicationBuilder(GatewayApplication.class)
+        .run(
+            "--server.port=0",
+            "--spring.datasource.url=" + jdbcUrl,
+            "--spring.datasource.username=" + database.user(),
+            // A database that is gone is told within a second, not after Hikari's 30.
+            "--spring.datasource.hikari.connection-timeout=1000",
+            "--event-runtime.name-prefix=" + rabbit.prefix(),
+            "--ticketbounty.security.jwks-uri=" + identity.jwksUri(),
+            "--event-runtime.operations.jwks-uri=" + identity.jwksUri(),
+            "--IDENTITY_SERVICE_URL=" + identityService.baseUrl(),
+            "--TICKET_SERVICE_URL=" + ticketService.baseUrl(),
+            "--COMMENT_SERVICE_URL=" + commentService.baseUrl());
   }
 
   /** Forgets every stub and request; then each service answers anything with 200. */

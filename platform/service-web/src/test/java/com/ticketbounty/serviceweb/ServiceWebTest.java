@@ -328,6 +328,52 @@ class ServiceWebTest {
         .single();
   }
 
+  @Test
+  void answersTheAttemptAfterTheLimitWith429AndRetryAfter() {
+    String wisher = UUID.randomUUID().toString();
+    wish(wisher).expectStatus().isOk();
+    wish(wisher).expectStatus().isOk();
+
+    wish(wisher)
+        .expectStatus()
+        .isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+        .expectHeader()
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectHeader()
+        .value(
+            HttpHeaders.RETRY_AFTER,
+            seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 60L))
+        .expectBody()
+        .jsonPath("$.status")
+        .isEqualTo(429)
+        .jsonPath("$.detail")
+        .value(detail -> assertThat(detail.toString()).startsWith("Too many attempts"));
+    wish(UUID.randomUUID().toString()).expectStatus().isOk();
+  }
+
+  @Test
+  void documentsTheTooManyAttemptsAnswerBesideTheOperationsOwn() {
+    JsonNode wish =
+        client
+            .get()
+            .uri("/v3/api-docs")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(JsonNode.class)
+            .returnResult()
+            .getResponseBody()
+            .at("/paths/~1wishes/post/responses");
+
+    assertThat(wish.propertyNames()).containsExactlyInAnyOrder("200", "429");
+    assertThat(wish.at("/429/headers/Retry-After/schema/type").asString()).isEqualTo("integer");
+    assertThat(wish.at("/429/content").propertyNames()).containsExactly("application/problem+json");
+  }
+
+  private WebTestClient.ResponseSpec wish(String wisher) {
+    return client.post().uri("/wishes?wisher={wisher}", wisher).exchange();
+  }
+
   private static AccountProfileUpdated profile(UUID user, String name, long version) {
     return new AccountProfileUpdated(user, name, "immediate", version, Instant.now());
   }

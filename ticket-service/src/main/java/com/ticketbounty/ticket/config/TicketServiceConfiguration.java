@@ -2,6 +2,8 @@ package com.ticketbounty.ticket.config;
 
 import com.ticketbounty.eventruntime.spring.TransactionalEventPublisher;
 import com.ticketbounty.serviceweb.accounts.AccountNames;
+import com.ticketbounty.serviceweb.ratelimit.AttemptLimit;
+import com.ticketbounty.serviceweb.ratelimit.AttemptStore;
 import com.ticketbounty.ticket.adapter.out.messaging.EventRuntimeTicketEvents;
 import com.ticketbounty.ticket.adapter.out.persistence.R2dbcFindTickets;
 import com.ticketbounty.ticket.adapter.out.persistence.R2dbcTickets;
@@ -13,6 +15,7 @@ import com.ticketbounty.ticket.application.TicketEvents;
 import com.ticketbounty.ticket.application.Tickets;
 import com.ticketbounty.ticket.application.UnitOfWork;
 import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -25,6 +28,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
  * work. {@link AccountNames} is service-web's accounts read model, which application.yml enables.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TicketServiceProperties.class)
 public class TicketServiceConfiguration {
 
   @Bean
@@ -55,6 +59,12 @@ public class TicketServiceConfiguration {
   @Bean
   Accounts accounts(AccountNames accountNames) {
     return new ServiceWebAccounts(accountNames);
+  }
+
+  /** Tickets per account per minute, counted in service-web's store on this service's database. */
+  @Bean
+  AttemptLimit openingTickets(AttemptStore store, TicketServiceProperties properties) {
+    return AttemptLimit.perMinute(store, "open-ticket", properties.rateLimits().ticketsPerMinute());
   }
 
   @Bean

@@ -57,6 +57,17 @@ class OpenApiDocumentTest extends TicketServiceTest {
     assertThat(document.at("/paths/~1api~1tickets/get/security").isMissingNode()).isTrue();
   }
 
+  @Test
+  void listsTheTooManyAttemptsAnswerOfOpeningATicketBesideItsCreated() {
+    JsonNode document =
+        json(send(HttpMethod.GET, "/v3/api-docs", null, null).expectStatus().isOk());
+
+    JsonNode open = document.at("/paths/~1api~1tickets/post/responses");
+    assertThat(open.propertyNames()).contains("201", "429");
+    assertThat(open.at("/429/headers/Retry-After/schema/type").asString()).isEqualTo("integer");
+    assertThat(document.at("/paths/~1api~1tickets~1{id}/patch/responses").has("429")).isFalse();
+  }
+
   private static List<String> parameterNames(JsonNode operation) {
     List<String> names = new ArrayList<>();
     operation.path("parameters").forEach(parameter -> names.add(parameter.get("name").asString()));

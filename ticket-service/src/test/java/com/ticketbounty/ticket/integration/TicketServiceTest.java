@@ -37,12 +37,21 @@ import tools.jackson.databind.json.JsonMapper;
  * The whole ticket-service on the machine's PostgreSQL and RabbitMQ, with access tokens of a {@link
  * TestIdentity}. Every test class that extends this one shares one started service (one Spring
  * context, one database, one broker prefix), which is removed after the last test of the run; so
- * tests make their own users and tickets and never count what others made.
+ * tests make their own users and tickets and never count what others made. Its tickets-per-minute
+ * limit is raised.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = TicketServiceTest.RAISED_LIMITS)
 @AutoConfigureWebTestClient
 @ExtendWith(TicketServiceTest.RemovedAfterTheRun.class)
 public abstract class TicketServiceTest {
+  /**
+   * Some tests open more tickets as one owner than a minute allows; {@link TicketLimitsTest} proves
+   * the configured limit in a context of its own.
+   */
+  static final String RAISED_LIMITS = "ticket-service.rate-limits.tickets-per-minute=1000000";
+
   protected static final TestDatabase DATABASE = TestDatabase.create("ticket");
   protected static final TestRabbit RABBIT = new TestRabbit();
   protected static final TestIdentity IDENTITY = TestIdentity.start();

@@ -1,16 +1,18 @@
 package com.ticketbounty.gateway.ratelimit;
 
 import com.ticketbounty.gateway.EdgeFilterOrder;
-import com.ticketbounty.serviceweb.Pruning;
 import com.ticketbounty.serviceweb.problem.ProblemResponses;
-import com.ticketbounty.serviceweb.ratelimit.AttemptBuckets;
+import com.ticketbounty.serviceweb.ratelimit.AttemptKey;
+import com.ticketbounty.serviceweb.ratelimit.AttemptLimit;
+import com.ticketbounty.serviceweb.ratelimit.AttemptLimitUnavailableException;
+import com.ticketbounty.serviceweb.ratelimit.AttemptStore;
+import com.ticketbounty.serviceweb.ratelimit.TooManyAttemptsException;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.beans.factory.DisposableBean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -23,10 +25,13 @@ import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Mono;
 
 /**
- * API.md's limits per client address: {@code POST /api/auth/sign-in} and {@code POST
+ * API.md's limits per client address at the edge: {@code POST /api/auth/sign-in} and {@code POST
  * /api/auth/password/forgot} each allow {@code gateway.rate-limits.attempts-per-minute} per minute;
  * the next is 429 with {@code Retry-After} in whole seconds, and is not routed. identity-service
- * limits per account as well.
+ * limits these and its other endpoints per client address and per account as well.
+ *
+ * <p>The count is service-web's {@link AttemptStore} in the gateway's own database, so every
+ * gateway instance shares it; when it cannot be counted the attempt is 503, never let through.
  *
  * <p>The client address is the TCP peer: the gateway is the edge, and an {@code X-Forwarded-For} a
  * client sends would let it pick a fresh address per attempt. Paths are matched the way the
@@ -34,21 +39,20 @@ import reactor.core.publisher.Mono;
  * {@code /api/auth/sign-in;x=1} counts too.
  */
 @Component
-class AttemptRateLimit implements WebFilter, Ordered, DisposableBean {
-  private static final Duration WINDOW = Duration.ofMinutes(1);
+class AttemptRateLimit implements WebFilter, Ordered {
+  private static final Logger log = LoggerFactory.getLogger(AttemptRateLimit.class);
 
   private final List<LimitedEndpoint> endpoints;
-  private final Pruning pruning;
 
-  AttemptRateLimit(RateLimitProperties properties) {
+  AttemptRateLimit(RateLimitProperties properties, AttemptStore store) {
     int attempts = properties.attemptsPerMinute();
     this.endpoints =
         List.of(
-            LimitedEndpoint.post("/api/auth/sign-in", attempts),
-            LimitedEndpoint.post("/api/auth/password/forgot", attempts));
-    this.pruning =
-        Pruning.everyMinute(
-            "rate-limit-buckets", () -> endpoints.forEach(e -> e.buckets().forgetIdle()));
+            LimitedEndpoint.post(
+                "/api/auth/sign-in", AttemptLimit.perMinute(store, "sign-in", attempts)),
+            LimitedEndpoint.post(
+                "/api/auth/password/forgot",
+                AttemptLimit.perMinute(store, "forgot-password", attempts)));
   }
 
   @Override
@@ -59,25 +63,31 @@ class AttemptRateLimit implements WebFilter, Ordered, DisposableBean {
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
     ServerHttpRequest request = exchange.getRequest();
-    Optional<Duration> wait =
+    Optional<AttemptLimit> limit =
         endpoints.stream()
             .filter(endpoint -> endpoint.matches(request))
             .findFirst()
-            .flatMap(endpoint -> endpoint.buckets().attempt(clientAddress(request)));
-    if (wait.isEmpty()) {
+            .map(LimitedEndpoint::limit);
+    if (limit.isEmpty()) {
       return chain.filter(exchange);
     }
-    long seconds = AttemptBuckets.retryAfterSeconds(wait.get());
-    exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-    return ProblemResponses.write(
-        exchange,
-        HttpStatus.TOO_MANY_REQUESTS,
-        "Too many attempts from this address; try again in " + seconds + " s.");
+    return limit
+        .get()
+        .take(AttemptKey.client(clientAddress(request)))
+        .thenReturn(true)
+        .onErrorResume(
+            TooManyAttemptsException.class,
+            refusal -> ProblemResponses.tooManyAttempts(exchange, refusal).thenReturn(false))
+        .onErrorResume(
+            AttemptLimitUnavailableException.class,
+            failure -> uncounted(exchange, failure).thenReturn(false))
+        .flatMap(allowed -> allowed ? chain.filter(exchange) : Mono.empty());
   }
 
-  @Override
-  public void destroy() {
-    pruning.close();
+  private static Mono<Void> uncounted(
+      ServerWebExchange exchange, AttemptLimitUnavailableException failure) {
+    log.warn("{}: {}", failure.getMessage(), String.valueOf(failure.getCause()));
+    return ProblemResponses.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, failure.detail());
   }
 
   private static String clientAddress(ServerHttpRequest request) {
@@ -88,12 +98,10 @@ class AttemptRateLimit implements WebFilter, Ordered, DisposableBean {
     return peer.getAddress() == null ? peer.getHostString() : peer.getAddress().getHostAddress();
   }
 
-  private record LimitedEndpoint(HttpMethod method, PathPattern path, AttemptBuckets buckets) {
-    static LimitedEndpoint post(String path, int attempts) {
+  private record LimitedEndpoint(HttpMethod method, PathPattern path, AttemptLimit limit) {
+    static LimitedEndpoint post(String path, AttemptLimit limit) {
       return new LimitedEndpoint(
-          HttpMethod.POST,
-          PathPatternParser.defaultInstance.parse(path),
-          new AttemptBuckets(attempts, WINDOW));
+          HttpMethod.POST, PathPatternParser.defaultInstance.parse(path), limit);
     }
 
     boolean matches(ServerHttpRequest request) {

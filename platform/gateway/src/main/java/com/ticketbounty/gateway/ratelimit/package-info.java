@@ -1,4 +1,7 @@
-/** Per-client-address limits on sign-in and forgot-password attempts, without Redis. */
+/**
+ * Per-client-address limits on sign-in and forgot-password attempts, counted in the gateway's
+ * database (service-web's store) so that every gateway instance shares them; no Redis.
+ */
 @NullMarked
 package com.ticketbounty.gateway.ratelimit;
 

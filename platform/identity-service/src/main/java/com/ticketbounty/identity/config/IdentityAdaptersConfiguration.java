@@ -37,6 +37,7 @@ import com.ticketbounty.identity.application.SigningKeys;
 import com.ticketbounty.identity.application.UnitOfWork;
 import com.ticketbounty.identity.application.Users;
 import com.ticketbounty.identity.application.VerificationCodes;
+import com.ticketbounty.serviceweb.ratelimit.AttemptStore;
 import com.ticketbounty.serviceweb.security.EndedSessions;
 import java.time.Clock;
 import java.time.Duration;
@@ -157,10 +158,10 @@ public class IdentityAdaptersConfiguration {
     return new SessionsTableEndedSessions(sessions);
   }
 
-  /** Closed with the context, which stops its once-a-minute forgetting of idle keys. */
-  @Bean(destroyMethod = "close")
-  AttemptLimits attemptLimits(IdentityProperties properties) {
-    return new AttemptLimits(properties.rateLimits().attemptsPerMinute());
+  /** Counted in service-web's store on this service's database, shared by every instance. */
+  @Bean
+  AttemptLimits attemptLimits(AttemptStore store, IdentityProperties properties) {
+    return new AttemptLimits(store, properties.rateLimits().attemptsPerMinute());
   }
 
   @Bean

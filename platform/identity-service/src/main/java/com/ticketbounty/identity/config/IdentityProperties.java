@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param adminEmails comma-separated addresses that get the ADMIN role at sign-up ({@code
  *     ADMIN_EMAILS})
  * @param appBaseUrl the frontend's URL; reset links point there ({@code APP_BASE_URL})
- * @param rateLimits attempt limits of sign-in and forgot-password
+ * @param rateLimits attempt limits of sign-in, forgot-password, sign-up, password reset and change,
+ *     and verification requests
  * @param keys how the signing keys are kept
  * @param sessions how long sessions last
  * @param serviceClients the services that get service tokens (OAuth2 client credentials): client id
@@ -35,7 +36,8 @@ public record IdentityProperties(
   }
 
   /**
-   * @param attemptsPerMinute per client address and per account, for each limited endpoint
+   * @param attemptsPerMinute per client address and per account (or e-mail, or reset token), for
+   *     each limited endpoint on its own (API.md: 10; a test system may raise it)
    */
   public record RateLimits(@DefaultValue("10") int attemptsPerMinute) {}
 

@@ -1,7 +1,9 @@
 package com.ticketbounty.serviceweb.problem;
 
+import com.ticketbounty.serviceweb.ratelimit.TooManyAttemptsException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -15,6 +17,16 @@ public final class ProblemResponses {
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
   private ProblemResponses() {}
+
+  /** 429 with {@code Retry-After}, as service-web's problem details answer it in a service. */
+  public static Mono<Void> tooManyAttempts(
+      ServerWebExchange exchange, TooManyAttemptsException refusal) {
+    exchange
+        .getResponse()
+        .getHeaders()
+        .set(HttpHeaders.RETRY_AFTER, Long.toString(refusal.retryAfterSeconds()));
+    return write(exchange, HttpStatus.TOO_MANY_REQUESTS, refusal.detail());
+  }
 
   public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {
     ObjectNode body = MAPPER.createObjectNode();

@@ -1,5 +1,7 @@
 package com.ticketbounty.serviceweb.problem;
 
+import com.ticketbounty.serviceweb.ratelimit.AttemptLimitUnavailableException;
+import com.ticketbounty.serviceweb.ratelimit.TooManyAttemptsException;
 import io.r2dbc.spi.R2dbcException;
 import java.net.URI;
 import java.util.List;
@@ -23,8 +25,9 @@ import reactor.core.publisher.Mono;
  * unreadable body, a path id that is no UUID: 400; an unsupported method or media type; a {@link
  * org.springframework.web.ErrorResponseException} such as the 401 of a missing caller); this class
  * says which field was unreadable, gives every problem a detail, and turns anything unexpected into
- * a 500 whose cause goes to the log, never into the body. A service extends it with a
- * {@code @RestControllerAdvice} that adds its domain's errors.
+ * a 500 whose cause goes to the log, never into the body. Attempt limits answer the same in every
+ * service: 429 with {@code Retry-After}, or 503 when they cannot be counted. A service extends it
+ * with a {@code @RestControllerAdvice} that adds its domain's errors.
  */
 public abstract class ServiceProblemDetails extends ResponseEntityExceptionHandler {
   private static final String UNSTORABLE_CHARACTER = "22021";
@@ -71,6 +74,23 @@ public abstract class ServiceProblemDetails extends ResponseEntityExceptionHandl
     problem.setDetail(UnreadableInput.detail(e));
     UnreadableInput.field(e).ifPresent(field -> problem.setProperty("errors", List.of(field)));
     return super.handleServerWebInputException(e, headers, status, exchange);
+  }
+
+  /** 429: a key used up its attempts; {@code Retry-After} in whole seconds. */
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> tooManyAttempts(
+      TooManyAttemptsException e, ServerWebExchange exchange) {
+    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+        .body(problem(HttpStatus.TOO_MANY_REQUESTS, e.detail(), exchange));
+  }
+
+  /** 503: the attempt could not be counted, so it is not let through. */
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> attemptsUncounted(
+      AttemptLimitUnavailableException e, ServerWebExchange exchange) {
+    log.warn("{}: {}", e.getMessage(), String.valueOf(e.getCause()));
+    return answer(HttpStatus.SERVICE_UNAVAILABLE, e.detail(), exchange);
   }
 
   /**

@@ -1,11 +1,10 @@
 package com.ticketbounty.serviceweb.ratelimit;
 
-import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One Bucket4j bucket per key (a client address, an account), each allowing {@code attempts} per
@@ -13,70 +12,38 @@ import java.util.concurrent.ConcurrentHashMap;
  * attempt is over, so the (attempts + 1)th attempt within a window is always refused, however fast
  * or slow the first ones came.
  *
- * <p>Memory stays bounded by the keys seen within the last window: {@link #forgetIdle()} drops
- * every bucket that has refilled completely, which is exactly as good as the fresh bucket the key
- * would get next time. Taking an attempt and forgetting a bucket are atomic per key (both run
- * inside the map's {@code compute}), so an attempt is never counted in a bucket that is being
- * forgotten. The owner calls {@code forgetIdle()} regularly, e.g. through {@link
- * com.ticketbounty.serviceweb.Pruning}.
- *
- * <p>The counts live in this process only: each instance of a service limits on its own.
+ * <p>The buckets live in an {@link AttemptStore}, shared by every instance of the service: an
+ * attempt at one instance counts at all of them. {@link #attempt} blocks on the store's database.
  */
 public final class AttemptBuckets {
-  private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
-  private final long attempts;
-  private final Duration window;
-  private final TimeMeter time;
+  private final ProxyManager<String> store;
+  private final BucketConfiguration configuration;
 
-  /** Buckets on the system's monotonic clock. */
-  public AttemptBuckets(long attempts, Duration window) {
-    this(attempts, window, TimeMeter.SYSTEM_NANOTIME);
-  }
-
-  /**
-   * @param attempts how many attempts a key may make per window, at least 1
-   * @param window how long a key's window lasts, from its first attempt
-   * @param time the clock the windows are measured with; a test's own, to let time pass
-   */
-  public AttemptBuckets(long attempts, Duration window, TimeMeter time) {
+  AttemptBuckets(ProxyManager<String> store, long attempts, Duration window) {
     if (attempts < 1) {
       throw new IllegalArgumentException("attempts per window must be at least 1");
     }
     if (window.isNegative() || window.isZero()) {
       throw new IllegalArgumentException("the window must be positive");
     }
-    this.attempts = attempts;
-    this.window = window;
-    this.time = time;
+    this.store = store;
+    this.configuration =
+        BucketConfiguration.builder()
+            .addLimit(limit -> limit.capacity(attempts).refillIntervally(attempts, window))
+            .build();
   }
 
   /**
-   * Takes one attempt for the key.
+   * Takes one attempt for the key, in the store (blocking).
    *
    * @return empty when the attempt is allowed, else how long until the next one will be
    */
   public Optional<Duration> attempt(String key) {
-    ConsumptionProbe[] probe = new ConsumptionProbe[1];
-    buckets.compute(
-        key,
-        (k, existing) -> {
-          Bucket bucket = existing == null ? newBucket() : existing;
-          probe[0] = bucket.tryConsumeAndReturnRemaining(1);
-          return bucket;
-        });
-    return probe[0].isConsumed()
+    ConsumptionProbe probe =
+        store.builder().build(key, () -> configuration).tryConsumeAndReturnRemaining(1);
+    return probe.isConsumed()
         ? Optional.empty()
-        : Optional.of(Duration.ofNanos(probe[0].getNanosToWaitForRefill()));
-  }
-
-  /** Drops the buckets that are full again. */
-  public void forgetIdle() {
-    buckets
-        .keySet()
-        .forEach(
-            key ->
-                buckets.computeIfPresent(
-                    key, (k, bucket) -> bucket.getAvailableTokens() >= attempts ? null : bucket));
+        : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
   }
 
   /**
@@ -86,16 +53,5 @@ public final class AttemptBuckets {
   public static long retryAfterSeconds(Duration wait) {
     long seconds = wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0);
     return Math.max(1, seconds);
-  }
-
-  int size() {
-    return buckets.size();
-  }
-
-  private Bucket newBucket() {
-    return Bucket.builder()
-        .addLimit(limit -> limit.capacity(attempts).refillIntervally(attempts, window))
-        .withCustomTimePrecision(time)
-        .build();
   }
 }

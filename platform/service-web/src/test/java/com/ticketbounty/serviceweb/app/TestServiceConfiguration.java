@@ -1,6 +1,8 @@
 package com.ticketbounty.serviceweb.app;
 
 import com.ticketbounty.serviceweb.problem.ServiceProblemDetails;
+import com.ticketbounty.serviceweb.ratelimit.AttemptLimit;
+import com.ticketbounty.serviceweb.ratelimit.AttemptStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.ReactiveTransactionManager;
@@ -12,6 +14,11 @@ class TestServiceConfiguration {
   @Bean
   TransactionalOperator transactionalOperator(ReactiveTransactionManager transactions) {
     return TransactionalOperator.create(transactions);
+  }
+
+  @Bean
+  AttemptLimit wishes(AttemptStore store) {
+    return AttemptLimit.perMinute(store, "wishes", 2);
   }
 
   @RestControllerAdvice

@@ -1,6 +1,9 @@
 package com.ticketbounty.serviceweb.app;
 
 import com.ticketbounty.serviceweb.idempotency.IdempotentRequests;
+import com.ticketbounty.serviceweb.ratelimit.AttemptKey;
+import com.ticketbounty.serviceweb.ratelimit.AttemptLimit;
+import com.ticketbounty.serviceweb.ratelimit.AttemptLimited;
 import com.ticketbounty.serviceweb.security.Caller;
 import java.net.URI;
 import java.util.Map;
@@ -14,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -22,14 +26,17 @@ class ThingController {
   private final DatabaseClient database;
   private final TransactionalOperator transactions;
   private final IdempotentRequests idempotentRequests;
+  private final AttemptLimit wishes;
 
   ThingController(
       DatabaseClient database,
       TransactionalOperator transactions,
-      IdempotentRequests idempotentRequests) {
+      IdempotentRequests idempotentRequests,
+      AttemptLimit wishes) {
     this.database = database;
     this.transactions = transactions;
     this.idempotentRequests = idempotentRequests;
+    this.wishes = wishes;
   }
 
   record NewThing(String name) {}
@@ -43,6 +50,13 @@ class ThingController {
   @PostMapping("/api/auth/sign-in")
   Map<String, String> signIn(Optional<Caller> caller) {
     return anyone(caller);
+  }
+
+  /** Two wishes a minute per wisher, as a limited endpoint of a real service would count them. */
+  @PostMapping("/wishes")
+  @AttemptLimited
+  Mono<Map<String, String>> wish(@RequestParam String wisher) {
+    return wishes.take(AttemptKey.account(wisher)).thenReturn(Map.of("granted", wisher));
   }
 
   @GetMapping("/private")

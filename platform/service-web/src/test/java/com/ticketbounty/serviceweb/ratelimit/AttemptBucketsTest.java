@@ -5,13 +5,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ticketbounty.testsupport.ManualTimeMeter;
 import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** The buckets' semantics, counted in the real PostgreSQL on a clock the test moves. */
 class AttemptBucketsTest {
   private static final Duration MINUTE = Duration.ofMinutes(1);
+  private static final AttemptDatabase DATABASE = AttemptDatabase.create("attempt_buckets");
 
   private final ManualTimeMeter time = new ManualTimeMeter();
-  private final AttemptBuckets buckets = new AttemptBuckets(3, MINUTE, time);
+  private final AttemptStore store = new AttemptStore(DATABASE.pool(), time);
+  private final AttemptBuckets buckets = store.buckets(3, MINUTE);
+
+  @BeforeEach
+  void emptyStore() {
+    DATABASE.empty();
+  }
+
+  @AfterAll
+  static void dropDatabase() {
+    DATABASE.close();
+  }
 
   @Test
   void refusesTheAttemptAfterTheLimitUntilTheWindowIsOver() {
@@ -40,15 +55,15 @@ class AttemptBucketsTest {
   }
 
   @Test
-  void forgetsOnlyTheBucketsThatAreFullAgain() {
+  void forgetsOnlyTheKeysWhoseWindowIsOver() {
     buckets.attempt("idle");
     time.advance(Duration.ofSeconds(30));
     buckets.attempt("busy");
     time.advance(Duration.ofSeconds(31));
 
-    buckets.forgetIdle();
+    assertThat(store.forgetIdle()).isEqualTo(1);
 
-    assertThat(buckets.size()).isEqualTo(1);
+    assertThat(DATABASE.ids()).hasSize(1);
     buckets.attempt("busy");
     buckets.attempt("busy");
     assertThat(buckets.attempt("busy")).as("the busy key's count survived").isPresent();
@@ -56,14 +71,15 @@ class AttemptBucketsTest {
 
   @Test
   void staysBoundedByTheRecentClients() {
-    for (int i = 0; i < 10_000; i++) {
+    int clients = AttemptStore.PRUNE_BATCH + 100; // more than one pruning batch
+    for (int i = 0; i < clients; i++) {
       buckets.attempt("10.0." + (i / 256) + "." + (i % 256));
     }
     time.advance(MINUTE);
 
-    buckets.forgetIdle();
+    assertThat(store.forgetIdle()).isEqualTo(clients);
 
-    assertThat(buckets.size()).isZero();
+    assertThat(DATABASE.ids()).isEmpty();
   }
 
   @Test
@@ -76,9 +92,8 @@ class AttemptBucketsTest {
 
   @Test
   void refusesFewerThanOneAttemptOrAnEmptyWindow() {
-    assertThatThrownBy(() -> new AttemptBuckets(0, MINUTE, time))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new AttemptBuckets(3, Duration.ZERO, time))
+    assertThatThrownBy(() -> store.buckets(0, MINUTE)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> store.buckets(3, Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -7,6 +7,9 @@ import com.ticketbounty.comment.application.PostCommentCommand;
 import com.ticketbounty.comment.domain.CommentPosition;
 import com.ticketbounty.serviceweb.idempotency.IdempotentRequests;
 import com.ticketbounty.serviceweb.openapi.ServiceWebOpenApiAutoConfiguration;
+import com.ticketbounty.serviceweb.ratelimit.AttemptKey;
+import com.ticketbounty.serviceweb.ratelimit.AttemptLimit;
+import com.ticketbounty.serviceweb.ratelimit.AttemptLimited;
 import com.ticketbounty.serviceweb.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -40,16 +43,19 @@ class TicketCommentsController {
   private final FindTicket findTicket;
   private final PostComment postComment;
   private final IdempotentRequests idempotentRequests;
+  private final AttemptLimit postingComments;
 
   TicketCommentsController(
       ListComments listComments,
       FindTicket findTicket,
       PostComment postComment,
-      IdempotentRequests idempotentRequests) {
+      IdempotentRequests idempotentRequests,
+      AttemptLimit postingComments) {
     this.listComments = listComments;
     this.findTicket = findTicket;
     this.postComment = postComment;
     this.idempotentRequests = idempotentRequests;
+    this.postingComments = postingComments;
   }
 
   /** Public: newest first, {@code limit} per page (1–50, default 3), from {@code cursor} on. */
@@ -81,9 +87,11 @@ class TicketCommentsController {
    * 201 with the comment. The ticket is found first — from the read model, or by asking
    * ticket-service when it was created a moment ago — outside the transaction that {@code
    * Idempotency-Key} and the comment share, so that no database connection waits on ticket-service.
+   * Every post counts against the caller's comments per minute, before anything else is done.
    */
   @PostMapping
   @Operation(operationId = "postComment")
+  @AttemptLimited
   @SecurityRequirement(name = ServiceWebOpenApiAutoConfiguration.BEARER)
   @ApiResponse(
       responseCode = "201",
@@ -93,10 +101,13 @@ class TicketCommentsController {
       @PathVariable UUID ticketId,
       @RequestHeader(name = IdempotentRequests.HEADER, required = false) @Nullable String key,
       @RequestBody CommentRequest request) {
-    return Mono.fromCallable(
-            () ->
-                PostCommentCommand.of(
-                    ticketId, caller.userId(), caller.username(), request.content()))
+    return postingComments
+        .take(AttemptKey.account(caller.userId().toString()))
+        .then(
+            Mono.fromCallable(
+                () ->
+                    PostCommentCommand.of(
+                        ticketId, caller.userId(), caller.username(), request.content())))
         .flatMap(
             command ->
                 findTicket

@@ -2,6 +2,9 @@ package com.ticketbounty.ticket.adapter.in.web;
 
 import com.ticketbounty.serviceweb.idempotency.IdempotentRequests;
 import com.ticketbounty.serviceweb.openapi.ServiceWebOpenApiAutoConfiguration;
+import com.ticketbounty.serviceweb.ratelimit.AttemptKey;
+import com.ticketbounty.serviceweb.ratelimit.AttemptLimit;
+import com.ticketbounty.serviceweb.ratelimit.AttemptLimited;
 import com.ticketbounty.serviceweb.security.Caller;
 import com.ticketbounty.ticket.application.AssignTicket;
 import com.ticketbounty.ticket.application.ChangeTicketDetails;
@@ -46,6 +49,7 @@ class TicketController {
   private final AssignTicket assignTicket;
   private final DeleteTicket deleteTicket;
   private final IdempotentRequests idempotentRequests;
+  private final AttemptLimit openingTickets;
 
   TicketController(
       OpenTicket openTicket,
@@ -53,21 +57,26 @@ class TicketController {
       ChangeTicketStatus changeStatus,
       AssignTicket assignTicket,
       DeleteTicket deleteTicket,
-      IdempotentRequests idempotentRequests) {
+      IdempotentRequests idempotentRequests,
+      AttemptLimit openingTickets) {
     this.openTicket = openTicket;
     this.changeDetails = changeDetails;
     this.changeStatus = changeStatus;
     this.assignTicket = assignTicket;
     this.deleteTicket = deleteTicket;
     this.idempotentRequests = idempotentRequests;
+    this.openingTickets = openingTickets;
   }
 
   /**
    * 201 with the ticket; the Location is relative so that it holds behind the gateway. With an
-   * {@code Idempotency-Key}, a repeat returns this first answer and opens nothing.
+   * {@code Idempotency-Key}, a repeat returns this first answer and opens nothing. Every post
+   * counts against the caller's tickets per minute, a repeat too: it is counted before anything is
+   * read.
    */
   @PostMapping
   @Operation(operationId = "openTicket")
+  @AttemptLimited
   @ApiResponse(
       responseCode = "201",
       content = @Content(schema = @Schema(implementation = TicketResponse.class)))
@@ -75,6 +84,13 @@ class TicketController {
       Caller caller,
       @RequestHeader(name = IdempotentRequests.HEADER, required = false) @Nullable String key,
       @RequestBody OpenTicketRequest request) {
+    return openingTickets
+        .take(AttemptKey.account(caller.userId().toString()))
+        .then(Mono.defer(() -> openOnce(caller, key, request)));
+  }
+
+  private Mono<ResponseEntity<Object>> openOnce(
+      Caller caller, @Nullable String key, OpenTicketRequest request) {
     return idempotentRequests.once(
         caller.userId(),
         OPEN_TICKET,

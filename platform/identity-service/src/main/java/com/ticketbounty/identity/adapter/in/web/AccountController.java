@@ -4,6 +4,7 @@ import com.ticketbounty.identity.application.ChangePassword;
 import com.ticketbounty.identity.application.ShowAccount;
 import com.ticketbounty.identity.application.UpdateProfile;
 import com.ticketbounty.identity.domain.User;
+import com.ticketbounty.serviceweb.ratelimit.AttemptLimited;
 import com.ticketbounty.serviceweb.security.Caller;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -25,12 +26,17 @@ class AccountController {
   private final ShowAccount showAccount;
   private final UpdateProfile updateProfile;
   private final ChangePassword changePassword;
+  private final AttemptLimits limits;
 
   AccountController(
-      ShowAccount showAccount, UpdateProfile updateProfile, ChangePassword changePassword) {
+      ShowAccount showAccount,
+      UpdateProfile updateProfile,
+      ChangePassword changePassword,
+      AttemptLimits limits) {
     this.showAccount = showAccount;
     this.updateProfile = updateProfile;
     this.changePassword = changePassword;
+    this.limits = limits;
   }
 
   @GetMapping
@@ -48,12 +54,20 @@ class AccountController {
         .map(AccountResponse::of);
   }
 
+  /** Counted before the current password is checked: each change is a guess at it. */
   @PutMapping("/password")
   @ResponseStatus(HttpStatus.NO_CONTENT)
+  @AttemptLimited
   Mono<Void> changePassword(
       Caller caller, @RequestBody ChangePasswordRequest body, ServerHttpRequest request) {
-    return changePassword.change(
-        caller.userId(), body.currentPassword(), body.newPassword(), ClientAddress.of(request));
+    String client = ClientAddress.of(request);
+    return limits
+        .changePassword(client, caller.userId())
+        .then(
+            Mono.defer(
+                () ->
+                    changePassword.change(
+                        caller.userId(), body.currentPassword(), body.newPassword(), client)));
   }
 
   record UpdateRequest(

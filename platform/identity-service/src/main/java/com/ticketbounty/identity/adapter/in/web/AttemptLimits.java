@@ -1,67 +1,75 @@
 package com.ticketbounty.identity.adapter.in.web;
 
-import com.ticketbounty.serviceweb.Pruning;
-import com.ticketbounty.serviceweb.ratelimit.AttemptBuckets;
-import io.github.bucket4j.TimeMeter;
-import java.time.Duration;
-import java.util.Optional;
+import com.ticketbounty.serviceweb.ratelimit.AttemptKey;
+import com.ticketbounty.serviceweb.ratelimit.AttemptLimit;
+import com.ticketbounty.serviceweb.ratelimit.AttemptStore;
+import java.util.Locale;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 
 /**
- * Attempts per minute for the endpoints that guess at secrets (sign-in, forgot-password), counted
- * in memory per instance with service-web's {@link AttemptBuckets}: one key per (endpoint, client
- * address) and one per (endpoint, account). An attempt takes from both, so neither many accounts
- * from one client nor many clients on one account get past the limit; when either is used up, the
- * longer wait is the {@code Retry-After}. A key's attempts come back all at once when the minute
- * that began with its first attempt is over, so the limit holds however the attempts are spread.
+ * identity's attempt limits (API.md): each endpoint that guesses at a secret or can be abused
+ * allows {@code perMinute} attempts per client address and per account, counted apart per endpoint.
+ * An attempt is counted before any work is done, so a refused one costs no password hash, mail or
+ * row. The account is what the attempt names: the e-mail address for sign-in, forgot-password and
+ * sign-up (however it was typed), the signed-in user for a password change or a verification
+ * request, and the reset token itself for a reset — finding the token's account would take the very
+ * lookup being limited, and a token names one account anyway; only its digest is stored.
  *
- * <p>Keys whose buckets are full again are forgotten every minute; {@link #close()} stops that.
+ * <p>Counted with service-web's {@link AttemptLimit} in the shared store (this service's database),
+ * so every instance of identity-service counts the same attempts; a key's attempts come back all at
+ * once when the minute that began with its first attempt is over.
  */
-public final class AttemptLimits implements AutoCloseable {
-  private static final Duration MINUTE = Duration.ofMinutes(1);
+public final class AttemptLimits {
+  private final AttemptLimit signIn;
+  private final AttemptLimit forgotPassword;
+  private final AttemptLimit signUp;
+  private final AttemptLimit resetPassword;
+  private final AttemptLimit changePassword;
+  private final AttemptLimit emailVerification;
 
-  private final AttemptBuckets buckets;
-  private final Pruning pruning;
-
-  public AttemptLimits(int perMinute) {
-    this(perMinute, TimeMeter.SYSTEM_NANOTIME);
+  public AttemptLimits(AttemptStore store, int perMinute) {
+    this.signIn = AttemptLimit.perMinute(store, "sign-in", perMinute);
+    this.forgotPassword = AttemptLimit.perMinute(store, "forgot-password", perMinute);
+    this.signUp = AttemptLimit.perMinute(store, "sign-up", perMinute);
+    this.resetPassword = AttemptLimit.perMinute(store, "reset-password", perMinute);
+    this.changePassword = AttemptLimit.perMinute(store, "change-password", perMinute);
+    this.emailVerification = AttemptLimit.perMinute(store, "email-verification", perMinute);
   }
 
-  AttemptLimits(int perMinute, TimeMeter time) {
-    if (perMinute < 1) {
-      throw new IllegalArgumentException("attempts per minute must be at least 1");
-    }
-    this.buckets = new AttemptBuckets(perMinute, MINUTE, time);
-    this.pruning = Pruning.everyMinute("attempt-limits", buckets::forgetIdle);
+  /** A sign-in, per client and per e-mail address. */
+  Mono<Void> signIn(String client, @Nullable String email) {
+    return signIn.take(AttemptKey.client(client), email(email));
   }
 
-  /**
-   * Takes one attempt of {@code endpoint} for the client and the account.
-   *
-   * @throws TooManyAttemptsException when either has used up its attempts
-   */
-  void take(String endpoint, String clientAddress, String account) {
-    // Both are taken even when the first is refused: an attempt counts against each of them.
-    Optional<Duration> byClient = buckets.attempt(endpoint + "|client|" + clientAddress);
-    Optional<Duration> byAccount = buckets.attempt(endpoint + "|account|" + account);
-    Optional<Duration> wait = longer(byClient, byAccount);
-    if (wait.isPresent()) {
-      throw new TooManyAttemptsException(AttemptBuckets.retryAfterSeconds(wait.get()));
-    }
+  /** A reset link asked for, per client and per e-mail address. */
+  Mono<Void> forgotPassword(String client, @Nullable String email) {
+    return forgotPassword.take(AttemptKey.client(client), email(email));
   }
 
-  /** Stops forgetting idle keys; Spring calls it when the bean is destroyed. */
-  @Override
-  public void close() {
-    pruning.close();
+  /** A sign-up, per client and per e-mail address. */
+  Mono<Void> signUp(String client, @Nullable String email) {
+    return signUp.take(AttemptKey.client(client), email(email));
   }
 
-  private static Optional<Duration> longer(Optional<Duration> a, Optional<Duration> b) {
-    if (a.isEmpty()) {
-      return b;
-    }
-    if (b.isEmpty()) {
-      return a;
-    }
-    return Optional.of(a.get().compareTo(b.get()) >= 0 ? a.get() : b.get());
+  /** A reset, per client and per reset token. */
+  Mono<Void> resetPassword(String client, @Nullable String token) {
+    return resetPassword.take(
+        AttemptKey.client(client), new AttemptKey("reset-token", token == null ? "" : token));
+  }
+
+  /** A password change (a guess at the current password), per client and per account. */
+  Mono<Void> changePassword(String client, UUID userId) {
+    return changePassword.take(AttemptKey.client(client), AttemptKey.account(userId.toString()));
+  }
+
+  /** A new verification code asked for, per client and per account. */
+  Mono<Void> emailVerification(String client, UUID userId) {
+    return emailVerification.take(AttemptKey.client(client), AttemptKey.account(userId.toString()));
+  }
+
+  private static AttemptKey email(@Nullable String email) {
+    return AttemptKey.account(email == null ? "" : email.strip().toLowerCase(Locale.ROOT));
   }
 }

@@ -9,9 +9,8 @@ import com.ticketbounty.identity.application.SignOut;
 import com.ticketbounty.identity.application.SignUp;
 import com.ticketbounty.identity.application.SignUpCommand;
 import com.ticketbounty.identity.application.VerifyEmail;
+import com.ticketbounty.serviceweb.ratelimit.AttemptLimited;
 import com.ticketbounty.serviceweb.security.Caller;
-import java.util.Locale;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,7 +20,11 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** {@code /api/auth}: sign-up, sign-in, refresh, sign-out, password reset, e-mail verification. */
+/**
+ * {@code /api/auth}: sign-up, sign-in, refresh, sign-out, password reset, e-mail verification.
+ * Every endpoint that guesses at a secret or sends mail counts its attempts first ({@link
+ * AttemptLimits}).
+ */
 @RestController
 @RequestMapping("/api/auth")
 class AuthController {
@@ -58,18 +61,26 @@ class AuthController {
 
   @PostMapping("/sign-up")
   @ResponseStatus(HttpStatus.CREATED)
+  @AttemptLimited
   Mono<AuthResponses.Session> signUp(
       @RequestBody AuthRequests.SignUp body, ServerHttpRequest request) {
-    return Mono.fromCallable(() -> SignUpCommand.of(body.username(), body.email(), body.password()))
-        .flatMap(command -> signUp.signUp(command, ClientAddress.of(request)))
+    String client = ClientAddress.of(request);
+    return limits
+        .signUp(client, body.email())
+        .then(
+            Mono.fromCallable(
+                () -> SignUpCommand.of(body.username(), body.email(), body.password())))
+        .flatMap(command -> signUp.signUp(command, client))
         .map(AuthResponses.Session::of);
   }
 
   @PostMapping("/sign-in")
+  @AttemptLimited
   Mono<AuthResponses.Session> signIn(
       @RequestBody AuthRequests.SignIn body, ServerHttpRequest request) {
     String client = ClientAddress.of(request);
-    return Mono.fromRunnable(() -> limits.take("sign-in", client, accountKey(body.email())))
+    return limits
+        .signIn(client, body.email())
         .then(Mono.defer(() -> signIn.signIn(body.email(), body.password(), client)))
         .map(AuthResponses.Session::of);
   }
@@ -90,26 +101,34 @@ class AuthController {
 
   @PostMapping("/password/forgot")
   @ResponseStatus(HttpStatus.ACCEPTED)
+  @AttemptLimited
   Mono<AuthResponses.ResetRequested> forgotPassword(
       @RequestBody AuthRequests.ForgotPassword body, ServerHttpRequest request) {
     String client = ClientAddress.of(request);
-    return Mono.fromRunnable(() -> limits.take("forgot-password", client, accountKey(body.email())))
+    return limits
+        .forgotPassword(client, body.email())
         .then(Mono.defer(() -> requestPasswordReset.request(body.email(), client)))
         .thenReturn(AuthResponses.ResetRequested.ALWAYS);
   }
 
   @PostMapping("/password/reset")
+  @AttemptLimited
   Mono<AuthResponses.Reset> resetPassword(
       @RequestBody AuthRequests.ResetPassword body, ServerHttpRequest request) {
-    return resetPassword
-        .reset(body.token(), body.password(), ClientAddress.of(request))
+    String client = ClientAddress.of(request);
+    return limits
+        .resetPassword(client, body.token())
+        .then(Mono.defer(() -> resetPassword.reset(body.token(), body.password(), client)))
         .map(AuthResponses.Reset::of);
   }
 
   @PostMapping("/email/verification")
   @ResponseStatus(HttpStatus.ACCEPTED)
-  Mono<Void> requestEmailVerification(Caller caller) {
-    return requestEmailVerification.request(caller.userId());
+  @AttemptLimited
+  Mono<Void> requestEmailVerification(Caller caller, ServerHttpRequest request) {
+    return limits
+        .emailVerification(ClientAddress.of(request), caller.userId())
+        .then(Mono.defer(() -> requestEmailVerification.request(caller.userId())));
   }
 
   @PostMapping("/email/verify")
@@ -117,11 +136,5 @@ class AuthController {
   Mono<Void> verifyEmail(
       Caller caller, @RequestBody AuthRequests.VerifyEmail body, ServerHttpRequest request) {
     return verifyEmail.verify(caller.userId(), body.code(), ClientAddress.of(request));
-  }
-
-  /** The account an attempt is counted against, however its address was typed. */
-  private static String accountKey(@Nullable String email) {
-    String key = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
-    return key.length() > 254 ? key.substring(0, 254) : key;
   }
 }

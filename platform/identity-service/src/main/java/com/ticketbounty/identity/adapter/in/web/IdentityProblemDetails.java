@@ -17,8 +17,8 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * service-web's problem details plus identity's errors: a broken rule is 422 naming each field, a
- * taken e-mail or username 409 naming it, failed authentication 401 with one message per cause, too
- * many attempts 429 with {@code Retry-After}.
+ * taken e-mail or username 409 naming it, failed authentication 401 with one message per cause. Too
+ * many attempts (429 with {@code Retry-After}) is service-web's, as in every service.
  */
 @RestControllerAdvice
 class IdentityProblemDetails extends ServiceProblemDetails {
@@ -58,15 +58,4 @@ class IdentityProblemDetails extends ServiceProblemDetails {
         .body(problem(HttpStatus.UNAUTHORIZED, e.getMessage(), exchange));
   }
 
-  @ExceptionHandler
-  ResponseEntity<ProblemDetail> tooManyAttempts(
-      TooManyAttemptsException e, ServerWebExchange exchange) {
-    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-        .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
-        .body(
-            problem(
-                HttpStatus.TOO_MANY_REQUESTS,
-                "Too many attempts; retry in " + e.retryAfterSeconds() + " seconds.",
-                exchange));
-  }
 }
