@@ -3,16 +3,15 @@ package com.ticketbounty.serviceweb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ticketbounty.serviceweb.app.TestServiceApplication;
+import com.ticketbounty.serviceweb.app.TestServiceBed;
 import com.ticketbounty.serviceweb.security.JdbcEndedSessions;
 import com.ticketbounty.testsupport.TestDatabase;
 import com.ticketbounty.testsupport.TestIdentity;
 import com.ticketbounty.testsupport.TestIdentity.TestUser;
-import com.ticketbounty.testsupport.TestRabbit;
 import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,9 +34,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
 class AccessRulesTest {
-  private static final TestDatabase DATABASE = TestDatabase.create("access_rules");
-  private static final TestRabbit RABBIT = new TestRabbit();
-  private static final TestIdentity IDENTITY = TestIdentity.start();
+  private static final TestServiceBed BED =
+      TestServiceBed.start("access_rules", "access-rules-test");
+  private static final TestDatabase DATABASE = BED.database();
+  private static final TestIdentity IDENTITY = BED.identity();
 
   @Autowired WebTestClient client;
   @Autowired JdbcEndedSessions endedSessions;
@@ -45,29 +45,12 @@ class AccessRulesTest {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    JdbcClient.create(DATABASE.dataSource())
-        .sql(
-            "CREATE TABLE things (id uuid PRIMARY KEY, owner_id uuid NOT NULL, name text NOT NULL)")
-        .update();
-    registry.add("spring.application.name", () -> "access-rules-test");
-    registry.add("spring.datasource.url", DATABASE::jdbcUrl);
-    registry.add("spring.datasource.username", DATABASE::user);
-    registry.add("spring.r2dbc.url", DATABASE::r2dbcUrl);
-    registry.add("spring.r2dbc.username", DATABASE::user);
-    registry.add("event-runtime.name-prefix", RABBIT::prefix);
-    registry.add("ticketbounty.security.jwks-uri", IDENTITY::jwksUri);
+    BED.register(registry);
   }
 
   @AfterAll
   static void cleanUp() {
-    String service = RABBIT.prefix() + "access-rules-test.";
-    List<String> queues =
-        Stream.of("session-ended", "accounts-created", "accounts-profile-updated")
-            .flatMap(queue -> Stream.of(service + queue, service + queue + ".dlq"))
-            .toList();
-    RABBIT.delete(queues, List.of(RABBIT.prefix() + "events", RABBIT.prefix() + "events.dlx"));
-    IDENTITY.close();
-    DATABASE.close();
+    BED.close();
   }
 
   @Test

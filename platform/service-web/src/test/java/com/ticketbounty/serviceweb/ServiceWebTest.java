@@ -9,10 +9,10 @@ import com.ticketbounty.events.account.AccountProfileUpdated;
 import com.ticketbounty.events.auth.SessionEnded;
 import com.ticketbounty.serviceweb.accounts.AccountNames;
 import com.ticketbounty.serviceweb.app.TestServiceApplication;
+import com.ticketbounty.serviceweb.app.TestServiceBed;
 import com.ticketbounty.testsupport.TestDatabase;
 import com.ticketbounty.testsupport.TestIdentity;
 import com.ticketbounty.testsupport.TestIdentity.TestUser;
-import com.ticketbounty.testsupport.TestRabbit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,9 +45,9 @@ import tools.jackson.databind.JsonNode;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
 class ServiceWebTest {
-  private static final TestDatabase DATABASE = TestDatabase.create("service_web");
-  private static final TestRabbit RABBIT = new TestRabbit();
-  private static final TestIdentity IDENTITY = TestIdentity.start();
+  private static final TestServiceBed BED = TestServiceBed.start("service_web", "service-web-test");
+  private static final TestDatabase DATABASE = BED.database();
+  private static final TestIdentity IDENTITY = BED.identity();
 
   @Autowired WebTestClient client;
   @Autowired TransactionalEventPublisher publisher;
@@ -59,32 +58,12 @@ class ServiceWebTest {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    JdbcClient.create(DATABASE.dataSource())
-        .sql(
-            "CREATE TABLE things (id uuid PRIMARY KEY, owner_id uuid NOT NULL, name text NOT NULL)")
-        .update();
-    registry.add("spring.datasource.url", DATABASE::jdbcUrl);
-    registry.add("spring.datasource.username", DATABASE::user);
-    registry.add("spring.r2dbc.url", DATABASE::r2dbcUrl);
-    registry.add("spring.r2dbc.username", DATABASE::user);
-    registry.add("event-runtime.name-prefix", RABBIT::prefix);
-    registry.add("ticketbounty.security.jwks-uri", IDENTITY::jwksUri);
+    BED.register(registry);
   }
 
   @AfterAll
   static void cleanUp() {
-    String service = RABBIT.prefix() + "service-web-test.";
-    List<String> queues =
-        List.of(
-                service + "session-ended",
-                service + "accounts-created",
-                service + "accounts-profile-updated")
-            .stream()
-            .flatMap(queue -> Stream.of(queue, queue + ".dlq"))
-            .toList();
-    RABBIT.delete(queues, List.of(RABBIT.prefix() + "events", RABBIT.prefix() + "events.dlx"));
-    IDENTITY.close();
-    DATABASE.close();
+    BED.close();
   }
 
   @Test

@@ -3,12 +3,7 @@ package com.ticketbounty.eventruntime.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.rabbitmq.client.AMQP;
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
 import com.ticketbounty.eventruntime.EventEnvelope;
-import com.ticketbounty.eventruntime.Subscription;
-import com.ticketbounty.eventruntime.function.DurableFunction;
 import com.ticketbounty.eventruntime.internal.EventCodec;
 import com.ticketbounty.eventruntime.internal.FieldCipher;
 import com.ticketbounty.testsupport.TestDatabase;
@@ -21,9 +16,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -34,7 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -55,7 +48,6 @@ class EventKeyRotationStarterTest {
   private static final String SERVICE = "rotation-test";
   private static final String OLD_KEY = key(1);
   private static final String NEW_KEY = key(2);
-  static final Set<String> RECEIVED = ConcurrentHashMap.newKeySet();
 
   @Autowired TransactionalEventPublisher publisher;
   @Autowired ReactiveTransactionManager transactions;
@@ -87,13 +79,14 @@ class EventKeyRotationStarterTest {
     EventEnvelope event =
         stillOnTheOldKey.envelope(new SecretShared(thing, "s3cret-" + thing), null);
 
-    publishRaw(event.id().toString(), event.name(), stillOnTheOldKey.encode(event));
+    SecretConsumers.publishRaw(
+        RABBIT, event.id().toString(), event.name(), stillOnTheOldKey.encode(event));
 
     await()
         .atMost(Duration.ofSeconds(20))
         .until(
             () ->
-                RECEIVED.containsAll(
+                SecretConsumers.RECEIVED.containsAll(
                     List.of(thing + " kept s3cret-" + thing, thing + " mailed s3cret-" + thing)));
   }
 
@@ -107,13 +100,13 @@ class EventKeyRotationStarterTest {
             + "{\"thingId\":\"%s\",\"secret\":{\"$enc\":\"%s\"}}}"
                 .formatted(thing, sealedV1(OLD_KEY, "secret", "\"v1-" + thing + "\""));
 
-    publishRaw(id.toString(), "test/secret.shared", body);
+    SecretConsumers.publishRaw(RABBIT, id.toString(), "test/secret.shared", body);
 
     await()
         .atMost(Duration.ofSeconds(20))
         .until(
             () ->
-                RECEIVED.containsAll(
+                SecretConsumers.RECEIVED.containsAll(
                     List.of(thing + " kept v1-" + thing, thing + " mailed v1-" + thing)));
   }
 
@@ -137,7 +130,7 @@ class EventKeyRotationStarterTest {
         .doesNotContain("fresh-");
     await()
         .atMost(Duration.ofSeconds(20))
-        .until(() -> RECEIVED.contains(thing + " kept fresh-" + thing));
+        .until(() -> SecretConsumers.RECEIVED.contains(thing + " kept fresh-" + thing));
   }
 
   /** The key id as docs/runbooks/event-encryption-key.md computes it: SHA-256, first 4 bytes. */
@@ -175,46 +168,8 @@ class EventKeyRotationStarterTest {
     return Base64.getEncoder().encodeToString(key);
   }
 
-  private static void publishRaw(String id, String name, String body) throws Exception {
-    AMQP.BasicProperties properties =
-        new AMQP.BasicProperties.Builder()
-            .messageId(id)
-            .type(name)
-            .contentType("application/json")
-            .deliveryMode(2)
-            .build();
-    try (Connection connection = RABBIT.connectionFactory().newConnection("old-producer");
-        Channel channel = connection.createChannel()) {
-      channel.basicPublish(
-          RABBIT.prefix() + "events", name, properties, body.getBytes(StandardCharsets.UTF_8));
-    }
-  }
-
   @SpringBootConfiguration
   @EnableAutoConfiguration
-  static class App {
-    @Bean
-    Subscription<SecretShared> secretKept() {
-      return new Subscription<>(
-          "secret-kept",
-          SecretShared.class,
-          delivery ->
-              RECEIVED.add(delivery.data().thingId() + " kept " + delivery.data().secret()));
-    }
-
-    @Bean
-    DurableFunction secretMailed() {
-      return DurableFunction.named("secret-mailed")
-          .triggeredBy(SecretShared.class)
-          .handler(
-              ctx -> {
-                SecretShared shared = ctx.data(SecretShared.class);
-                ctx.step()
-                    .run(
-                        "mail",
-                        key -> RECEIVED.add(shared.thingId() + " mailed " + shared.secret()));
-                return null;
-              });
-    }
-  }
+  @Import(SecretConsumers.class)
+  static class App {}
 }

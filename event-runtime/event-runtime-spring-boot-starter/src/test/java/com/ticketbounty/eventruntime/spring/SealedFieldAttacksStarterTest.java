@@ -3,20 +3,13 @@ package com.ticketbounty.eventruntime.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.rabbitmq.client.AMQP;
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
 import com.ticketbounty.eventruntime.Subscription;
-import com.ticketbounty.eventruntime.function.DurableFunction;
 import com.ticketbounty.eventruntime.spi.DeadLetterStore;
 import com.ticketbounty.testsupport.TestDatabase;
 import com.ticketbounty.testsupport.TestRabbit;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +18,7 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -49,7 +43,6 @@ class SealedFieldAttacksStarterTest {
   private static final String SERVICE = "attacks-test";
   private static final List<String> QUEUES =
       List.of("secret-kept", "secret-mailed", "forwarded-kept");
-  static final Set<String> RECEIVED = ConcurrentHashMap.newKeySet();
 
   @Autowired TransactionalEventPublisher publisher;
   @Autowired ReactiveTransactionManager transactions;
@@ -81,7 +74,7 @@ class SealedFieldAttacksStarterTest {
     publishRaw(forged);
 
     awaitDeadLetters(forged, "does not open", "secret-kept", "secret-mailed");
-    assertThat(RECEIVED).noneMatch(received -> received.startsWith(thing));
+    assertThat(SecretConsumers.RECEIVED).noneMatch(received -> received.startsWith(thing));
   }
 
   @Test
@@ -93,7 +86,7 @@ class SealedFieldAttacksStarterTest {
     publishRaw(forged);
 
     awaitDeadLetters(forged, "does not open", "forwarded-kept");
-    assertThat(RECEIVED).noneMatch(received -> received.startsWith(thing));
+    assertThat(SecretConsumers.RECEIVED).noneMatch(received -> received.startsWith(thing));
   }
 
   @Test
@@ -109,7 +102,7 @@ class SealedFieldAttacksStarterTest {
     publishRaw(event);
 
     awaitDeadLetters(event, "arrived in clear", "secret-kept", "secret-mailed");
-    assertThat(RECEIVED).noneMatch(received -> received.startsWith(thing));
+    assertThat(SecretConsumers.RECEIVED).noneMatch(received -> received.startsWith(thing));
   }
 
   /** Publishes a secret the ordinary way, waits until both consumers had it, returns its body. */
@@ -121,7 +114,7 @@ class SealedFieldAttacksStarterTest {
         .atMost(Duration.ofSeconds(20))
         .until(
             () ->
-                RECEIVED.containsAll(
+                SecretConsumers.RECEIVED.containsAll(
                     List.of(thing + " kept hunter2-" + thing, thing + " mailed hunter2-" + thing)));
     String body =
         JdbcClient.create(dataSource)
@@ -165,57 +158,25 @@ class SealedFieldAttacksStarterTest {
   }
 
   private static void publishRaw(JsonNode event) throws Exception {
-    AMQP.BasicProperties properties =
-        new AMQP.BasicProperties.Builder()
-            .messageId(event.get("id").asString())
-            .type(event.get("name").asString())
-            .contentType("application/json")
-            .deliveryMode(2)
-            .build();
-    try (Connection connection = RABBIT.connectionFactory().newConnection("attacker");
-        Channel channel = connection.createChannel()) {
-      channel.basicPublish(
-          RABBIT.prefix() + "events",
-          event.get("name").asString(),
-          properties,
-          JSON.writeValueAsString(event).getBytes(StandardCharsets.UTF_8));
-    }
+    SecretConsumers.publishRaw(
+        RABBIT,
+        event.get("id").asString(),
+        event.get("name").asString(),
+        JSON.writeValueAsString(event));
   }
 
   @SpringBootConfiguration
   @EnableAutoConfiguration
+  @Import(SecretConsumers.class)
   static class App {
-    @Bean
-    Subscription<SecretShared> secretKept() {
-      return new Subscription<>(
-          "secret-kept",
-          SecretShared.class,
-          delivery ->
-              RECEIVED.add(delivery.data().thingId() + " kept " + delivery.data().secret()));
-    }
-
     @Bean
     Subscription<SecretForwarded> forwardedKept() {
       return new Subscription<>(
           "forwarded-kept",
           SecretForwarded.class,
           delivery ->
-              RECEIVED.add(delivery.data().thingId() + " forwarded " + delivery.data().secret()));
-    }
-
-    @Bean
-    DurableFunction secretMailed() {
-      return DurableFunction.named("secret-mailed")
-          .triggeredBy(SecretShared.class)
-          .handler(
-              ctx -> {
-                SecretShared shared = ctx.data(SecretShared.class);
-                ctx.step()
-                    .run(
-                        "mail",
-                        key -> RECEIVED.add(shared.thingId() + " mailed " + shared.secret()));
-                return null;
-              });
+              SecretConsumers.RECEIVED.add(
+                  delivery.data().thingId() + " forwarded " + delivery.data().secret()));
     }
   }
 }

@@ -38,10 +38,14 @@ class AbuseLimitsTest extends IdentityServiceTest {
     new Api(asTheGateway(client), randomAddress()).signUp(freshName(), email);
     for (int attempt = 2; attempt <= 10; attempt++) {
       expectProblem(
-          new Api(asTheGateway(client), randomAddress()).post(SIGN_UP, newAccount(freshName(), email)), 409);
+          new Api(asTheGateway(client), randomAddress())
+              .post(SIGN_UP, newAccount(freshName(), email)),
+          409);
     }
 
-    expectRefused(new Api(asTheGateway(client), randomAddress()).post(SIGN_UP, newAccount(freshName(), email)));
+    expectRefused(
+        new Api(asTheGateway(client), randomAddress())
+            .post(SIGN_UP, newAccount(freshName(), email)));
   }
 
   @Test
@@ -98,7 +102,8 @@ class AbuseLimitsTest extends IdentityServiceTest {
     }
 
     expectRefused(
-        new Api(asTheGateway(client), randomAddress()).postWithoutBody(VERIFICATION, account.accessToken()));
+        new Api(asTheGateway(client), randomAddress())
+            .postWithoutBody(VERIFICATION, account.accessToken()));
   }
 
   @Test

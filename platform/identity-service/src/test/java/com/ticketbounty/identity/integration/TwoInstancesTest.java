@@ -5,6 +5,8 @@ import static com.ticketbounty.identity.integration.IdentityServiceTest.randomAd
 import static com.ticketbounty.identity.integration.Problems.expectProblem;
 
 import com.ticketbounty.identity.IdentityServiceApplication;
+import com.ticketbounty.identity.application.IssueServiceToken;
+import com.ticketbounty.serviceweb.security.ForwardedHeaders;
 import com.ticketbounty.testsupport.TestDatabase;
 import com.ticketbounty.testsupport.TestRabbit;
 import java.time.Duration;
@@ -12,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import com.ticketbounty.identity.application.IssueServiceToken;
-import com.ticketbounty.serviceweb.security.ForwardedHeaders;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

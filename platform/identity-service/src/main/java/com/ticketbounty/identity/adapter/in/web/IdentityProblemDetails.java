@@ -57,5 +57,4 @@ class IdentityProblemDetails extends ServiceProblemDetails {
         .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
         .body(problem(HttpStatus.UNAUTHORIZED, e.getMessage(), exchange));
   }
-
 }
