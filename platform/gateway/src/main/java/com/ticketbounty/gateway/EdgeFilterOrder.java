@@ -1,6 +1,7 @@
 package com.ticketbounty.gateway;
 
 import com.ticketbounty.serviceweb.security.BearerTokenFilter;
+import com.ticketbounty.serviceweb.security.ForwardedHeaders;
 import org.springframework.core.Ordered;
 
 /**
@@ -26,6 +27,12 @@ public final class EdgeFilterOrder {
 
   /** 413 before any body reaches a service. */
   public static final int BODY_SIZE_LIMIT = Ordered.HIGHEST_PRECEDENCE + 30;
+
+  /**
+   * service-web's: a client's forwarded headers and any {@code X-Gateway-Token} it sent are dropped
+   * (no client carries the gateway's own token), before the routes set the gateway's.
+   */
+  public static final int FORWARDED_HEADERS = ForwardedHeaders.ORDER;
 
   /** service-web's access-token check comes last of all: 401 for a bad or ended token. */
   public static final int ACCESS_TOKEN = BearerTokenFilter.ORDER;
