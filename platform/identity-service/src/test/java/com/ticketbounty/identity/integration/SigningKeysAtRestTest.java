@@ -6,7 +6,6 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
@@ -96,7 +95,7 @@ class SigningKeysAtRestTest {
           .expectBody()
           .jsonPath("$.username")
           .isEqualTo(old.username());
-      RSAKey published = (RSAKey) jwks(identity.client()).getKeyByKeyId(key.getKeyID());
+      RSAKey published = (RSAKey) Jwks.of(identity.client()).getKeyByKeyId(key.getKeyID());
       assertThat(published).isNotNull();
       assertThat(published.toPublicJWK()).isEqualTo(key.toPublicJWK());
       assertThat(published.isPrivate()).isFalse();
@@ -194,20 +193,6 @@ class SigningKeysAtRestTest {
   private static String rowsText(JdbcClient jdbc) {
     return String.join(
         "\n", jdbc.sql("SELECT t::text FROM signing_keys t").query(String.class).list());
-  }
-
-  private static JWKSet jwks(WebTestClient client) throws Exception {
-    byte[] body =
-        client
-            .get()
-            .uri("/.well-known/jwks.json")
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody()
-            .returnResult()
-            .getResponseBody();
-    return JWKSet.parse(new String(body, StandardCharsets.UTF_8));
   }
 
   private static TestDatabase database(String purpose) {

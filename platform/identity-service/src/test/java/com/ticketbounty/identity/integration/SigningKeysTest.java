@@ -4,7 +4,6 @@ import static com.ticketbounty.identity.integration.Problems.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
 import java.time.Duration;
@@ -22,7 +21,7 @@ class SigningKeysTest extends IdentityServiceTest {
 
     SignedJWT jwt = SignedJWT.parse(account.accessToken());
     assertThat(jwt.getHeader().getAlgorithm().getName()).isEqualTo("RS256");
-    RSAKey key = (RSAKey) jwks().getKeyByKeyId(jwt.getHeader().getKeyID());
+    RSAKey key = (RSAKey) Jwks.of(client).getKeyByKeyId(jwt.getHeader().getKeyID());
     assertThat(key).isNotNull();
     assertThat(key.isPrivate()).isFalse();
     assertThat(jwt.verify(new RSASSAVerifier(key))).isTrue();
@@ -63,7 +62,7 @@ class SigningKeysTest extends IdentityServiceTest {
     String newKid = rotated.get("kid").asString();
 
     assertThat(newKid).isNotEqualTo(oldKid);
-    assertThat(jwks().getKeys()).extracting(k -> k.getKeyID()).contains(oldKid, newKid);
+    assertThat(Jwks.of(client).getKeys()).extracting(k -> k.getKeyID()).contains(oldKid, newKid);
     api.account(user.accessToken()).expectStatus().isOk();
     Api.Account later = api.signUp();
     assertThat(SignedJWT.parse(later.accessToken()).getHeader().getKeyID()).isEqualTo(newKid);
@@ -101,19 +100,5 @@ class SigningKeysTest extends IdentityServiceTest {
       assertThat(body).doesNotContain(privatePart);
     }
     assertThat(body).contains("\"kty\":\"RSA\"", "\"kid\"");
-  }
-
-  private JWKSet jwks() throws Exception {
-    byte[] body =
-        client
-            .get()
-            .uri("/.well-known/jwks.json")
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody()
-            .returnResult()
-            .getResponseBody();
-    return JWKSet.parse(new String(body, java.nio.charset.StandardCharsets.UTF_8));
   }
 }

@@ -5,21 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ticketbounty.identity.adapter.out.persistence.R2dbcSigningKeyStore;
 import com.ticketbounty.testsupport.TestDatabase;
-import io.r2dbc.spi.ConnectionFactories;
-import io.r2dbc.spi.ConnectionFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.r2dbc.connection.R2dbcTransactionManager;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * Rotating the key-encryption key on the real PostgreSQL: a start with a new current key seals
@@ -31,23 +25,12 @@ class SigningKeyResealingTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
   private static final String FIRST = key("the-first-key-encryption-key-32b");
   private static final String SECOND = key("the-second-key-encryption-key-32");
-  private static ConnectionFactory connections;
-  private static DatabaseClient database;
+  private static SigningKeysDatabase keysDatabase;
   private final JdbcClient jdbc = JdbcClient.create(DATABASE.dataSource());
 
   @BeforeAll
   static void migrate() {
-    Flyway.configure()
-        .dataSource(DATABASE.dataSource())
-        .javaMigrations(new SealSigningKeysAtRest(KeyEncryptionKeys.of(FIRST, List.of())))
-        .load()
-        .migrate();
-    connections =
-        ConnectionFactories.get(
-            DATABASE
-                .r2dbcUrl()
-                .replace("r2dbc:postgresql://", "r2dbc:postgresql://" + DATABASE.user() + "@"));
-    database = DatabaseClient.create(connections);
+    keysDatabase = SigningKeysDatabase.migrated(DATABASE, KeyEncryptionKeys.of(FIRST, List.of()));
   }
 
   @AfterAll
@@ -60,7 +43,8 @@ class SigningKeyResealingTest {
     KeyEncryptionKeys first = KeyEncryptionKeys.of(FIRST, List.of());
     SigningKeyRing before = ring(first);
     before.initialize().block(TIMEOUT);
-    TransactionalOperator.create(new R2dbcTransactionManager(connections))
+    keysDatabase
+        .transactions()
         .transactional(new RotatingSigningKeys(store(), before).rotate())
         .block(TIMEOUT);
     String active = activeKid();
@@ -89,7 +73,7 @@ class SigningKeyResealingTest {
   }
 
   private static R2dbcSigningKeyStore store() {
-    return new R2dbcSigningKeyStore(database);
+    return keysDatabase.store();
   }
 
   private List<String> kekIds() {

@@ -2,21 +2,15 @@ package com.ticketbounty.identity.adapter.out.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.ticketbounty.identity.adapter.out.persistence.R2dbcSigningKeyStore;
 import com.ticketbounty.testsupport.TestDatabase;
-import io.r2dbc.spi.ConnectionFactories;
-import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.r2dbc.connection.R2dbcTransactionManager;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
@@ -30,23 +24,12 @@ class SigningKeyRingTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
   private static final KeyEncryptionKeys KEYS =
       KeyEncryptionKeys.of(KeyEncryptionKeys.DEVELOPMENT_KEY, List.of());
-  private static ConnectionFactory connections;
-  private static DatabaseClient database;
+  private static SigningKeysDatabase keysDatabase;
   private final JdbcClient jdbc = JdbcClient.create(DATABASE.dataSource());
 
   @BeforeAll
   static void migrate() {
-    Flyway.configure()
-        .dataSource(DATABASE.dataSource())
-        .javaMigrations(new SealSigningKeysAtRest(KEYS))
-        .load()
-        .migrate();
-    connections =
-        ConnectionFactories.get(
-            DATABASE
-                .r2dbcUrl()
-                .replace("r2dbc:postgresql://", "r2dbc:postgresql://" + DATABASE.user() + "@"));
-    database = DatabaseClient.create(connections);
+    keysDatabase = SigningKeysDatabase.migrated(DATABASE, KEYS);
   }
 
   @AfterAll
@@ -72,10 +55,8 @@ class SigningKeyRingTest {
     SigningKeyRing ring = ring();
     ring.initialize().block(TIMEOUT);
     String before = ring.active().getKeyID();
-    R2dbcSigningKeyStore store = new R2dbcSigningKeyStore(database);
-    TransactionalOperator transactions =
-        TransactionalOperator.create(new R2dbcTransactionManager(connections));
-    RotatingSigningKeys keys = new RotatingSigningKeys(store, ring);
+    TransactionalOperator transactions = keysDatabase.transactions();
+    RotatingSigningKeys keys = new RotatingSigningKeys(keysDatabase.store(), ring);
 
     Flux.range(0, 4)
         .flatMap(i -> transactions.transactional(keys.rotate()).subscribeOn(Schedulers.parallel()))
@@ -89,7 +70,7 @@ class SigningKeyRingTest {
   }
 
   private SigningKeyRing ring() {
-    return new SigningKeyRing(new R2dbcSigningKeyStore(database), KEYS, Clock.systemUTC());
+    return new SigningKeyRing(keysDatabase.store(), KEYS, Clock.systemUTC());
   }
 
   private long activeKeys() {
