@@ -2,6 +2,7 @@ package com.ticketbounty.eventruntime.function;
 
 import com.ticketbounty.eventruntime.EventContracts;
 import com.ticketbounty.eventruntime.RetryPolicy;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -37,6 +38,15 @@ import org.jspecify.annotations.Nullable;
 public final class DurableFunction {
   private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
+  /** How long one execution of a step body may take unless the function says otherwise. */
+  public static final Duration DEFAULT_STEP_TIMEOUT = Duration.ofMinutes(5);
+
+  /**
+   * How long a run may spend executing attempts unless the function says otherwise; time asleep,
+   * waiting or queued does not count.
+   */
+  public static final Duration DEFAULT_RUN_TIMEOUT = Duration.ofHours(1);
+
   private final String id;
   private final List<Trigger> triggers;
   private final RetryPolicy retryPolicy;
@@ -45,6 +55,8 @@ public final class DurableFunction {
   private final Map<String, Class<?>> contracts;
   private final FunctionBody body;
   private final Optional<FailureHandler> onFailure;
+  private final Duration stepTimeout;
+  private final Duration runTimeout;
 
   private DurableFunction(Builder builder, FunctionBody body) {
     this.id = builder.id;
@@ -55,6 +67,8 @@ public final class DurableFunction {
     this.contracts = Map.copyOf(builder.contracts);
     this.body = body;
     this.onFailure = Optional.ofNullable(builder.onFailure);
+    this.stepTimeout = builder.stepTimeout;
+    this.runTimeout = builder.runTimeout;
   }
 
   public static Builder named(String id) {
@@ -112,6 +126,16 @@ public final class DurableFunction {
     return onFailure;
   }
 
+  /** How long one execution of one of its step bodies may take; see {@link Builder#stepTimeout}. */
+  public Duration stepTimeout() {
+    return stepTimeout;
+  }
+
+  /** How long a run may spend executing; see {@link Builder#runTimeout}. */
+  public Duration runTimeout() {
+    return runTimeout;
+  }
+
   @Override
   public String toString() {
     return "DurableFunction[" + id + ", " + triggers + "]";
@@ -126,6 +150,8 @@ public final class DurableFunction {
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
     private @Nullable Concurrency concurrency;
     private @Nullable FailureHandler onFailure;
+    private Duration stepTimeout = DEFAULT_STEP_TIMEOUT;
+    private Duration runTimeout = DEFAULT_RUN_TIMEOUT;
 
     private Builder(String id) {
       if (!ID.matcher(id).matches()) {
@@ -200,6 +226,33 @@ public final class DurableFunction {
     public Builder waitsFor(String... eventNames) {
       waitsFor.addAll(List.of(eventNames));
       return this;
+    }
+
+    /**
+     * How long one execution of a step body may take (default {@link #DEFAULT_STEP_TIMEOUT}). A
+     * body still running then is abandoned — its thread interrupted, the attempt's worker and
+     * concurrency slot freed — and the step fails with a timeout, retried like any failure.
+     */
+    public Builder stepTimeout(Duration timeout) {
+      stepTimeout = positive(timeout, "stepTimeout");
+      return this;
+    }
+
+    /**
+     * How long a run may spend executing attempts, all attempts together (default {@link
+     * #DEFAULT_RUN_TIMEOUT}); sleeps, waits, backoffs and queueing do not count. A run out of time
+     * fails, without retries, at its next step or during the step that runs it out.
+     */
+    public Builder runTimeout(Duration timeout) {
+      runTimeout = positive(timeout, "runTimeout");
+      return this;
+    }
+
+    private static Duration positive(Duration timeout, String name) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive, was " + timeout);
+      }
+      return timeout;
     }
 
     public Builder onFailure(FailureHandler handler) {

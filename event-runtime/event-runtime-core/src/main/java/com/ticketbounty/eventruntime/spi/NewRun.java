@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  * @param concurrencyKey the value of the function's concurrency key, or {@code null} when it has no
  *     concurrency limit
  * @param parent the invoking step when this run was started by {@code invoke}
+ * @param failure why the run must fail at its first attempt, without executing its body: its event
+ *     was taken in, but something the run needs could not be made of it (its concurrency key)
  */
 public record NewRun(
     UUID id,
@@ -17,4 +19,16 @@ public record NewRun(
     UUID eventId,
     String event,
     @Nullable String concurrencyKey,
-    @Nullable ParentStep parent) {}
+    @Nullable ParentStep parent,
+    @Nullable String failure) {
+
+  public NewRun(
+      UUID id,
+      String functionId,
+      UUID eventId,
+      String event,
+      @Nullable String concurrencyKey,
+      @Nullable ParentStep parent) {
+    this(id, functionId, eventId, event, concurrencyKey, parent, null);
+  }
+}

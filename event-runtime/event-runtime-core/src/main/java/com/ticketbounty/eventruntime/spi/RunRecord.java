@@ -1,5 +1,6 @@
 package com.ticketbounty.eventruntime.spi;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -12,6 +13,9 @@ import org.jspecify.annotations.Nullable;
  * @param error why it failed
  * @param takeovers how often the run was claimed after its lease expired mid-attempt: how often a
  *     worker died (or stalled) while running it
+ * @param attempt how often the run was claimed; the number of the attempt its lease belongs to
+ * @param executed how long its attempts have executed, all together: what its run timeout limits
+ *     (time asleep, waiting or queued is not counted, nor an attempt whose end was never written)
  */
 public record RunRecord(
     UUID id,
@@ -29,13 +33,15 @@ public record RunRecord(
     Instant createdAt,
     @Nullable Instant startedAt,
     @Nullable Instant endedAt,
-    int takeovers) {
+    int takeovers,
+    int attempt,
+    Duration executed) {
 
   /** The lease this run's executor holds; every write of the attempt is fenced by it. */
   public Lease lease() {
     if (leaseOwner == null) {
       throw new IllegalStateException("run " + id + " is not leased");
     }
-    return new Lease(id, leaseOwner);
+    return new Lease(id, leaseOwner, attempt);
   }
 }

@@ -30,34 +30,59 @@ public interface RunStore {
    */
   Set<UUID> commit(List<Commit> commits);
 
-  /** Extends the leases {@code owner} still holds on these runs. */
-  void renew(String owner, Collection<UUID> runIds, Duration leaseFor);
+  /** Extends those of these leases that still hold (same attempt, unexpired, still running). */
+  void renew(Collection<Lease> leases, Duration leaseFor);
 
   Optional<RunRecord> run(UUID runId);
 
   /** The run's steps in the order they were recorded. */
   List<StepRecord> steps(UUID runId);
 
-  void storeEvents(List<StoredEvent> events);
+  /**
+   * Keeps events some function waits for; an event already kept (a redelivery) is kept once.
+   *
+   * @return the ids of the events that were not kept before: only those may resolve waits, so that
+   *     a redelivered event cannot resolve a later wait of the run whose earlier wait it resolved
+   */
+  Set<UUID> storeEvents(List<StoredEvent> events);
 
   /** Stored events of this name stored at or after {@code since}, oldest first. */
   List<StoredEvent> events(String name, Instant since);
 
-  List<WaitRecord> waits(String eventName);
+  /** The registered waits for events of this name whose runs are waiting, oldest first. */
+  List<OpenWait> waits(String eventName);
+
+  /**
+   * Moves the run waiting on {@code step} to be due at {@code dueAt}, while that step is still
+   * waiting. A wait is registered due soon, so that a lost re-check (see the engine) is made up
+   * for; once the re-check found nothing, the run is due at the wait's timeout.
+   */
+  void deferWait(ParentStep step, Instant dueAt);
 
   /** Applies the resolutions whose target is still waiting; answers the steps it resolved. */
   Set<ParentStep> resolve(List<Resolution> resolutions);
 
   /**
-   * Requeues a finished run after deleting the step {@code fromStepKey} and every step recorded
-   * after it; earlier steps stay finished.
+   * Replays finished runs, all or none in one transaction (a parent and the run it invoked go
+   * together): see {@link Replay}. Each run's takeovers are forgiven, its error and end cleared.
    *
-   * @return false when the run does not exist or is not finished
+   * @return false, and nothing changed, when one of the runs does not exist or is not finished
    */
-  boolean replay(UUID runId, String fromStepKey);
+  boolean replay(List<Replay> replays);
 
-  /** Cancels an unfinished run, ending its lease; its worker's next write is fenced off. */
-  boolean cancel(UUID runId);
+  /** The runs the step started with {@code invoke}, newest first. */
+  List<RunRecord> invokedBy(ParentStep step);
+
+  /**
+   * Cancels an unfinished run and every unfinished run it invoked, directly or not, ending their
+   * leases (their workers' next writes are fenced off). When the run was invoked by a step that is
+   * still waiting for it, that step fails with {@code invokerMemo} and its run is requeued to take
+   * the failure — one transaction for all of it.
+   *
+   * @param invokerMemo the failed step's memo, {@code {"v":1,"error":…}}
+   * @return false when the run does not exist or is finished
+   */
+  boolean cancel(UUID runId, String invokerMemo);
 
   /** Records a cron tick; false when (function, tick) was already recorded by any instance. */
   boolean claimCronTick(String functionId, Instant tick);

@@ -43,15 +43,16 @@ final class ClaimSql {
       """;
 
   /**
-   * Due runs of functions without a limit, oldest due first, row-locked with {@code SKIP LOCKED},
-   * the due condition re-checked on the locked row as in {@link #CANDIDATES}. Parameters: limited
-   * function ids, the batch size.
+   * Due runs of the known functions without a limit, oldest due first, row-locked with {@code SKIP
+   * LOCKED}, the due condition re-checked on the locked row as in {@link #CANDIDATES}. Runs of a
+   * function this instance does not know are not its to claim. Parameters: unlimited known function
+   * ids, the batch size.
    */
   static final String UNLIMITED =
       """
       SELECT r.id, r.function_id, COALESCE(r.concurrency_key, '') AS key, r.due_at
         FROM event_runtime.runs r
-       WHERE r.function_id <> ALL (CAST(? AS text[]))
+       WHERE r.function_id = ANY (CAST(? AS text[]))
          AND ((r.status IN ('queued', 'sleeping', 'waiting') AND r.due_at <= now())
               OR (r.status = 'running' AND r.lease_expires_at <= now()))
        ORDER BY r.due_at, r.id
@@ -75,12 +76,12 @@ final class ClaimSql {
       """;
 
   /**
-   * Leases the chosen runs. Parameters: owner, lease length in microseconds, run ids. A run still
-   * {@code running} here had its lease expire mid-attempt: that counts as a takeover ({@code SET}
-   * reads the row as it was before the update).
+   * Leases the chosen runs, each under a new attempt number. Parameters: owner, lease length in
+   * microseconds, run ids. A run still {@code running} here had its lease expire mid-attempt: that
+   * counts as a takeover ({@code SET} reads the row as it was before the update).
    */
   static final String LEASE =
-      "UPDATE event_runtime.runs SET status = 'running', lease_owner = ?,"
+      "UPDATE event_runtime.runs SET status = 'running', lease_owner = ?, attempt = attempt + 1,"
           + " takeovers = takeovers + CASE WHEN status = 'running' THEN 1 ELSE 0 END,"
           + " lease_expires_at = now() + ? * interval '1 microsecond',"
           + " started_at = COALESCE(started_at, now()), ended_at = NULL"

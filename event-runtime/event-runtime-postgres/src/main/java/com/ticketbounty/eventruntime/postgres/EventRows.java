@@ -6,8 +6,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -15,28 +19,49 @@ import java.util.UUID;
  * key).
  */
 final class EventRows {
+  // One statement for the batch; RETURNING answers only the rows this insert wrote.
   private static final String INSERT =
-      "INSERT INTO event_runtime.stored_events (id, name, event, stored_at)"
-          + " VALUES (?, ?, CAST(? AS json), ?) ON CONFLICT (id) DO NOTHING";
+      """
+      INSERT INTO event_runtime.stored_events (id, name, event, stored_at)
+      SELECT e.id, e.name, CAST(e.event AS json), e.stored_at
+        FROM unnest(CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS text[]),
+                    CAST(? AS timestamptz[])) WITH ORDINALITY AS e(id, name, event, stored_at, place)
+       ORDER BY e.place
+      ON CONFLICT (id) DO NOTHING
+      RETURNING id
+      """;
   private static final String SINCE =
       "SELECT id, name, event::text AS event, stored_at FROM event_runtime.stored_events"
           + " WHERE name = ? AND stored_at >= ? ORDER BY stored_at, seq";
 
   private EventRows() {}
 
-  static void store(Connection connection, List<StoredEvent> events) throws SQLException {
+  /** Answers the ids of the events not stored before. */
+  static Set<UUID> store(Connection connection, List<StoredEvent> events) throws SQLException {
     if (events.isEmpty()) {
-      return;
+      return Set.of();
     }
     try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-      for (StoredEvent event : events) {
-        insert.setObject(1, event.id());
-        insert.setString(2, event.name());
-        insert.setString(3, event.event());
-        Jdbc.setInstant(insert, 4, event.storedAt());
-        insert.addBatch();
+      insert.setArray(
+          1, connection.createArrayOf("uuid", events.stream().map(StoredEvent::id).toArray()));
+      insert.setArray(
+          2, connection.createArrayOf("text", events.stream().map(StoredEvent::name).toArray()));
+      insert.setArray(
+          3, connection.createArrayOf("text", events.stream().map(StoredEvent::event).toArray()));
+      insert.setArray(
+          4,
+          connection.createArrayOf(
+              "timestamptz",
+              events.stream()
+                  .map(e -> OffsetDateTime.ofInstant(e.storedAt(), ZoneOffset.UTC))
+                  .toArray()));
+      Set<UUID> stored = new HashSet<>();
+      try (ResultSet row = insert.executeQuery()) {
+        while (row.next()) {
+          stored.add(row.getObject(1, UUID.class));
+        }
       }
-      insert.executeBatch();
+      return stored;
     }
   }
 

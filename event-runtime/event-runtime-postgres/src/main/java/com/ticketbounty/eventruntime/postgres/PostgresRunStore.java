@@ -2,14 +2,16 @@ package com.ticketbounty.eventruntime.postgres;
 
 import com.ticketbounty.eventruntime.spi.Claim;
 import com.ticketbounty.eventruntime.spi.Commit;
+import com.ticketbounty.eventruntime.spi.Lease;
 import com.ticketbounty.eventruntime.spi.NewRun;
+import com.ticketbounty.eventruntime.spi.OpenWait;
 import com.ticketbounty.eventruntime.spi.ParentStep;
+import com.ticketbounty.eventruntime.spi.Replay;
 import com.ticketbounty.eventruntime.spi.Resolution;
 import com.ticketbounty.eventruntime.spi.RunRecord;
 import com.ticketbounty.eventruntime.spi.RunStore;
 import com.ticketbounty.eventruntime.spi.StepRecord;
 import com.ticketbounty.eventruntime.spi.StoredEvent;
-import com.ticketbounty.eventruntime.spi.WaitRecord;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -77,13 +79,13 @@ public final class PostgresRunStore implements RunStore {
   }
 
   @Override
-  public void renew(String owner, Collection<UUID> runIds, Duration leaseFor) {
-    if (!runIds.isEmpty()) {
+  public void renew(Collection<Lease> leases, Duration leaseFor) {
+    if (!leases.isEmpty()) {
       Jdbc.transaction(
           dataSource,
           "renew",
           c -> {
-            RunControls.renew(c, owner, runIds, leaseFor);
+            RunControls.renew(c, leases, leaseFor);
             return null;
           });
     }
@@ -100,14 +102,8 @@ public final class PostgresRunStore implements RunStore {
   }
 
   @Override
-  public void storeEvents(List<StoredEvent> events) {
-    Jdbc.transaction(
-        dataSource,
-        "storeEvents",
-        c -> {
-          EventRows.store(c, events);
-          return null;
-        });
+  public Set<UUID> storeEvents(List<StoredEvent> events) {
+    return Jdbc.transaction(dataSource, "storeEvents", c -> EventRows.store(c, events));
   }
 
   @Override
@@ -116,8 +112,19 @@ public final class PostgresRunStore implements RunStore {
   }
 
   @Override
-  public List<WaitRecord> waits(String eventName) {
+  public List<OpenWait> waits(String eventName) {
     return Jdbc.transaction(dataSource, "waits", c -> WaitRows.forEvent(c, eventName));
+  }
+
+  @Override
+  public void deferWait(ParentStep step, Instant dueAt) {
+    Jdbc.transaction(
+        dataSource,
+        "deferWait",
+        c -> {
+          WaitRows.defer(c, step, dueAt);
+          return null;
+        });
   }
 
   @Override
@@ -126,13 +133,18 @@ public final class PostgresRunStore implements RunStore {
   }
 
   @Override
-  public boolean replay(UUID runId, String fromStepKey) {
-    return Jdbc.transaction(dataSource, "replay", c -> RunControls.replay(c, runId, fromStepKey));
+  public boolean replay(List<Replay> replays) {
+    return Jdbc.transaction(dataSource, "replay", c -> RunControls.replay(c, replays));
   }
 
   @Override
-  public boolean cancel(UUID runId) {
-    return Jdbc.transaction(dataSource, "cancel", c -> RunControls.cancel(c, runId));
+  public List<RunRecord> invokedBy(ParentStep step) {
+    return Jdbc.transaction(dataSource, "invokedBy", c -> RunControls.invokedBy(c, step));
+  }
+
+  @Override
+  public boolean cancel(UUID runId, String invokerMemo) {
+    return Jdbc.transaction(dataSource, "cancel", c -> RunControls.cancel(c, runId, invokerMemo));
   }
 
   @Override

@@ -62,8 +62,10 @@ final class RunClaims {
     List<String> functions = new ArrayList<>(claim.limits().keySet());
     Object[] limits = functions.stream().map(claim.limits()::get).toArray();
     List<Candidate> found = new ArrayList<>();
+    Object[] unlimited =
+        claim.functions().stream().filter(id -> !claim.limits().containsKey(id)).toArray();
     try (PreparedStatement select = connection.prepareStatement(ClaimSql.UNLIMITED)) {
-      select.setArray(1, connection.createArrayOf("text", functions.toArray()));
+      select.setArray(1, connection.createArrayOf("text", unlimited));
       select.setInt(2, claim.max());
       read(select, found);
     }

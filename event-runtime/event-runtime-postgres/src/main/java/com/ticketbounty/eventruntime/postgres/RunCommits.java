@@ -19,10 +19,11 @@ import javax.sql.DataSource;
  * Applies checkpoints, each fenced by its lease.
  *
  * <p>Fencing: a commit first locks its run's row with a guard that holds only while the lease does
- * (same owner, unexpired by the database's clock, run still running). The lock is held to the end
- * of the transaction, so a takeover (a claim, which skips locked rows) or a cancel (which waits for
- * it) cannot slip in between the check and the writes; if the guard finds nothing, the commit
- * writes nothing at all — which is what makes a fenced commit all-or-nothing without a savepoint.
+ * (same attempt and owner, unexpired by the database's clock, run still running). The lock is held
+ * to the end of the transaction, so a takeover (a claim, which skips locked rows) or a cancel
+ * (which waits for it) cannot slip in between the check and the writes; if the guard finds nothing,
+ * the commit writes nothing at all — which is what makes a fenced commit all-or-nothing without a
+ * savepoint.
  *
  * <p>Batching: all commits of one call share one transaction (one connection, one fsync). Each is
  * still all-or-nothing: fenced ones write nothing, and a database error rolls the whole call back
@@ -33,7 +34,8 @@ final class RunCommits {
   private static final String FENCE =
       """
       SELECT id FROM event_runtime.runs
-       WHERE id = ? AND lease_owner = ? AND status = 'running' AND lease_expires_at > now()
+       WHERE id = ? AND lease_owner = ? AND attempt = ? AND status = 'running'
+         AND lease_expires_at > now()
          FOR NO KEY UPDATE
       """;
   private static final String END =
@@ -42,7 +44,8 @@ final class RunCommits {
          SET status = ?, due_at = ?, output = CAST(? AS json), error = ?,
              lease_owner = CASE WHEN ? THEN lease_owner END,
              lease_expires_at = CASE WHEN ? THEN lease_expires_at END,
-             ended_at = CASE WHEN ? THEN now() END
+             ended_at = CASE WHEN ? THEN now() END,
+             executed_micros = executed_micros + ?
        WHERE id = ?
       """;
 
@@ -76,6 +79,7 @@ final class RunCommits {
     try (PreparedStatement fence = connection.prepareStatement(FENCE)) {
       fence.setObject(1, lease.runId());
       fence.setString(2, lease.owner());
+      fence.setInt(3, lease.attempt());
       try (ResultSet row = fence.executeQuery()) {
         return row.next();
       }
@@ -107,7 +111,8 @@ final class RunCommits {
       end.setBoolean(5, stillRunning);
       end.setBoolean(6, stillRunning);
       end.setBoolean(7, update.status().finished());
-      end.setObject(8, runId);
+      end.setLong(8, Jdbc.micros(update.executed()));
+      end.setObject(9, runId);
       end.executeUpdate();
     }
   }

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -20,7 +21,7 @@ final class RunRows {
   static final String COLUMNS =
       "id, function_id, event_id, event::text AS event, status, due_at, lease_owner,"
           + " lease_expires_at, concurrency_key, parent_run_id, parent_step_key, output::text AS"
-          + " output, error, created_at, started_at, ended_at, takeovers";
+          + " output, error, created_at, started_at, ended_at, takeovers, attempt, executed_micros";
 
   private static final String BY_ID =
       "SELECT " + COLUMNS + " FROM event_runtime.runs WHERE id = ANY(?)";
@@ -45,7 +46,9 @@ final class RunRows {
         Jdbc.requiredInstant(row, "created_at"),
         Jdbc.instant(row, "started_at"),
         Jdbc.instant(row, "ended_at"),
-        row.getInt("takeovers"));
+        row.getInt("takeovers"),
+        row.getInt("attempt"),
+        Duration.ofNanos(row.getLong("executed_micros") * 1_000));
   }
 
   static List<RunRecord> readAll(PreparedStatement statement) throws SQLException {

@@ -1,11 +1,13 @@
 package com.ticketbounty.eventruntime.postgres;
 
+import com.ticketbounty.eventruntime.spi.OpenWait;
 import com.ticketbounty.eventruntime.spi.ParentStep;
 import com.ticketbounty.eventruntime.spi.WaitRecord;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -20,9 +22,21 @@ final class WaitRows {
          SET event_name = EXCLUDED.event_name, match = EXCLUDED.match,
              timeout_at = EXCLUDED.timeout_at
       """;
+  // With each run's trigger, so that matching an event is one query, not one per wait.
   private static final String BY_EVENT =
-      "SELECT run_id, step_key, event_name, match, timeout_at FROM event_runtime.waits"
-          + " WHERE event_name = ? ORDER BY seq";
+      """
+      SELECT w.run_id, w.step_key, w.event_name, w.match, w.timeout_at, r.event::text AS run_event
+        FROM event_runtime.waits w JOIN event_runtime.runs r ON r.id = w.run_id
+       WHERE w.event_name = ? AND r.status = 'waiting'
+       ORDER BY w.seq
+      """;
+  private static final String DEFER =
+      """
+      UPDATE event_runtime.runs r SET due_at = ?
+       WHERE r.id = ? AND r.status = 'waiting'
+         AND EXISTS (SELECT 1 FROM event_runtime.steps s
+                      WHERE s.run_id = r.id AND s.step_key = ? AND s.status = 'waiting')
+      """;
 
   private WaitRows() {}
 
@@ -43,21 +57,33 @@ final class WaitRows {
     }
   }
 
-  static List<WaitRecord> forEvent(Connection connection, String eventName) throws SQLException {
+  static List<OpenWait> forEvent(Connection connection, String eventName) throws SQLException {
     try (PreparedStatement select = connection.prepareStatement(BY_EVENT)) {
       select.setString(1, eventName);
-      List<WaitRecord> waits = new ArrayList<>();
+      List<OpenWait> waits = new ArrayList<>();
       try (ResultSet row = select.executeQuery()) {
         while (row.next()) {
           waits.add(
-              new WaitRecord(
-                  new ParentStep(row.getObject("run_id", UUID.class), row.getString("step_key")),
-                  row.getString("event_name"),
-                  row.getString("match"),
-                  Jdbc.requiredInstant(row, "timeout_at")));
+              new OpenWait(
+                  new WaitRecord(
+                      new ParentStep(
+                          row.getObject("run_id", UUID.class), row.getString("step_key")),
+                      row.getString("event_name"),
+                      row.getString("match"),
+                      Jdbc.requiredInstant(row, "timeout_at")),
+                  row.getString("run_event")));
         }
       }
       return waits;
+    }
+  }
+
+  static void defer(Connection connection, ParentStep step, Instant dueAt) throws SQLException {
+    try (PreparedStatement update = connection.prepareStatement(DEFER)) {
+      Jdbc.setInstant(update, 1, dueAt);
+      update.setObject(2, step.runId());
+      update.setString(3, step.stepKey());
+      update.executeUpdate();
     }
   }
 }

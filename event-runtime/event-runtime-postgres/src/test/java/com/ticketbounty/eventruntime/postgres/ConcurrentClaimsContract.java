@@ -32,7 +32,7 @@ abstract class ConcurrentClaimsContract extends RunStoreContract {
   }
 
   List<RunRecord> claimLimited(String owner, int max) {
-    return store.claim(new Claim(owner, LONG, max, LIMITS));
+    return store.claim(new Claim(owner, LONG, max, FUNCTIONS, LIMITS));
   }
 
   @Test

@@ -9,6 +9,8 @@ import com.ticketbounty.eventruntime.internal.engine.EngineLoop;
 import com.ticketbounty.eventruntime.internal.engine.EngineSettings;
 import com.ticketbounty.eventruntime.internal.engine.Limits;
 import com.ticketbounty.eventruntime.internal.engine.StepOverrides;
+import com.ticketbounty.eventruntime.spi.RunStatus;
+import com.ticketbounty.eventruntime.spi.RunStore;
 import com.ticketbounty.testsupport.TestDatabase;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -21,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -64,24 +67,28 @@ final class PostgresEngines implements AutoCloseable {
   }
 
   static EngineSettings settings(String workerId, int workers) {
+    return settings(workerId, workers, Duration.ofSeconds(10));
+  }
+
+  static EngineSettings settings(String workerId, int workers, Duration leaseFor) {
     return new EngineSettings(
-        "test",
-        workerId,
-        workers,
-        Duration.ofSeconds(10),
-        100,
-        Duration.ofMillis(50),
-        Limits.DEFAULTS);
+        "test", workerId, workers, leaseFor, 100, Duration.ofMillis(50), Limits.DEFAULTS);
   }
 
   /** An engine that is not running yet: only {@link #start} or the test drives it. */
   Engine engine(EngineSettings settings, EventCodec codec, List<DurableFunction> functions) {
+    return engine(settings, codec, functions, store);
+  }
+
+  /** Like {@link #engine(EngineSettings, EventCodec, List)}, on a store that wraps this one. */
+  Engine engine(
+      EngineSettings settings, EventCodec codec, List<DurableFunction> functions, RunStore on) {
     ExecutorService workers = Executors.newFixedThreadPool(settings.workers());
     ExecutorService branches = Executors.newCachedThreadPool();
     running.add(() -> stop(workers));
     running.add(() -> stop(branches));
     return Engine.create(
-        store,
+        on,
         functions,
         new CelExpressions(),
         settings,
@@ -115,6 +122,11 @@ final class PostgresEngines implements AutoCloseable {
   private static void stop(ExecutorService pool) throws InterruptedException {
     pool.shutdownNow();
     pool.awaitTermination(10, TimeUnit.SECONDS);
+  }
+
+  /** The status of a run, as stored now. */
+  RunStatus status(UUID runId) {
+    return store.run(runId).orElseThrow().status();
   }
 
   CronScheduler cron(Engine engine) {

@@ -8,6 +8,7 @@ import com.ticketbounty.eventruntime.spi.Lease;
 import com.ticketbounty.eventruntime.spi.NewRun;
 import com.ticketbounty.eventruntime.spi.OutboxMessage;
 import com.ticketbounty.eventruntime.spi.ParentStep;
+import com.ticketbounty.eventruntime.spi.Replay;
 import com.ticketbounty.eventruntime.spi.Resolution;
 import com.ticketbounty.eventruntime.spi.RunRecord;
 import com.ticketbounty.eventruntime.spi.RunStatus;
@@ -39,6 +40,11 @@ abstract class RunStoreContract {
   static final Duration LONG = Duration.ofMinutes(5);
   static final String EVENT = "{\"name\":\"test/happened\",\"data\":{}}";
 
+  /** Every function the contract's runs belong to: a claim names the functions it can execute. */
+  static final Set<String> FUNCTIONS = Set.of("greet", "onboard", "parent", "child", "notify");
+
+  static final String ERROR_MEMO = "{\"v\":1,\"error\":\"invoked run was cancelled\"}";
+
   RunStore store;
 
   /** A store with no runs, fresh for each test. */
@@ -64,7 +70,7 @@ abstract class RunStoreContract {
   }
 
   List<RunRecord> claim(String owner, Duration leaseFor, int max) {
-    return store.claim(new Claim(owner, leaseFor, max, Map.of()));
+    return store.claim(new Claim(owner, leaseFor, max, FUNCTIONS, Map.of()));
   }
 
   RunRecord claimOne(String owner, Duration leaseFor) {
@@ -121,6 +127,17 @@ abstract class RunStoreContract {
   }
 
   @Test
+  void aClaimLeavesTheRunsOfFunctionsItDoesNotName() {
+    RunRecord unknown = created("added-by-a-newer-version");
+    RunRecord known = created("greet");
+
+    List<RunRecord> claimed = claim("worker-a", LONG, 10);
+
+    assertThat(claimed).extracting(RunRecord::id).containsExactly(known.id());
+    assertThat(store.run(unknown.id()).orElseThrow().status()).isEqualTo(RunStatus.QUEUED);
+  }
+
+  @Test
   void claimsASleepingRunOnlyOnceItsDueTimeHasCome() {
     RunRecord run = created("greet");
     RunRecord leased = claimOne("worker-a", LONG);
@@ -165,11 +182,52 @@ abstract class RunStoreContract {
   }
 
   @Test
-  void aRenewedLeaseOutlivesItsFirstExpiryButOnlyForItsOwner() {
+  void aNewClaimByTheSameOwnerFencesOffTheEarlierAttempt() {
     RunRecord run = created("greet");
-    claimOne("worker-a", SHORT);
-    store.renew("worker-b", List.of(run.id()), LONG);
-    store.renew("worker-a", List.of(run.id()), LONG);
+    RunRecord first = claimOne("worker-a", SHORT);
+    elapse(SHORT);
+
+    RunRecord second = claimOne("worker-a", LONG);
+    Set<UUID> stale =
+        store.commit(
+            List.of(Commit.steps(first.lease(), List.of(completed("s", "a")), List.of(message()))));
+    Set<UUID> current =
+        store.commit(
+            List.of(Commit.steps(second.lease(), List.of(completed("s", "b")), List.of())));
+
+    assertThat(second.lease()).isNotEqualTo(first.lease());
+    assertThat(stale).as("the earlier attempt of the same owner is fenced").isEmpty();
+    assertThat(current).containsExactly(run.id());
+    assertThat(store.steps(run.id()))
+        .extracting(StepRecord::memo)
+        .containsExactly("{\"v\":1,\"data\":\"b\"}");
+    assertThat(outboxEventIds()).isEmpty();
+  }
+
+  @Test
+  void anEventAlreadyInTheOutboxIsNotWrittenAgain() {
+    RunRecord run = created("greet");
+    RunRecord leased = claimOne("worker-a", LONG);
+    OutboxMessage sent = message();
+    store.commit(
+        List.of(Commit.steps(leased.lease(), List.of(completed("a", "1")), List.of(sent))));
+
+    Set<UUID> again =
+        store.commit(
+            List.of(Commit.steps(leased.lease(), List.of(completed("b", "2")), List.of(sent))));
+
+    assertThat(again).as("the rest of the commit applies").containsExactly(run.id());
+    assertThat(outboxEventIds()).containsExactly(sent.eventId());
+    assertThat(store.steps(run.id())).extracting(StepRecord::key).containsExactly("a", "b");
+  }
+
+  @Test
+  void aRenewedLeaseOutlivesItsFirstExpiryButOnlyForItsAttempt() {
+    RunRecord run = created("greet");
+    Lease lease = claimOne("worker-a", SHORT).lease();
+    store.renew(List.of(new Lease(run.id(), "worker-b", lease.attempt())), LONG);
+    store.renew(List.of(new Lease(run.id(), "worker-a", lease.attempt() + 1)), LONG);
+    store.renew(List.of(lease), LONG);
     elapse(SHORT);
 
     assertThat(claim("worker-b", LONG, 10)).isEmpty();
@@ -181,7 +239,7 @@ abstract class RunStoreContract {
     RunRecord run = created("greet");
     RunRecord leased = claimOne("worker-a", LONG);
 
-    boolean cancelled = store.cancel(run.id());
+    boolean cancelled = store.cancel(run.id(), ERROR_MEMO);
     Set<UUID> applied =
         store.commit(
             List.of(
@@ -196,7 +254,9 @@ abstract class RunStoreContract {
     assertThat(after.status()).isEqualTo(RunStatus.CANCELLED);
     assertThat(after.leaseOwner()).isNull();
     assertThat(after.endedAt()).isNotNull();
-    assertThat(store.cancel(run.id())).as("a finished run is not cancelled again").isFalse();
+    assertThat(store.cancel(run.id(), ERROR_MEMO))
+        .as("a finished run is not cancelled again")
+        .isFalse();
     assertThat(claim("worker-b", LONG, 10)).isEmpty();
   }
 
@@ -271,7 +331,9 @@ abstract class RunStoreContract {
                 List.of(new WaitRecord(step, "test/approved", "true", timeout)),
                 List.of(),
                 Optional.of(new RunUpdate(RunStatus.WAITING, timeout, null, null)))));
-    assertThat(store.waits("test/approved")).extracting(WaitRecord::step).containsExactly(step);
+    assertThat(store.waits("test/approved"))
+        .extracting(open -> open.registered().step())
+        .containsExactly(step);
     assertThat(claim("worker-a", LONG, 10)).as("a wait before its timeout is not due").isEmpty();
 
     Resolution match = new Resolution(step, completed("approval", "yes"));
@@ -312,7 +374,7 @@ abstract class RunStoreContract {
                 new RunUpdate(RunStatus.FAILED, store.now(), null, "boom"),
                 new StepWrite("c", StepStatus.FAILED, 5, "{\"v\":1,\"error\":\"boom\"}", null))));
 
-    boolean replayed = store.replay(run.id(), "b");
+    boolean replayed = store.replay(List.of(new Replay(run.id(), "b", null)));
 
     RunRecord after = store.run(run.id()).orElseThrow();
     assertThat(replayed).isTrue();
@@ -320,8 +382,89 @@ abstract class RunStoreContract {
     assertThat(after.status()).isEqualTo(RunStatus.QUEUED);
     assertThat(after.error()).isNull();
     assertThat(after.endedAt()).isNull();
-    assertThat(store.replay(run.id(), "a")).as("an unfinished run is not replayed").isFalse();
-    assertThat(store.replay(UUID.randomUUID(), "a")).isFalse();
+    assertThat(store.replay(List.of(new Replay(run.id(), "a", null))))
+        .as("an unfinished run is not replayed")
+        .isFalse();
+    assertThat(store.replay(List.of(new Replay(UUID.randomUUID(), "a", null)))).isFalse();
+  }
+
+  /** A parent waiting on its invoke step "call", and the child run that step started. */
+  private RunRecord[] parentWaitingOnChild() {
+    RunRecord parent = created("parent");
+    RunRecord leased = claimOne("worker-a", LONG);
+    NewRun child =
+        new NewRun(
+            UUID.randomUUID(),
+            "child",
+            UUID.randomUUID(),
+            EVENT,
+            null,
+            new ParentStep(parent.id(), "call"));
+    Instant never = Instant.parse("9999-12-31T00:00:00Z");
+    store.commit(
+        List.of(
+            new Commit(
+                leased.lease(),
+                List.of(new StepWrite("call", StepStatus.WAITING, 1, null, null)),
+                List.of(),
+                List.of(child),
+                List.of(),
+                List.of(),
+                Optional.of(new RunUpdate(RunStatus.WAITING, never, null, null)))));
+    return new RunRecord[] {parent, store.run(child.id()).orElseThrow()};
+  }
+
+  @Test
+  void cancellingAnInvokedRunFailsTheStepWaitingForItAndCancellingAParentCancelsItsChild() {
+    RunRecord[] first = parentWaitingOnChild();
+    assertThat(store.invokedBy(new ParentStep(first[0].id(), "call")))
+        .extracting(RunRecord::id)
+        .containsExactly(first[1].id());
+
+    assertThat(store.cancel(first[1].id(), ERROR_MEMO)).isTrue();
+
+    assertThat(store.run(first[1].id()).orElseThrow().status()).isEqualTo(RunStatus.CANCELLED);
+    assertThat(store.run(first[0].id()).orElseThrow().status()).isEqualTo(RunStatus.QUEUED);
+    assertThat(store.steps(first[0].id()))
+        .extracting(StepRecord::status, StepRecord::memo)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(StepStatus.FAILED, ERROR_MEMO));
+
+    RunRecord[] second = parentWaitingOnChild();
+    assertThat(store.cancel(second[0].id(), ERROR_MEMO)).isTrue();
+    assertThat(store.run(second[1].id()).orElseThrow().status()).isEqualTo(RunStatus.CANCELLED);
+  }
+
+  @Test
+  void aReplayOfSeveralRunsAppliesToAllOrNone() {
+    RunRecord[] pair = parentWaitingOnChild();
+    RunRecord child = claimOne("worker-b", LONG);
+    store.commit(
+        List.of(end(child.lease(), new RunUpdate(RunStatus.FAILED, store.now(), null, "boom"))));
+    Instant never = Instant.parse("9999-12-31T00:00:00Z");
+
+    assertThat(
+            store.replay(
+                List.of(
+                    new Replay(pair[0].id(), "call", never),
+                    new Replay(pair[1].id(), "$body", null))))
+        .as("the parent is not finished")
+        .isFalse();
+    assertThat(store.run(pair[1].id()).orElseThrow().status()).isEqualTo(RunStatus.FAILED);
+
+    store.cancel(pair[0].id(), ERROR_MEMO);
+    assertThat(
+            store.replay(
+                List.of(
+                    new Replay(pair[0].id(), "call", never),
+                    new Replay(pair[1].id(), "$body", null))))
+        .isTrue();
+    assertThat(store.run(pair[0].id()).orElseThrow())
+        .extracting(RunRecord::status, RunRecord::dueAt, RunRecord::error)
+        .containsExactly(RunStatus.WAITING, never, null);
+    assertThat(store.steps(pair[0].id()))
+        .extracting(StepRecord::key, StepRecord::status)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("call", StepStatus.WAITING));
+    assertThat(store.run(pair[1].id()).orElseThrow().status()).isEqualTo(RunStatus.QUEUED);
   }
 
   @Test

@@ -108,7 +108,7 @@ class OutageDuringRunTest {
             new Random(),
             StepOverrides.NONE,
             attempts,
-            Executors.newFixedThreadPool(2),
+            Executors.newCachedThreadPool(),
             codec);
     connector =
         RabbitConnector.start(kit.settings().withAddress(brokerProxy.host(), brokerProxy.port()));

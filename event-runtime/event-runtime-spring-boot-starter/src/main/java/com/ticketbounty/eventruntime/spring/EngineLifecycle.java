@@ -18,8 +18,10 @@ import org.springframework.context.SmartLifecycle;
  * Runs the durable-function engine with the application context: the {@link EngineLoop} (claims and
  * lease renewal) and the {@link CronScheduler}. It starts before the consumers and stops after
  * them. Stopping stops claiming, then waits up to the shutdown timeout for running attempts to
- * finish; attempts still running after that are not interrupted (an interrupt mid-step would look
- * like a step failure) but abandoned with the JVM, and their runs resumed once their lease expires.
+ * finish, renewing their leases meanwhile, so that a step finishing late in the grace period is
+ * still recorded (not fenced off and run again elsewhere); attempts still running after that are
+ * not interrupted (an interrupt mid-step would look like a step failure) but abandoned with the
+ * JVM: renewal stops, and their runs resume elsewhere once their leases expire.
  */
 final class EngineLifecycle implements SmartLifecycle {
   private static final Logger LOG = LoggerFactory.getLogger(EngineLifecycle.class);
@@ -67,7 +69,8 @@ final class EngineLifecycle implements SmartLifecycle {
     if (loop == null) {
       return;
     }
-    loop.close();
+    EngineLoop stopping = loop;
+    stopping.stopClaiming();
     loop = null;
     if (cronTimer != null) {
       cronTimer.shutdown();
@@ -82,6 +85,8 @@ final class EngineLifecycle implements SmartLifecycle {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      stopping.close();
     }
     workers.branches().shutdown();
   }

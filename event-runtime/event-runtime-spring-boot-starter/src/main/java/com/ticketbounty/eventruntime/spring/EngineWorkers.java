@@ -6,16 +6,18 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The engine's bounded thread pools: {@code attempts} runs attempts (the scheduler never hands it
- * more than its size at once), {@code branches} the bodies of parallel steps, apart so that an
- * attempt waiting for its branches never starves them.
+ * The engine's thread pools: {@code attempts} runs attempts (the scheduler never hands it more than
+ * its size at once), {@code branches} the bodies of steps, which the attempts wait for with a
+ * timeout. The second grows as needed: the steps running at once are bounded by the attempts and
+ * their parallel steps, and a body abandoned at its timeout that ignores its interrupt keeps its
+ * thread without taking one from the steps that come after it.
  */
 record EngineWorkers(ExecutorService attempts, ExecutorService branches) {
 
   static EngineWorkers of(String service, int size) {
     return new EngineWorkers(
         Executors.newFixedThreadPool(size, named(service + "-attempt-")),
-        Executors.newFixedThreadPool(size, named(service + "-branch-")));
+        Executors.newCachedThreadPool(named(service + "-step-")));
   }
 
   private static ThreadFactory named(String prefix) {

@@ -61,11 +61,26 @@ class SigtermTest {
   }
 
   @Test
-  void theRunningStepFinishesDuringTheGracefulShutdown() throws Exception {
+  void theRunningStepFinishesDuringTheGracefulShutdownWhileItsLeaseIsRenewed() throws Exception {
     Process first = startAndSend("first", "20s");
 
     first.destroy();
     await().atMost(LONG).until(() -> marks().contains("closing:first"));
+    String closing = jdbc.sql("SELECT now()::text").query(String.class).single();
+    // The step ends only once the 2 s lease it held at the start of the shutdown is long gone:
+    // it keeps the run because the lease is still renewed while the shutdown waits for it.
+    await()
+        .atMost(LONG)
+        .until(
+            () ->
+                jdbc.sql(
+                            "SELECT count(*) FROM event_runtime.runs"
+                                + " WHERE lease_expires_at > CAST(? AS timestamptz) + interval '2 s'"
+                                + " AND now() > CAST(? AS timestamptz) + interval '3 s'")
+                        .params(closing, closing)
+                        .query(Long.class)
+                        .single()
+                    == 1);
     jdbc.sql("INSERT INTO releases DEFAULT VALUES").update();
 
     assertThat(first.waitFor(60, TimeUnit.SECONDS)).as("the worker exits").isTrue();

@@ -4,8 +4,10 @@ import com.ticketbounty.eventruntime.spi.Claim;
 import com.ticketbounty.eventruntime.spi.Commit;
 import com.ticketbounty.eventruntime.spi.Lease;
 import com.ticketbounty.eventruntime.spi.NewRun;
+import com.ticketbounty.eventruntime.spi.OpenWait;
 import com.ticketbounty.eventruntime.spi.OutboxMessage;
 import com.ticketbounty.eventruntime.spi.ParentStep;
+import com.ticketbounty.eventruntime.spi.Replay;
 import com.ticketbounty.eventruntime.spi.Resolution;
 import com.ticketbounty.eventruntime.spi.RunRecord;
 import com.ticketbounty.eventruntime.spi.RunStatus;
@@ -20,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -78,7 +81,7 @@ public final class InMemoryRunStore implements RunStore {
     List<RunRecord> claimed = new ArrayList<>();
     List<RunRecord> due =
         runs.values().stream()
-            .filter(run -> claimable(run, now))
+            .filter(run -> claim.functions().contains(run.functionId()) && claimable(run, now))
             .sorted(Comparator.comparing(RunRecord::dueAt))
             .toList();
     for (RunRecord run : due) {
@@ -138,15 +141,22 @@ public final class InMemoryRunStore implements RunStore {
     return run != null
         && run.status() == RunStatus.RUNNING
         && lease.owner().equals(run.leaseOwner())
+        && lease.attempt() == run.attempt()
         && run.leaseExpiresAt().isAfter(now());
   }
 
   private void apply(Commit commit) {
     UUID runId = commit.lease().runId();
     commit.steps().forEach(step -> writeStep(runId, step));
-    outbox.addAll(commit.outbox());
+    // An event id already there is the same event (PostgreSQL's ON CONFLICT DO NOTHING).
+    commit.outbox().stream()
+        .filter(message -> outbox.stream().noneMatch(m -> m.eventId().equals(message.eventId())))
+        .forEach(outbox::add);
     createRuns(commit.newRuns());
-    waits.addAll(commit.waits());
+    for (WaitRecord wait : commit.waits()) {
+      waits.removeIf(registered -> registered.step().equals(wait.step()));
+      waits.add(wait);
+    }
     resolve(commit.resolutions());
     commit.runUpdate().ifPresent(update -> update(runId, update));
   }
@@ -155,7 +165,10 @@ public final class InMemoryRunStore implements RunStore {
     RunRecord run = runs.get(runId);
     runs.put(
         runId,
-        Runs.moved(run, update.status(), update.dueAt(), update.output(), update.error(), now()));
+        Runs.executed(
+            Runs.moved(
+                run, update.status(), update.dueAt(), update.output(), update.error(), now()),
+            update.executed()));
   }
 
   private void writeStep(UUID runId, StepWrite write) {
@@ -180,11 +193,10 @@ public final class InMemoryRunStore implements RunStore {
   }
 
   @Override
-  public synchronized void renew(String owner, Collection<UUID> runIds, Duration leaseFor) {
-    for (UUID id : runIds) {
-      RunRecord run = runs.get(id);
-      if (run != null && holds(new Lease(id, owner))) {
-        runs.put(id, Runs.renewed(run, now().plus(leaseFor)));
+  public synchronized void renew(Collection<Lease> leases, Duration leaseFor) {
+    for (Lease lease : leases) {
+      if (holds(lease)) {
+        runs.put(lease.runId(), Runs.renewed(runs.get(lease.runId()), now().plus(leaseFor)));
       }
     }
   }
@@ -202,8 +214,14 @@ public final class InMemoryRunStore implements RunStore {
   }
 
   @Override
-  public synchronized void storeEvents(List<StoredEvent> stored) {
-    events.addAll(stored);
+  public synchronized Set<UUID> storeEvents(List<StoredEvent> stored) {
+    Set<UUID> added = new HashSet<>();
+    for (StoredEvent event : stored) {
+      if (events.stream().noneMatch(e -> e.id().equals(event.id())) && added.add(event.id())) {
+        events.add(event);
+      }
+    }
+    return added;
   }
 
   @Override
@@ -214,8 +232,24 @@ public final class InMemoryRunStore implements RunStore {
   }
 
   @Override
-  public synchronized List<WaitRecord> waits(String eventName) {
-    return waits.stream().filter(w -> w.eventName().equals(eventName)).toList();
+  public synchronized List<OpenWait> waits(String eventName) {
+    return waits.stream()
+        .filter(w -> w.eventName().equals(eventName))
+        .filter(w -> runs.get(w.step().runId()).status() == RunStatus.WAITING)
+        .map(w -> new OpenWait(w, runs.get(w.step().runId()).event()))
+        .toList();
+  }
+
+  @Override
+  public synchronized void deferWait(ParentStep step, Instant dueAt) {
+    RunRecord run = runs.get(step.runId());
+    StepRecord waiting = steps.getOrDefault(step.runId(), Map.of()).get(step.stepKey());
+    if (run != null
+        && run.status() == RunStatus.WAITING
+        && waiting != null
+        && waiting.status() == StepStatus.WAITING) {
+      runs.put(run.id(), Runs.moved(run, RunStatus.WAITING, dueAt, null, null, now()));
+    }
   }
 
   @Override
@@ -238,28 +272,68 @@ public final class InMemoryRunStore implements RunStore {
   }
 
   @Override
-  public synchronized boolean replay(UUID runId, String fromStepKey) {
-    RunRecord run = runs.get(runId);
-    if (run == null || !run.status().finished()) {
-      return false;
+  public synchronized boolean replay(List<Replay> replays) {
+    for (Replay replay : replays) {
+      RunRecord run = runs.get(replay.runId());
+      if (run == null || !run.status().finished()) {
+        return false;
+      }
     }
-    Map<String, StepRecord> runSteps = steps.getOrDefault(runId, new LinkedHashMap<>());
-    StepRecord from = runSteps.get(fromStepKey);
-    if (from != null) {
-      runSteps.values().removeIf(step -> step.sequence() >= from.sequence());
+    for (Replay replay : replays) {
+      UUID runId = replay.runId();
+      Map<String, StepRecord> runSteps = steps.getOrDefault(runId, new LinkedHashMap<>());
+      StepRecord from = runSteps.get(replay.fromStepKey());
+      if (from != null) {
+        runSteps.values().removeIf(step -> step.sequence() >= from.sequence());
+      }
+      RunRecord queued = Runs.replayed(runs.get(runId), now());
+      if (replay.waitingUntil() == null) {
+        runs.put(runId, queued);
+      } else {
+        writeStep(runId, new StepWrite(replay.fromStepKey(), StepStatus.WAITING, 1, null, null));
+        runs.put(
+            runId, Runs.moved(queued, RunStatus.WAITING, replay.waitingUntil(), null, null, now()));
+      }
     }
-    runs.put(runId, Runs.replayed(run, now()));
     return true;
   }
 
   @Override
-  public synchronized boolean cancel(UUID runId) {
+  public synchronized List<RunRecord> invokedBy(ParentStep step) {
+    List<RunRecord> invoked =
+        new ArrayList<>(runs.values().stream().filter(r -> step.equals(r.parent())).toList());
+    Collections.reverse(invoked);
+    return invoked;
+  }
+
+  @Override
+  public synchronized boolean cancel(UUID runId, String invokerMemo) {
     RunRecord run = runs.get(runId);
     if (run == null || run.status().finished()) {
       return false;
     }
-    runs.put(runId, Runs.moved(run, RunStatus.CANCELLED, run.dueAt(), null, "cancelled", now()));
+    cancelTree(runId);
+    if (run.parent() != null) {
+      resolve(
+          List.of(
+              new Resolution(
+                  run.parent(),
+                  new StepWrite(run.parent().stepKey(), StepStatus.FAILED, 1, invokerMemo, null))));
+    }
     return true;
+  }
+
+  private void cancelTree(UUID runId) {
+    RunRecord run = runs.get(runId);
+    if (!run.status().finished()) {
+      runs.put(runId, Runs.moved(run, RunStatus.CANCELLED, run.dueAt(), null, "cancelled", now()));
+    }
+    List<UUID> invoked =
+        runs.values().stream()
+            .filter(r -> r.parent() != null && r.parent().runId().equals(runId))
+            .map(RunRecord::id)
+            .toList();
+    invoked.forEach(this::cancelTree);
   }
 
   @Override

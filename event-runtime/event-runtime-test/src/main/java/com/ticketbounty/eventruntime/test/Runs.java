@@ -3,6 +3,7 @@ package com.ticketbounty.eventruntime.test;
 import com.ticketbounty.eventruntime.spi.NewRun;
 import com.ticketbounty.eventruntime.spi.RunRecord;
 import com.ticketbounty.eventruntime.spi.RunStatus;
+import java.time.Duration;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -23,11 +24,13 @@ final class Runs {
         run.concurrencyKey(),
         run.parent(),
         null,
-        null,
+        run.failure(),
         now,
         null,
         null,
-        0);
+        0,
+        0,
+        Duration.ZERO);
   }
 
   static RunRecord leased(RunRecord r, String owner, Instant expiresAt, Instant now) {
@@ -48,7 +51,9 @@ final class Runs {
         r.startedAt() == null ? now : r.startedAt(),
         null,
         // Still running when claimed again: its lease expired mid-attempt.
-        r.status() == RunStatus.RUNNING ? r.takeovers() + 1 : r.takeovers());
+        r.status() == RunStatus.RUNNING ? r.takeovers() + 1 : r.takeovers(),
+        r.attempt() + 1,
+        r.executed());
   }
 
   static RunRecord moved(
@@ -74,10 +79,15 @@ final class Runs {
         r.createdAt(),
         r.startedAt(),
         status.finished() ? now : null,
-        r.takeovers());
+        r.takeovers(),
+        r.attempt(),
+        r.executed());
   }
 
-  /** Queued again from a finished state, its takeovers forgiven (an operator fixed the cause). */
+  /**
+   * Queued again from a finished state, its takeovers and execution time forgiven (an operator
+   * fixed the cause).
+   */
   static RunRecord replayed(RunRecord r, Instant now) {
     RunRecord queued = moved(r, RunStatus.QUEUED, now, null, null, now);
     return new RunRecord(
@@ -96,7 +106,32 @@ final class Runs {
         queued.createdAt(),
         queued.startedAt(),
         queued.endedAt(),
-        0);
+        0,
+        queued.attempt(),
+        Duration.ZERO);
+  }
+
+  /** The run after an attempt that executed for {@code executed} ended. */
+  static RunRecord executed(RunRecord r, Duration executed) {
+    return new RunRecord(
+        r.id(),
+        r.functionId(),
+        r.eventId(),
+        r.event(),
+        r.status(),
+        r.dueAt(),
+        r.leaseOwner(),
+        r.leaseExpiresAt(),
+        r.concurrencyKey(),
+        r.parent(),
+        r.output(),
+        r.error(),
+        r.createdAt(),
+        r.startedAt(),
+        r.endedAt(),
+        r.takeovers(),
+        r.attempt(),
+        r.executed().plus(executed));
   }
 
   static RunRecord renewed(RunRecord r, Instant expiresAt) {
@@ -116,6 +151,8 @@ final class Runs {
         r.createdAt(),
         r.startedAt(),
         r.endedAt(),
-        r.takeovers());
+        r.takeovers(),
+        r.attempt(),
+        r.executed());
   }
 }

@@ -6,7 +6,6 @@ import com.ticketbounty.eventruntime.NonRetriableException;
 import com.ticketbounty.eventruntime.function.DurableFunction;
 import com.ticketbounty.eventruntime.spi.Claim;
 import com.ticketbounty.eventruntime.spi.Commit;
-import com.ticketbounty.eventruntime.spi.Lease;
 import com.ticketbounty.eventruntime.spi.RunRecord;
 import com.ticketbounty.eventruntime.spi.RunStatus;
 import com.ticketbounty.eventruntime.spi.StepStatus;
@@ -15,6 +14,7 @@ import com.ticketbounty.eventruntime.test.Contracts.OrderPlaced;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -60,16 +60,17 @@ class KitFeaturesTest {
                     .envelope(new OrderPlaced("o", "u"), null)));
     InMemoryRunStore store = runtime.store();
     RunRecord first =
-        store.claim(new Claim("worker-a", Duration.ofSeconds(30), 10, Map.of())).get(0);
+        store
+            .claim(new Claim("worker-a", Duration.ofSeconds(30), 10, Set.of("fenced"), Map.of()))
+            .get(0);
     runtime.clock().advance(Duration.ofSeconds(31));
     RunRecord second =
-        store.claim(new Claim("worker-b", Duration.ofSeconds(30), 10, Map.of())).get(0);
+        store
+            .claim(new Claim("worker-b", Duration.ofSeconds(30), 10, Set.of("fenced"), Map.of()))
+            .get(0);
     StepWrite write = new StepWrite("s", StepStatus.COMPLETED, 1, "{\"v\":1,\"data\":1}", null);
 
-    assertThat(
-            store.commit(
-                List.of(
-                    Commit.steps(new Lease(first.id(), "worker-a"), List.of(write), List.of()))))
+    assertThat(store.commit(List.of(Commit.steps(first.lease(), List.of(write), List.of()))))
         .isEmpty();
     assertThat(store.steps(first.id())).isEmpty();
     assertThat(store.commit(List.of(Commit.steps(second.lease(), List.of(write), List.of()))))

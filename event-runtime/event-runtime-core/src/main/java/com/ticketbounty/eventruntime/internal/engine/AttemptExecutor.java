@@ -46,18 +46,21 @@ public final class AttemptExecutor {
 
   private final EngineParts parts;
   private final RunOutcomes outcomes;
-  private final EventIntake intake;
 
-  AttemptExecutor(EngineParts parts, EventIntake intake) {
+  AttemptExecutor(EngineParts parts) {
     this.parts = parts;
     this.outcomes = new RunOutcomes(parts);
-    this.intake = intake;
   }
 
   public void execute(RunRecord run) {
     Optional<DurableFunction> function = parts.functions().find(run.functionId());
     if (function.isEmpty()) {
       finish(run, outcomes.failed(run, "no function " + run.functionId() + " in this service"));
+      return;
+    }
+    if (run.error() != null) {
+      // Made failing at intake (NewRun.failure): fail it here, through the usual failure path.
+      finish(run, outcomes.failed(run, run.error()));
       return;
     }
     if (run.takeovers() > MAX_TAKEOVERS) {
@@ -80,22 +83,31 @@ public final class AttemptExecutor {
     }
     Map<String, StepRecord> records = new LinkedHashMap<>();
     parts.store().steps(run.id()).forEach(step -> records.put(step.key(), step));
-    finish(run, attempt(run, function.get(), event, records));
+    RunBudget budget = new RunBudget(function.get().runTimeout(), run.executed());
+    Checkpoints checkpoints = new Checkpoints(parts, run.lease(), records, budget);
+    StepAttempts attempts = new StepAttempts(parts, function.get(), run.id(), budget);
+    DurableStep step = new DurableStep(parts, run, event, checkpoints, attempts);
+    Commit commit = attempt(run, function.get(), event, records, checkpoints, attempts, step);
+    if (finish(run, executed(commit, budget))) {
+      recheckWait(run, step);
+    }
   }
 
   private @Nullable Commit attempt(
       RunRecord run,
       DurableFunction function,
       EventEnvelope event,
-      Map<String, StepRecord> records) {
-    Checkpoints checkpoints = new Checkpoints(parts, run.lease(), records);
-    StepAttempts attempts =
-        new StepAttempts(parts, function.id(), run.id(), function.retryPolicy());
-    DurableStep step = new DurableStep(parts, run, event, checkpoints, attempts);
+      Map<String, StepRecord> records,
+      Checkpoints checkpoints,
+      StepAttempts attempts,
+      DurableStep step) {
     try {
       Object output = function.body().run(new AttemptContext(run, event, parts.codec(), step));
       return swallowed(run, checkpoints).orElseGet(() -> outcomes.completed(run, output));
     } catch (AttemptInterrupt interrupt) {
+      if (interrupt.failure() != null) {
+        return outcomes.failed(run, interrupt.failure());
+      }
       Suspension suspension = interrupt.suspension();
       return suspension == null ? null : outcomes.suspended(run, suspension);
     } catch (StepFailedException e) {
@@ -134,17 +146,50 @@ public final class AttemptExecutor {
         Optional.of(new RunUpdate(RunStatus.SLEEPING, write.wakeAt(), null, null)));
   }
 
-  private void finish(RunRecord run, @Nullable Commit commit) {
+  /** The attempt's end, adding the time it executed to the run's (what its timeout limits). */
+  private static @Nullable Commit executed(@Nullable Commit commit, RunBudget budget) {
+    if (commit == null || commit.runUpdate().isEmpty()) {
+      return commit;
+    }
+    RunUpdate update = commit.runUpdate().get();
+    return new Commit(
+        commit.lease(),
+        commit.steps(),
+        commit.outbox(),
+        commit.newRuns(),
+        commit.waits(),
+        commit.resolutions(),
+        Optional.of(
+            new RunUpdate(
+                update.status(),
+                update.dueAt(),
+                update.output(),
+                update.error(),
+                budget.elapsed())));
+  }
+
+  /** Writes the attempt's end; answers whether it was written. */
+  private boolean finish(RunRecord run, @Nullable Commit commit) {
     if (commit == null) {
       LOG.info("Run {} lost its lease mid-attempt; its new owner carries on", run.id());
-      return;
+      return false;
     }
     if (!parts.store().commit(List.of(commit)).contains(run.id())) {
       LOG.info("Run {} lost its lease before its attempt ended; nothing written", run.id());
-      return;
+      return false;
     }
-    if (!commit.waits().isEmpty()) {
-      intake.recheck(commit.waits());
+    return true;
+  }
+
+  /** A failed look costs only a delay: the run is due again soon and looks then. */
+  private static void recheckWait(RunRecord run, DurableStep step) {
+    try {
+      step.recheckWait();
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "Looking again for the event run {} waits for failed; it looks when it is next due",
+          run.id(),
+          e);
     }
   }
 }

@@ -13,21 +13,39 @@ final class AttemptInterrupt extends Error {
   private static final long serialVersionUID = 1L;
 
   private final transient @Nullable Suspension suspension;
+  private final @Nullable String failure;
 
-  private AttemptInterrupt(String message, @Nullable Suspension suspension) {
+  private AttemptInterrupt(
+      String message, @Nullable Suspension suspension, @Nullable String failure) {
     super(message, null, false, false);
     this.suspension = suspension;
+    this.failure = failure;
   }
 
   static AttemptInterrupt suspend(Suspension suspension) {
-    return new AttemptInterrupt("attempt suspended: " + suspension.status(), suspension);
+    return new AttemptInterrupt("attempt suspended: " + suspension.status(), suspension, null);
   }
 
   static AttemptInterrupt fenced() {
-    return new AttemptInterrupt("the run's lease is gone (taken over or cancelled)", null);
+    return abandoned("the run's lease is gone (taken over or cancelled)");
   }
 
-  /** What to persist to end the attempt; empty when the lease is gone and nothing may be. */
+  /** Ends the attempt with nothing written: the run is left to its lease. */
+  static AttemptInterrupt abandoned(String why) {
+    return new AttemptInterrupt(why, null, null);
+  }
+
+  /** Fails the run, whatever the body would do: no retry can cure it (its timeout ran out). */
+  static AttemptInterrupt fail(String error) {
+    return new AttemptInterrupt(error, null, error);
+  }
+
+  /** Why the run fails, when this interrupt fails it. */
+  @Nullable String failure() {
+    return failure;
+  }
+
+  /** What to persist to end the attempt; null when it fails the run or nothing may be written. */
   @Nullable Suspension suspension() {
     return suspension;
   }

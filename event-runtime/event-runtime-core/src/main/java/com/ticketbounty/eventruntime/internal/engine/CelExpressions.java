@@ -19,6 +19,11 @@ public final class CelExpressions implements EventExpressions {
   }
 
   @Override
+  public void checkMatch(String match) {
+    matches.computeIfAbsent(match, WaitForEventMatch::compile);
+  }
+
+  @Override
   public boolean matches(String match, EventEnvelope event, EventEnvelope async) {
     return matches.computeIfAbsent(match, WaitForEventMatch::compile).matches(event, async);
   }

@@ -22,19 +22,27 @@ final class Checkpoints {
   private final EngineParts parts;
   private final Lease lease;
   private final Map<String, StepRecord> records;
+  private final RunBudget budget;
   private @Nullable AttemptInterrupt interrupt;
   private int stepCalls;
 
-  Checkpoints(EngineParts parts, Lease lease, Map<String, StepRecord> records) {
+  Checkpoints(EngineParts parts, Lease lease, Map<String, StepRecord> records, RunBudget budget) {
     this.parts = parts;
     this.lease = lease;
     this.records = records;
+    this.budget = budget;
   }
 
-  /** Counts a step call against the steps-per-run limit; refuses to go on once interrupted. */
+  /**
+   * Counts a step call against the steps-per-run limit; refuses to go on once interrupted or once
+   * the run's timeout has run out (the run fails there, between two steps).
+   */
   void enter() {
     if (interrupt != null) {
       throw interrupt;
+    }
+    if (budget.spent()) {
+      throw remember(AttemptInterrupt.fail(budget.exceeded("before its next step")));
     }
     int max = parts.settings().limits().maxStepsPerRun();
     if (++stepCalls > max) {

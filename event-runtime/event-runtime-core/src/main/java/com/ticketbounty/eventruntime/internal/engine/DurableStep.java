@@ -161,6 +161,11 @@ final class DurableStep implements Step {
     return pauses.waitForEvent(id, key(id), eventName, match, timeout);
   }
 
+  /** After the attempt's end committed: see {@link PausingSteps#recheck()}. */
+  void recheckWait() {
+    pauses.recheck();
+  }
+
   @Override
   public <T> @Nullable T invoke(String id, String functionId, Object data, Class<T> resultType) {
     return pauses.invoke(id, key(id), functionId, data, resultType);

@@ -4,6 +4,8 @@ import com.ticketbounty.eventruntime.EventEnvelope;
 import com.ticketbounty.eventruntime.SchemaVersion;
 import com.ticketbounty.eventruntime.function.DurableFunction;
 import com.ticketbounty.eventruntime.internal.EventCodec;
+import com.ticketbounty.eventruntime.spi.ParentStep;
+import com.ticketbounty.eventruntime.spi.Replay;
 import com.ticketbounty.eventruntime.spi.RunRecord;
 import com.ticketbounty.eventruntime.spi.RunStatus;
 import com.ticketbounty.eventruntime.spi.RunStore;
@@ -11,6 +13,7 @@ import com.ticketbounty.eventruntime.spi.StepRecord;
 import com.ticketbounty.eventruntime.spi.StepStatus;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -34,13 +37,14 @@ public final class Engine {
   private Engine(EngineParts parts, Executor workers) {
     this.parts = parts;
     this.intake = new EventIntake(parts);
-    this.scheduler = new Scheduler(parts, new AttemptExecutor(parts, intake), workers);
+    this.scheduler = new Scheduler(parts, new AttemptExecutor(parts), workers);
   }
 
   /**
    * @param workers runs attempts; at most {@link EngineSettings#workers()} are handed to it at once
-   * @param branches runs the bodies of parallel steps; separate from {@code workers} so that an
-   *     attempt waiting for its branches never starves them of threads
+   * @param branches runs the bodies of steps, which attempts wait for up to their timeouts: it must
+   *     start each at once (an elastic pool), since time queued counts against a step's timeout,
+   *     and a body abandoned at its timeout keeps its thread
    */
   public static Engine create(
       RunStore store,
@@ -147,6 +151,12 @@ public final class Engine {
    * Requeues a failed run from its failed step: that step's record and every later one are dropped,
    * earlier finished steps stay, so their effects (and their sent events) are not repeated.
    *
+   * <p>Replay carries through {@code invoke}, so that neither side is left waiting for the other:
+   * when the failed step is an invoke whose run failed, that run is replayed too (from its own
+   * failed step, and so on down) and the step waits for it again; when the run was invoked by a
+   * step of a run that failed there, that run is replayed too, waiting on that step (and so on up).
+   * All of it is one store transaction.
+   *
    * @return false when the run is not failed
    */
   public boolean replay(UUID runId) {
@@ -154,17 +164,60 @@ public final class Engine {
     if (run == null || run.status() != RunStatus.FAILED) {
       return false;
     }
-    String from =
-        parts.store().steps(runId).stream()
-            .filter(step -> step.status() == StepStatus.FAILED)
-            .min(Comparator.comparingLong(StepRecord::sequence))
-            .map(StepRecord::key)
-            .orElse(AttemptExecutor.BODY_KEY);
-    return parts.store().replay(runId, from);
+    List<Replay> replays = new ArrayList<>(down(run));
+    replays.addAll(up(run));
+    return parts.store().replay(replays);
   }
 
-  /** Cancels a run; an attempt in flight stops at its next step. */
+  /** The run's own replay, and the replays of the failed runs its failed step invoked. */
+  private List<Replay> down(RunRecord run) {
+    String from = replayPoint(run);
+    RunRecord invoked =
+        parts.store().invokedBy(new ParentStep(run.id(), from)).stream().findFirst().orElse(null);
+    if (invoked == null || invoked.status() != RunStatus.FAILED) {
+      return List.of(new Replay(run.id(), from, null));
+    }
+    List<Replay> replays = new ArrayList<>();
+    replays.add(new Replay(run.id(), from, PausingSteps.NEVER));
+    replays.addAll(down(invoked));
+    return replays;
+  }
+
+  /** The replays of the runs above that failed at the very step that invoked this one. */
+  private List<Replay> up(RunRecord run) {
+    ParentStep invoker = run.parent();
+    if (invoker == null) {
+      return List.of();
+    }
+    RunRecord parent = parts.store().run(invoker.runId()).orElse(null);
+    if (parent == null
+        || parent.status() != RunStatus.FAILED
+        || !replayPoint(parent).equals(invoker.stepKey())) {
+      return List.of();
+    }
+    List<Replay> replays = new ArrayList<>();
+    replays.add(new Replay(parent.id(), invoker.stepKey(), PausingSteps.NEVER));
+    replays.addAll(up(parent));
+    return replays;
+  }
+
+  /** The run's earliest failed step, or the body when no step failed. */
+  private String replayPoint(RunRecord run) {
+    return parts.store().steps(run.id()).stream()
+        .filter(step -> step.status() == StepStatus.FAILED)
+        .min(Comparator.comparingLong(StepRecord::sequence))
+        .map(StepRecord::key)
+        .orElse(AttemptExecutor.BODY_KEY);
+  }
+
+  /**
+   * Cancels a run; an attempt in flight stops at its next step. Cancel carries through {@code
+   * invoke}: the runs it invoked are cancelled with it, and a step that invoked it fails (the
+   * invoking run may catch that like any step failure).
+   */
   public boolean cancel(UUID runId) {
-    return parts.store().cancel(runId);
+    return parts
+        .store()
+        .cancel(runId, parts.memos().error("invoked run " + runId + " was cancelled"));
   }
 }

@@ -8,6 +8,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Drives an engine in production: polls for due runs (at once again while there is work, after
  * {@link EngineSettings#pollInterval()} when idle) and renews leases every third of their length.
+ * Stopping is two steps, so that a graceful shutdown can stop claiming and still renew the leases
+ * of the attempts it waits for: {@link #stopClaiming()}, then {@link #close()}.
  */
 public final class EngineLoop implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EngineLoop.class);
@@ -16,6 +18,7 @@ public final class EngineLoop implements AutoCloseable {
   private final Scheduler scheduler;
   private final EngineSettings settings;
   private final ScheduledExecutorService timer;
+  private volatile boolean claiming = true;
 
   public EngineLoop(Engine engine, EngineSettings settings, ScheduledExecutorService timer) {
     this.scheduler = engine.scheduler();
@@ -30,6 +33,9 @@ public final class EngineLoop implements AutoCloseable {
   }
 
   private void poll() {
+    if (!claiming) {
+      return;
+    }
     long delay = settings.pollInterval().toMillis();
     try {
       if (scheduler.pollOnce() > 0) {
@@ -55,8 +61,15 @@ public final class EngineLoop implements AutoCloseable {
     }
   }
 
+  /** Claims nothing more; the leases of attempts in flight are still renewed until closed. */
+  public void stopClaiming() {
+    claiming = false;
+  }
+
+  /** Stops claiming and renewing: attempts still running lose their runs when their leases end. */
   @Override
   public void close() {
+    claiming = false;
     timer.shutdown();
   }
 }

@@ -6,6 +6,7 @@ import com.ticketbounty.eventruntime.function.Trigger;
 import com.ticketbounty.eventruntime.internal.SealScope;
 import com.ticketbounty.eventruntime.internal.UndecodableEventException;
 import com.ticketbounty.eventruntime.spi.NewRun;
+import com.ticketbounty.eventruntime.spi.OpenWait;
 import com.ticketbounty.eventruntime.spi.Resolution;
 import com.ticketbounty.eventruntime.spi.RunRecord;
 import com.ticketbounty.eventruntime.spi.StepStatus;
@@ -13,10 +14,17 @@ import com.ticketbounty.eventruntime.spi.StepWrite;
 import com.ticketbounty.eventruntime.spi.StoredEvent;
 import com.ticketbounty.eventruntime.spi.WaitRecord;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Takes events in: starts a run for every function whose trigger and filter accept the event (one
@@ -24,6 +32,8 @@ import java.util.function.Predicate;
  * waits for, resolving the waits they match.
  */
 public final class EventIntake {
+  private static final Logger LOG = LoggerFactory.getLogger(EventIntake.class);
+
   private final EngineParts parts;
 
   EventIntake(EngineParts parts) {
@@ -46,6 +56,7 @@ public final class EventIntake {
   List<RunRecord> submit(List<EventEnvelope> events, Predicate<DurableFunction> scope) {
     List<NewRun> runs = new ArrayList<>();
     List<StoredEvent> stored = new ArrayList<>();
+    Instant now = null;
     for (EventEnvelope event : events) {
       String encoded = parts.codec().encode(event);
       int max = parts.settings().limits().maxEventBytes();
@@ -68,13 +79,15 @@ public final class EventIntake {
       }
       if (parts.functions().all().stream()
           .anyMatch(f -> scope.test(f) && f.waitsFor().contains(event.name()))) {
-        stored.add(new StoredEvent(event.id(), event.name(), encoded, parts.store().now()));
+        now = now == null ? parts.store().now() : now;
+        stored.add(new StoredEvent(event.id(), event.name(), encoded, now));
       }
     }
     List<RunRecord> created = runs.isEmpty() ? List.of() : parts.store().createRuns(runs);
     if (!stored.isEmpty()) {
-      parts.store().storeEvents(stored);
-      events.forEach(this::resolveWaits);
+      // Only events stored for the first time resolve waits: a redelivered one already did.
+      Set<UUID> fresh = parts.store().storeEvents(stored);
+      resolveWaits(stored.stream().filter(event -> fresh.contains(event.id())).toList());
     }
     return created;
   }
@@ -88,55 +101,64 @@ public final class EventIntake {
                     && on.filter().map(f -> parts.expressions().accepts(f, event)).orElse(true));
   }
 
-  private void resolveWaits(EventEnvelope event) {
-    List<Resolution> resolutions = new ArrayList<>();
-    for (WaitRecord wait : parts.store().waits(event.name())) {
-      resolution(wait, event).ifPresent(resolutions::add);
+  /**
+   * Matches new events against the open waits of their names — one query per name, each run's
+   * trigger read with its wait — and resolves every match in one transaction. A run is resolved by
+   * at most one event of the batch, the earliest.
+   */
+  private void resolveWaits(List<StoredEvent> events) {
+    Map<String, List<OpenWait>> waitsByName = new HashMap<>();
+    Map<UUID, EventEnvelope> triggers = new HashMap<>();
+    Map<UUID, Resolution> resolutions = new LinkedHashMap<>();
+    for (StoredEvent stored : events) {
+      EventEnvelope candidate = decode(stored.event());
+      for (OpenWait open :
+          waitsByName.computeIfAbsent(stored.name(), name -> parts.store().waits(name))) {
+        UUID runId = open.registered().step().runId();
+        if (resolutions.containsKey(runId)) {
+          continue;
+        }
+        EventEnvelope trigger = triggers.computeIfAbsent(runId, id -> decode(open.runEvent()));
+        if (matches(open.registered(), trigger, candidate)) {
+          resolutions.put(runId, resolution(open.registered(), stored));
+        }
+      }
     }
     if (!resolutions.isEmpty()) {
-      parts.store().resolve(resolutions);
+      parts.store().resolve(List.copyOf(resolutions.values()));
     }
   }
 
   /**
-   * Looks again for stored events matching waits just registered: one stored while the attempt that
-   * registered them was still running found neither the wait nor a resolvable run.
+   * Whether the candidate resolves the wait. A match that does not compile cannot have been
+   * registered by this version (it is compiled when its step is reached); one registered by an
+   * older version resolves nothing instead of failing every event of its name.
    */
-  void recheck(List<WaitRecord> waits) {
-    List<Resolution> resolutions = new ArrayList<>();
-    for (WaitRecord wait : waits) {
-      RunRecord run = parts.store().run(wait.step().runId()).orElseThrow();
-      parts.store().events(wait.eventName(), run.createdAt()).stream()
-          .map(stored -> resolution(wait, decode(stored.event())))
-          .flatMap(Optional::stream)
-          .findFirst()
-          .ifPresent(resolutions::add);
+  private boolean matches(WaitRecord wait, EventEnvelope trigger, EventEnvelope candidate) {
+    if (trigger.id().equals(candidate.id())) {
+      return false;
     }
-    if (!resolutions.isEmpty()) {
-      parts.store().resolve(resolutions);
+    try {
+      return parts.expressions().matches(wait.match(), trigger, candidate);
+    } catch (IllegalArgumentException e) {
+      LOG.warn("The wait of run {} has a bad match: {}", wait.step().runId(), e.getMessage());
+      return false;
     }
   }
 
-  private Optional<Resolution> resolution(WaitRecord wait, EventEnvelope candidate) {
-    Optional<RunRecord> run = parts.store().run(wait.step().runId());
-    if (run.isEmpty()) {
-      return Optional.empty();
-    }
-    EventEnvelope trigger = decode(run.get().event());
-    if (trigger.id().equals(candidate.id())
-        || !parts.expressions().matches(wait.match(), trigger, candidate)) {
-      return Optional.empty();
-    }
+  /**
+   * The wait's step completed with the event; its wake time is where a later wait looks back to.
+   */
+  private Resolution resolution(WaitRecord wait, StoredEvent event) {
     String memo =
         parts
             .memos()
             .data(
                 new SealScope.Memo(wait.step().runId(), wait.step().stepKey()),
-                parts.memos().mapper().readTree(parts.codec().encode(candidate)));
-    return Optional.of(
-        new Resolution(
-            wait.step(),
-            new StepWrite(wait.step().stepKey(), StepStatus.COMPLETED, 1, memo, null)));
+                parts.memos().mapper().readTree(event.event()));
+    return new Resolution(
+        wait.step(),
+        new StepWrite(wait.step().stepKey(), StepStatus.COMPLETED, 1, memo, event.storedAt()));
   }
 
   private EventEnvelope decode(String event) {

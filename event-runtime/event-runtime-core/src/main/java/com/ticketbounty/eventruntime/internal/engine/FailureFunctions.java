@@ -25,6 +25,8 @@ public final class FailureFunctions {
     return DurableFunction.named(failing.id() + suffix)
         .triggeredBy(FunctionFailed.NAME)
         .retryPolicy(failing.retryPolicy())
+        .stepTimeout(failing.stepTimeout())
+        .runTimeout(failing.runTimeout())
         .handler(
             context -> {
               FunctionFailed failed = context.data(FunctionFailed.class);

@@ -82,6 +82,13 @@ public final class Functions {
     return byId.values().stream().anyMatch(f -> f.waitsFor().contains(eventName));
   }
 
+  /** The ids of every function this engine executes, failure functions included, for claims. */
+  Set<String> ids() {
+    Set<String> ids = new LinkedHashSet<>(byId.keySet());
+    ids.addAll(failureFunctions.keySet());
+    return ids;
+  }
+
   /** Concurrency limits by function id, for claims. */
   Map<String, Integer> limits() {
     Map<String, Integer> limits = new HashMap<>();

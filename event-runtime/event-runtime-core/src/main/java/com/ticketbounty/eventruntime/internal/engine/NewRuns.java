@@ -3,6 +3,7 @@ package com.ticketbounty.eventruntime.internal.engine;
 import com.ticketbounty.eventruntime.EventEnvelope;
 import com.ticketbounty.eventruntime.function.Concurrency;
 import com.ticketbounty.eventruntime.function.DurableFunction;
+import com.ticketbounty.eventruntime.internal.ConcurrencyKeyException;
 import com.ticketbounty.eventruntime.internal.EventCodec;
 import com.ticketbounty.eventruntime.spi.NewRun;
 import com.ticketbounty.eventruntime.spi.ParentStep;
@@ -23,14 +24,27 @@ final class NewRuns {
     this.expressions = expressions;
   }
 
+  /**
+   * The run {@code event} starts. When its concurrency key cannot be evaluated on this event, the
+   * run is still made (the event was taken in; retrying it cannot help) but fails at its first
+   * attempt with the reason, publishing {@code runtime/function.failed} like any failure.
+   */
   NewRun of(DurableFunction function, EventEnvelope event, @Nullable ParentStep parent) {
+    String key = null;
+    String failure = null;
+    try {
+      key = concurrencyKey(function, event);
+    } catch (ConcurrencyKeyException e) {
+      failure = e.getMessage();
+    }
     return new NewRun(
         derivedId(function.id() + "/" + event.id()),
         function.id(),
         event.id(),
         codec.encode(event),
-        concurrencyKey(function, event),
-        parent);
+        key,
+        parent,
+        failure);
   }
 
   /** A name-based UUID: the same parts always give the same id, on any instance. */

@@ -14,14 +14,13 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs the unfinished bodies of a parallel step at once on the branch executor, records all their
- * outcomes in one checkpoint, then answers the results in order — or raises the first failure, or
- * ends the attempt until the earliest retry is due.
+ * Runs the unfinished bodies of a parallel step at once on the step-body executor, each with its
+ * own timeout, records all their outcomes in one checkpoint, then answers the results in order — or
+ * raises the first failure, or ends the attempt until the earliest retry is due.
  */
 final class ParallelSteps {
   private final EngineParts parts;
@@ -38,7 +37,7 @@ final class ParallelSteps {
 
   <T> List<@Nullable T> run(Class<T> type, List<ParallelStep<T>> steps, List<String> keys) {
     Map<Integer, StepWrite> outcomes = new HashMap<>();
-    Map<Integer, CompletableFuture<StepWrite>> running = new HashMap<>();
+    Map<Integer, StepAttempts.Execution> running = new TreeMap<>();
     Instant now = checkpoints.now();
     for (int i = 0; i < steps.size(); i++) {
       StepRecord record = checkpoints.record(keys.get(i));
@@ -49,17 +48,13 @@ final class ParallelSteps {
       } else {
         String key = keys.get(i);
         int attempt = record == null ? 1 : record.attempts() + 1;
-        ParallelStep<T> step = steps.get(i);
-        running.put(
-            i,
-            CompletableFuture.supplyAsync(
-                () -> attempts.attempt(key, attempt, step.body()), parts.branches()));
+        running.put(i, attempts.start(key, attempt, steps.get(i).body()));
       }
     }
     List<StepWrite> written = new ArrayList<>();
     running.forEach(
-        (i, future) -> {
-          StepWrite write = join(future);
+        (i, execution) -> {
+          StepWrite write = attempts.finish(execution);
           outcomes.put(i, write);
           written.add(write);
         });
@@ -97,16 +92,5 @@ final class ParallelSteps {
   private static StepWrite asWrite(StepRecord record) {
     return new StepWrite(
         record.key(), record.status(), record.attempts(), record.memo(), record.wakeAt());
-  }
-
-  private static StepWrite join(CompletableFuture<StepWrite> future) {
-    try {
-      return future.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw e;
-    }
   }
 }

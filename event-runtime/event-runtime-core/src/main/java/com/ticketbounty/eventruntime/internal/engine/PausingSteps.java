@@ -3,10 +3,12 @@ package com.ticketbounty.eventruntime.internal.engine;
 import com.ticketbounty.eventruntime.EventEnvelope;
 import com.ticketbounty.eventruntime.SchemaVersion;
 import com.ticketbounty.eventruntime.function.DurableFunction;
+import com.ticketbounty.eventruntime.function.StepFailedException;
 import com.ticketbounty.eventruntime.internal.SealScope;
 import com.ticketbounty.eventruntime.internal.UndecodableEventException;
 import com.ticketbounty.eventruntime.spi.NewRun;
 import com.ticketbounty.eventruntime.spi.ParentStep;
+import com.ticketbounty.eventruntime.spi.Resolution;
 import com.ticketbounty.eventruntime.spi.RunRecord;
 import com.ticketbounty.eventruntime.spi.RunStatus;
 import com.ticketbounty.eventruntime.spi.StepRecord;
@@ -17,8 +19,11 @@ import com.ticketbounty.eventruntime.spi.WaitRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -35,16 +40,29 @@ final class PausingSteps {
 
   static final String INVOKED_EVENT = "runtime/function.invoked";
 
+  /** How soon a newly registered wait is due, in case the look after its registration is lost. */
+  static final Duration RECHECK_AFTER = Duration.ofSeconds(10);
+
   private final EngineParts parts;
   private final RunRecord run;
   private final EventEnvelope trigger;
   private final Checkpoints checkpoints;
+
+  /** Where the next wait looks back to: the previous wait's event, its timeout, or the start. */
+  private Instant lookback;
+
+  /** The events earlier waits of this run returned. */
+  private final Set<UUID> consumed = new HashSet<>();
+
+  /** The wait this attempt registered, to look for once more after it committed. */
+  private @Nullable WaitRecord registered;
 
   PausingSteps(EngineParts parts, RunRecord run, EventEnvelope trigger, Checkpoints checkpoints) {
     this.parts = parts;
     this.run = run;
     this.trigger = trigger;
     this.checkpoints = checkpoints;
+    this.lookback = run.createdAt();
   }
 
   /** {@code wake} computes the wake time from the time the sleep is first reached. */
@@ -66,6 +84,17 @@ final class PausingSteps {
     throw checkpoints.suspend(Suspension.until(RunStatus.SLEEPING, until, writes));
   }
 
+  /**
+   * A wait: answered from its record when finished; otherwise from an event stored since the
+   * previous wait's event (one that came before the wait was reached), or registered until its
+   * timeout. An event that resolved an earlier wait of the run never resolves a later one.
+   *
+   * <p>A new wait is registered due soon ({@link #RECHECK_AFTER}), not at its timeout: an event
+   * stored while the attempt ran saw no wait to resolve, so after the registration commits the
+   * attempt looks once more ({@link #recheck}) and only then moves the due time to the timeout. If
+   * that look is lost (a database error, a crash), the run is executed again when due and looks
+   * then — a lost look costs a delay, never the wake-up.
+   */
   Optional<EventEnvelope> waitForEvent(
       String id, String key, String eventName, String match, Duration timeout) {
     DurableFunction function = parts.functions().find(run.functionId()).orElseThrow();
@@ -81,37 +110,85 @@ final class PausingSteps {
     }
     StepRecord record = checkpoints.record(key);
     if (checkpoints.finished(record, id)) {
-      return Optional.ofNullable(parts.memos().read(memo(key), record.memo(), JsonNode.class))
-          .map(this::decode);
+      Optional<EventEnvelope> event =
+          Optional.ofNullable(parts.memos().read(memo(key), record.memo(), JsonNode.class))
+              .map(this::decode);
+      event.ifPresent(received -> consumed.add(received.id()));
+      if (record.wakeAt() != null && record.wakeAt().isAfter(lookback)) {
+        lookback = record.wakeAt();
+      }
+      return event;
+    }
+    try {
+      parts.expressions().checkMatch(match);
+    } catch (IllegalArgumentException e) {
+      String error = "the match of waitForEvent " + id + " is not valid: " + e.getMessage();
+      checkpoints.write(
+          List.of(new StepWrite(key, StepStatus.FAILED, 1, parts.memos().error(error), null)),
+          List.of());
+      throw new StepFailedException(id, error);
     }
     Instant now = checkpoints.now();
-    if (record != null && record.wakeAt() != null) {
-      if (!now.isBefore(record.wakeAt())) {
-        checkpoints.write(List.of(completed(key, null, null)), List.of());
-        return Optional.empty();
-      }
-      throw checkpoints.suspend(Suspension.until(RunStatus.WAITING, record.wakeAt(), List.of()));
+    if (record != null && record.wakeAt() != null && !now.isBefore(record.wakeAt())) {
+      checkpoints.write(List.of(completed(key, null, record.wakeAt())), List.of());
+      lookback = record.wakeAt();
+      return Optional.empty();
     }
-    Optional<StoredEvent> early = firstMatch(eventName, match);
-    if (early.isPresent()) {
-      JsonNode event = parts.memos().mapper().readTree(early.get().event());
-      checkpoints.write(List.of(completed(key, event, null)), List.of());
+    Optional<StoredEvent> stored = firstMatch(eventName, match);
+    if (stored.isPresent()) {
+      JsonNode event = parts.memos().mapper().readTree(stored.get().event());
+      checkpoints.write(List.of(completed(key, event, stored.get().storedAt())), List.of());
+      consumed.add(stored.get().id());
+      lookback = stored.get().storedAt();
       return Optional.of(decode(event));
     }
+    if (record != null && record.wakeAt() != null) {
+      // Registered by an earlier attempt, and looked for again above: wait on to the timeout.
+      throw checkpoints.suspend(Suspension.until(RunStatus.WAITING, record.wakeAt(), List.of()));
+    }
     Instant timeoutAt = now.plus(timeout);
+    Instant recheckAt = now.plus(RECHECK_AFTER);
+    registered = new WaitRecord(new ParentStep(run.id(), key), eventName, match, timeoutAt);
     throw checkpoints.suspend(
         new Suspension(
             RunStatus.WAITING,
-            timeoutAt,
+            recheckAt.isBefore(timeoutAt) ? recheckAt : timeoutAt,
             List.of(new StepWrite(key, StepStatus.WAITING, 1, null, timeoutAt)),
             List.of(),
-            List.of(new WaitRecord(new ParentStep(run.id(), key), eventName, match, timeoutAt))));
+            List.of(registered)));
   }
 
-  /** An event stored since the run's trigger — one that came before the wait was reached. */
+  /**
+   * Once the attempt's registration of a wait committed: resolves the wait with an event stored
+   * meanwhile, or moves the run's due time to the wait's timeout.
+   */
+  void recheck() {
+    WaitRecord wait = registered;
+    if (wait == null) {
+      return;
+    }
+    Optional<StoredEvent> stored = firstMatch(wait.eventName(), wait.match());
+    if (stored.isPresent()) {
+      JsonNode event = parts.memos().mapper().readTree(stored.get().event());
+      parts
+          .store()
+          .resolve(
+              List.of(
+                  new Resolution(
+                      wait.step(),
+                      completed(wait.step().stepKey(), event, stored.get().storedAt()))));
+    } else {
+      parts.store().deferWait(wait.step(), wait.timeoutAt());
+    }
+  }
+
+  /**
+   * The first event stored since the previous wait's event (or the run's start) that matches and
+   * resolved no earlier wait of this run.
+   */
   private Optional<StoredEvent> firstMatch(String eventName, String match) {
-    return parts.store().events(eventName, run.createdAt()).stream()
-        .filter(stored -> !stored.id().equals(trigger.id()))
+    return parts.store().events(eventName, lookback).stream()
+        .filter(stored -> !stored.id().equals(trigger.id()) && !consumed.contains(stored.id()))
         .filter(stored -> parts.expressions().matches(match, trigger, decode(stored.event())))
         .findFirst();
   }
@@ -130,8 +207,11 @@ final class PausingSteps {
             .find(functionId)
             .orElseThrow(
                 () -> new IllegalArgumentException("no function " + functionId + " to invoke"));
+    // One id per invocation: a step reached again after a replay dropped its record (its earlier
+    // child was cancelled, say) invokes anew. An attempt reaches a step once.
     SealScope.Event invoked =
-        new SealScope.Event(NewRuns.derivedId(run.id() + "/" + key + "/invoke"), INVOKED_EVENT);
+        new SealScope.Event(
+            NewRuns.derivedId(run.id() + "/" + key + "/invoke/" + run.attempt()), INVOKED_EVENT);
     EventEnvelope event =
         new EventEnvelope(
             invoked.id(),

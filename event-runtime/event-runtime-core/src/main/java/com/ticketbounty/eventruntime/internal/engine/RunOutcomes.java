@@ -133,8 +133,10 @@ final class RunOutcomes {
             run.id().toString(),
             error,
             parts.memos().mapper().readTree(run.event()));
+    // One id per failure, not per run: a replayed run that fails again is a new failure, with its
+    // own event and its own failure-handler run. An attempt fails its run at most once.
     return new EventEnvelope(
-        NewRuns.derivedId(run.id() + "/failed"),
+        NewRuns.derivedId(run.id() + "/failed/" + run.attempt()),
         FunctionFailed.NAME,
         new SchemaVersion(1, 0),
         now(),

@@ -1,10 +1,10 @@
 package com.ticketbounty.eventruntime.internal.engine;
 
 import com.ticketbounty.eventruntime.spi.Claim;
+import com.ticketbounty.eventruntime.spi.Lease;
 import com.ticketbounty.eventruntime.spi.RunRecord;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -22,7 +22,8 @@ public final class Scheduler {
   private final EngineParts parts;
   private final AttemptExecutor executor;
   private final Executor workers;
-  private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
+  // By lease, not run: a stale attempt still unwinding and a new attempt of the same run are two.
+  private final Set<Lease> inFlight = ConcurrentHashMap.newKeySet();
 
   Scheduler(EngineParts parts, AttemptExecutor executor, Executor workers) {
     this.parts = parts;
@@ -51,9 +52,13 @@ public final class Scheduler {
             .store()
             .claim(
                 new Claim(
-                    settings.workerId(), settings.leaseFor(), room, parts.functions().limits()));
+                    settings.workerId(),
+                    settings.leaseFor(),
+                    room,
+                    parts.functions().ids(),
+                    parts.functions().limits()));
     for (RunRecord run : runs) {
-      inFlight.add(run.id());
+      inFlight.add(run.lease());
       workers.execute(() -> attempt(run));
     }
     return runs.size();
@@ -66,15 +71,13 @@ public final class Scheduler {
       // Nothing of the attempt's end was written: the lease expires and the run is resumed.
       LOG.error("Attempt of run {} abandoned; it resumes when its lease expires", run.id(), e);
     } finally {
-      inFlight.remove(run.id());
+      inFlight.remove(run.lease());
     }
   }
 
   public void renewLeases() {
     if (!inFlight.isEmpty()) {
-      parts
-          .store()
-          .renew(parts.settings().workerId(), Set.copyOf(inFlight), parts.settings().leaseFor());
+      parts.store().renew(Set.copyOf(inFlight), parts.settings().leaseFor());
     }
   }
 

@@ -104,7 +104,12 @@ public class EventRuntimeOperationsAutoConfiguration {
     RouterFunction<ServerResponse> eventRuntimeRunRoutes(
         OperationsGuard guard, Environment env, Engine engine, RunStore store, RunQueries queries) {
       return guard.guard(
-          new RunRoutes(engine, store, queries, new RunViews(service(env))).routes());
+          new RunRoutes(
+                  engine,
+                  store,
+                  queries,
+                  new RunViews(service(env), id -> engine.functions().find(id).isPresent()))
+              .routes());
     }
   }
 

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -24,9 +25,15 @@ final class RunViews {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final String service;
+  private final Predicate<String> known;
 
-  RunViews(String service) {
+  /**
+   * @param known whether this instance executes a function: a run of one it does not is left queued
+   *     for an instance that does (a rolling deploy), and its view says so
+   */
+  RunViews(String service, Predicate<String> known) {
     this.service = service;
+    this.known = known;
   }
 
   Map<String, Object> function(DurableFunction function) {
@@ -49,6 +56,7 @@ final class RunViews {
     view.put("startedAt", text(run.startedAt()));
     view.put("endedAt", text(run.endedAt()));
     view.put("traceId", null);
+    view.put("reason", reason(run));
     return view;
   }
 
@@ -61,6 +69,17 @@ final class RunViews {
     view.put("error", run.error());
     view.put("steps", steps.stream().map(RunViews::step).toList());
     return view;
+  }
+
+  /** Why an unfinished run is not moving, when the instance answering can tell; else null. */
+  private @Nullable String reason(RunRecord run) {
+    if (run.status().finished() || known.test(run.functionId())) {
+      return null;
+    }
+    return "function "
+        + run.functionId()
+        + " is not deployed on this instance (an older version?): the run waits for an instance"
+        + " that has it";
   }
 
   private static Map<String, Object> step(StepRecord step) {

@@ -1,0 +1,118 @@
+package com.ticketbounty.eventruntime.test;
+
+import com.ticketbounty.eventruntime.spi.Claim;
+import com.ticketbounty.eventruntime.spi.Commit;
+import com.ticketbounty.eventruntime.spi.Lease;
+import com.ticketbounty.eventruntime.spi.NewRun;
+import com.ticketbounty.eventruntime.spi.OpenWait;
+import com.ticketbounty.eventruntime.spi.ParentStep;
+import com.ticketbounty.eventruntime.spi.Replay;
+import com.ticketbounty.eventruntime.spi.Resolution;
+import com.ticketbounty.eventruntime.spi.RunRecord;
+import com.ticketbounty.eventruntime.spi.RunStore;
+import com.ticketbounty.eventruntime.spi.StepRecord;
+import com.ticketbounty.eventruntime.spi.StoredEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A {@link RunStore} that hands every call to another one: extend it and override the calls a test
+ * wants to break, delay or watch (a crash right after a commit, a database that fails a while).
+ */
+public class ForwardingRunStore implements RunStore {
+  private final RunStore store;
+
+  public ForwardingRunStore(RunStore store) {
+    this.store = store;
+  }
+
+  @Override
+  public Instant now() {
+    return store.now();
+  }
+
+  @Override
+  public List<RunRecord> createRuns(List<NewRun> runs) {
+    return store.createRuns(runs);
+  }
+
+  @Override
+  public List<RunRecord> claim(Claim claim) {
+    return store.claim(claim);
+  }
+
+  @Override
+  public Set<UUID> commit(List<Commit> commits) {
+    return store.commit(commits);
+  }
+
+  @Override
+  public void renew(Collection<Lease> leases, Duration leaseFor) {
+    store.renew(leases, leaseFor);
+  }
+
+  @Override
+  public Optional<RunRecord> run(UUID runId) {
+    return store.run(runId);
+  }
+
+  @Override
+  public List<StepRecord> steps(UUID runId) {
+    return store.steps(runId);
+  }
+
+  @Override
+  public Set<UUID> storeEvents(List<StoredEvent> events) {
+    return store.storeEvents(events);
+  }
+
+  @Override
+  public List<StoredEvent> events(String name, Instant since) {
+    return store.events(name, since);
+  }
+
+  @Override
+  public List<OpenWait> waits(String eventName) {
+    return store.waits(eventName);
+  }
+
+  @Override
+  public void deferWait(ParentStep step, Instant dueAt) {
+    store.deferWait(step, dueAt);
+  }
+
+  @Override
+  public Set<ParentStep> resolve(List<Resolution> resolutions) {
+    return store.resolve(resolutions);
+  }
+
+  @Override
+  public boolean replay(List<Replay> replays) {
+    return store.replay(replays);
+  }
+
+  @Override
+  public List<RunRecord> invokedBy(ParentStep step) {
+    return store.invokedBy(step);
+  }
+
+  @Override
+  public boolean cancel(UUID runId, String invokerMemo) {
+    return store.cancel(runId, invokerMemo);
+  }
+
+  @Override
+  public boolean claimCronTick(String functionId, Instant tick) {
+    return store.claimCronTick(functionId, tick);
+  }
+
+  @Override
+  public Instant cronDeployedAt(String functionId) {
+    return store.cronDeployedAt(functionId);
+  }
+}
