@@ -1,140 +1,68 @@
 package com.ticketbounty.eventruntime.rabbitmq;
 
-import com.rabbitmq.client.AMQP;
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.DefaultConsumer;
-import com.rabbitmq.client.Envelope;
-import com.ticketbounty.eventruntime.spi.DeadLetter;
 import com.ticketbounty.eventruntime.spi.DeadLetterStore;
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Drains subscriptions' dead-letter queues into a {@link DeadLetterStore}, where operators can list
  * and redrive them. A dead letter is acked only after the store kept it, so a crash in between
  * drains it again (the store keeps one record per message). Dead letters are rare: each queue is
- * drained on its own channel, one message at a time.
+ * drained on its own channel, one message at a time, and kept by one thread of the drain's own —
+ * never by amqp-client's dispatch threads, which every consumer of the connection shares, so a slow
+ * or unreachable database holds up dead letters only. A store that refuses is retried after a
+ * growing pause; a consumer the broker cancels is declared and consumed again. Close it before the
+ * connector.
  */
 public final class DeadLetterDrain implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(DeadLetterDrain.class);
-
-  /** The broker's and our own dead-lettering bookkeeping, kept out of the stored headers. */
-  private static final Set<String> BOOKKEEPING =
-      Set.of(
-          "x-death",
-          "x-first-death-exchange",
-          "x-first-death-queue",
-          "x-first-death-reason",
-          "x-last-death-exchange",
-          "x-last-death-queue",
-          "x-last-death-reason",
-          "x-delivery-count",
-          AmqpMessages.DEATH_REASON,
-          AmqpMessages.ORIGINAL_QUEUE);
-
   private final RabbitConnector connector;
-  private final DeadLetterStore store;
-  private final Map<String, Channel> channels = new HashMap<>();
+  private final DrainThread thread;
+  private final DeadLetterKeeper keeper;
+  private final List<DrainedQueue> queues = new ArrayList<>();
+  private boolean closed;
 
   public DeadLetterDrain(RabbitConnector connector, DeadLetterStore store) {
     this.connector = connector;
-    this.store = store;
+    RabbitSettings settings = connector.settings();
+    this.thread = new DrainThread("dead-letter-drain-" + settings.serviceName());
+    this.keeper = new DeadLetterKeeper(store, thread, Backoff.from(settings.recoveryInterval()));
   }
 
-  /** Drains the dead-letter queue of {@code subscriptionId}, now or once connected. */
+  /**
+   * Drains the dead-letter queue of {@code subscriptionId}, now or once connected; a broker that
+   * refuses is tried again after a growing pause until {@link #close}.
+   */
   public void drain(String subscriptionId) {
-    String queue = connector.names().queue(subscriptionId);
+    DrainedQueue drained =
+        new DrainedQueue(connector, connector.names().queue(subscriptionId), keeper, thread);
+    synchronized (this) {
+      if (closed) {
+        throw new IllegalStateException("dead-letter drain is closed");
+      }
+      queues.add(drained);
+    }
     try {
-      connector.whenConnected(connection -> start(connection, queue));
+      connector.whenConnected(drained::startOrRetry);
     } catch (IOException e) {
-      throw new IllegalStateException("could not drain the dead letters of " + queue, e);
+      throw new UncheckedIOException(e); // startOrRetry throws none
     }
   }
 
-  private synchronized void start(Connection connection, String queue) throws IOException {
-    String deadLetterQueue = connector.names().deadLetterQueue(queue);
-    Channel channel = connection.createChannel();
-    channel.queueDeclare(deadLetterQueue, true, false, false, Map.of("x-queue-type", "quorum"));
-    channel.basicQos(1);
-    channel.basicConsume(deadLetterQueue, false, new Keeper(channel, queue));
-    channels.put(queue, channel);
-  }
-
-  /** What a dead letter says about why it died, in words an operator can act on. */
-  static String reason(Map<String, Object> headers) {
-    Object ours = headers.get(AmqpMessages.DEATH_REASON);
-    if (ours != null) {
-      return ours.toString();
-    }
-    Object brokers = headers.get("x-first-death-reason");
-    if (brokers != null && "delivery_limit".equals(brokers.toString())) {
-      return "delivery limit reached: every delivery failed or its worker died";
-    }
-    return brokers == null ? "dead-lettered by the broker" : "dead-lettered: " + brokers;
-  }
-
-  static Map<String, String> keptHeaders(Map<String, Object> headers) {
-    Map<String, Object> kept = new HashMap<>(headers);
-    kept.keySet().removeAll(BOOKKEEPING);
-    return AmqpMessages.stringHeaders(kept);
-  }
-
+  /**
+   * Stops the drain's thread (waiting up to {@code shutdownTimeout} for a store call under way),
+   * then closes the channels: the broker requeues every dead letter not yet kept.
+   */
   @Override
-  public synchronized void close() {
-    channels.values().forEach(Channels::abort);
-    channels.clear();
-  }
-
-  private final class Keeper extends DefaultConsumer {
-    private final String queue;
-
-    Keeper(Channel channel, String queue) {
-      super(channel);
-      this.queue = queue;
+  public void close() {
+    List<DrainedQueue> drained;
+    synchronized (this) {
+      closed = true;
+      drained = List.copyOf(queues);
+      queues.clear();
     }
-
-    @Override
-    public void handleDelivery(
-        String consumerTag, Envelope envelope, AMQP.BasicProperties properties, byte[] body)
-        throws IOException {
-      Map<String, Object> headers =
-          properties.getHeaders() == null ? Map.of() : properties.getHeaders();
-      DeadLetter letter =
-          new DeadLetter(
-              queue,
-              properties.getMessageId(),
-              properties.getType(),
-              reason(headers),
-              body,
-              keptHeaders(headers));
-      try {
-        store.save(letter);
-        getChannel().basicAck(envelope.getDeliveryTag(), false);
-        LOG.warn("Dead letter of {} kept: {} ({})", queue, letter.messageId(), letter.reason());
-      } catch (RuntimeException e) {
-        LOG.warn("Could not keep a dead letter of {}; it stays queued: {}", queue, e.toString());
-        pauseThenRequeue(envelope);
-      }
-    }
-
-    /** The store is down: wait a little rather than spin on the same message. */
-    private void pauseThenRequeue(Envelope envelope) throws IOException {
-      try {
-        Thread.sleep(connector.settings().recoveryInterval().toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      getChannel().basicNack(envelope.getDeliveryTag(), false, true);
-    }
-
-    @Override
-    public void handleCancel(String consumerTag) {
-      LOG.warn("The broker cancelled the dead-letter drain of {}", queue);
-    }
+    thread.close(connector.settings().shutdownTimeout());
+    drained.forEach(DrainedQueue::close);
   }
 }

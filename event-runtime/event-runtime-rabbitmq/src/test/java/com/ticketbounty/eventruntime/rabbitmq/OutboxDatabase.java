@@ -3,6 +3,7 @@ package com.ticketbounty.eventruntime.rabbitmq;
 import com.ticketbounty.eventruntime.postgres.OutboxWriter;
 import com.ticketbounty.eventruntime.postgres.RuntimeSchema;
 import com.ticketbounty.eventruntime.spi.OutboxMessage;
+import com.ticketbounty.testsupport.TcpProxy;
 import com.ticketbounty.testsupport.TestDatabase;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -11,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /** A fresh PostgreSQL database with the runtime's schema, for the end-to-end tests. */
 final class OutboxDatabase implements AutoCloseable {
@@ -29,6 +31,23 @@ final class OutboxDatabase implements AutoCloseable {
 
   DataSource dataSource() {
     return dataSource;
+  }
+
+  /** A proxy in front of the database's server, for cutting it off. */
+  TcpProxy proxy() {
+    return TcpProxy.to(database.host(), database.port());
+  }
+
+  /**
+   * The same database reached through {@code proxy}, one connection a call (no pool to go stale).
+   */
+  DataSource dataSourceThrough(TcpProxy proxy) {
+    PGSimpleDataSource direct = new PGSimpleDataSource();
+    direct.setUrl(
+        "jdbc:postgresql://%s:%d/%s".formatted(proxy.host(), proxy.port(), database.name()));
+    direct.setUser(database.user());
+    direct.setPassword(database.password());
+    return direct;
   }
 
   /** Commits one outbox row, as a producer's transaction would. */

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 
@@ -90,6 +91,25 @@ final class RabbitTestKit implements AutoCloseable {
               names.exchange(),
               routingKey,
               new AMQP.BasicProperties.Builder().deliveryMode(2).build(),
+              body.getBytes(StandardCharsets.UTF_8));
+          return null;
+        });
+  }
+
+  /**
+   * Publishes straight into {@code queue} through the default exchange, with a message id of its
+   * own: a dead letter arriving in a dead-letter queue, say.
+   */
+  void publishInto(String queue, String body) {
+    call(
+        channel -> {
+          channel.basicPublish(
+              "",
+              queue,
+              new AMQP.BasicProperties.Builder()
+                  .deliveryMode(2)
+                  .messageId(UUID.randomUUID().toString())
+                  .build(),
               body.getBytes(StandardCharsets.UTF_8));
           return null;
         });
