@@ -3,10 +3,12 @@ package com.ticketbounty.eventruntime.internal.engine;
 import com.ticketbounty.eventruntime.function.DurableFunction;
 import com.ticketbounty.eventruntime.function.Trigger;
 import com.ticketbounty.eventruntime.internal.CronSchedule;
+import com.ticketbounty.eventruntime.spi.RunRecord;
 import com.ticketbounty.eventruntime.spi.RunStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,13 +16,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts the runs of cron functions, on the store's clock (PostgreSQL's, shared by every instance).
  * Each instance looks for due ticks; a tick starts a run only for the instance whose {@link
- * RunStore#claimCronTick} wins, so every tick runs once across instances. At start-up the latest
- * tick missed while every instance was down runs once if it is less than one period old ({@link
- * CronSchedule#tickToCatchUp}) — unless it is older than the function's first deployment, so that a
- * new function does not run at once for a tick it never saw.
+ * RunStore#startCronTick} records it, so every tick runs once across instances. The tick and its
+ * run are recorded in one transaction: a crash or a failure in between leaves neither, and the next
+ * look starts the tick again.
  *
- * <p>The claim comes before the run is created: a crash in between loses that one tick, and never
- * runs it twice. Not thread-safe: one thread (the loop's timer, or a test) drives it.
+ * <p>At start-up the latest tick missed while every instance was down runs once if it is less than
+ * one period old ({@link CronSchedule#tickToCatchUp}) — unless it is older than the function's
+ * first deployment, so that a new function does not run at once for a tick it never saw.
+ *
+ * <p>Not thread-safe: one thread (the loop's timer, or a test) drives it.
  */
 public final class CronScheduler {
   private static final Logger LOG = LoggerFactory.getLogger(CronScheduler.class);
@@ -90,12 +94,9 @@ public final class CronScheduler {
   }
 
   private boolean fire(Entry entry, Instant tick) {
-    if (!store.claimCronTick(entry.functionId, tick)) {
-      return false;
-    }
-    engine.startCron(entry.functionId, tick);
-    LOG.info("Started {} for its cron tick {}", entry.functionId, tick);
-    return true;
+    Optional<RunRecord> run = store.startCronTick(tick, engine.cronRun(entry.functionId, tick));
+    run.ifPresent(started -> LOG.info("Started {} for its cron tick {}", entry.functionId, tick));
+    return run.isPresent();
   }
 
   private static final class Entry {
