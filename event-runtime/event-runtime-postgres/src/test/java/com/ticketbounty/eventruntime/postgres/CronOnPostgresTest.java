@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 3, point 13, on PostgreSQL: two instances' cron schedulers start one run per tick, and a
  * tick missed while both were stopped runs once when they start again. Issue 9, defect 10: a tick
- * whose run could not be created is not lost. A cron tick comes at most once a minute, so the
- * schedulers read PostgreSQL's clock moved forward by the test: every other call, and both engines,
- * use the real store.
+ * whose run could not be created is not lost, and after an outage only the latest missed tick runs.
+ * A cron tick comes at most once a minute, so the schedulers read PostgreSQL's clock moved forward
+ * by the test: every other call, and both engines, use the real store.
  */
 class CronOnPostgresTest {
   private static final String CRASH_BEFORE_THE_RUN =
@@ -47,6 +47,8 @@ class CronOnPostgresTest {
    * whole minutes never crosses a tick by the few seconds a test takes.
    */
   private Duration toMidMinute = Duration.ZERO;
+
+  private volatile boolean databaseDown;
 
   @BeforeEach
   void createDatabase() {
@@ -119,6 +121,27 @@ class CronOnPostgresTest {
     awaitCompleted(1);
   }
 
+  @Test
+  void afterAnOutageOnlyTheLatestMissedTickRuns() {
+    CronScheduler scheduler = scheduler(engines.start("instance-a", 2, digest()));
+    scheduler.startUp();
+    ahead.set(Duration.ofMinutes(1));
+    assertThat(scheduler.pollOnce()).isEqualTo(1);
+
+    databaseDown = true;
+    for (int minute = 2; minute <= 4; minute++) {
+      ahead.set(Duration.ofMinutes(minute));
+      assertThatThrownBy(scheduler::pollOnce).hasMessageContaining("database down");
+    }
+    databaseDown = false;
+    int started = scheduler.pollOnce();
+
+    Instant latestMissed = shiftedNow().truncatedTo(ChronoUnit.MINUTES);
+    assertThat(started).as("one run for the three ticks missed during the outage").isEqualTo(1);
+    assertThat(ticks()).hasSize(2).last().isEqualTo(latestMissed);
+    awaitCompleted(2);
+  }
+
   private static DurableFunction digest() {
     return DurableFunction.named("digest")
         .onCron("* * * * *")
@@ -133,13 +156,19 @@ class CronOnPostgresTest {
     return engines.store().now().plus(toMidMinute).plus(ahead.get());
   }
 
-  /** The store whose {@code now()} is PostgreSQL's moved forward by {@link #ahead}. */
+  /**
+   * The store whose {@code now()} is PostgreSQL's moved forward by {@link #ahead}, and whose every
+   * call fails while {@link #databaseDown}.
+   */
   private RunStore shiftedStore(RunStore store) {
     return (RunStore)
         Proxy.newProxyInstance(
             RunStore.class.getClassLoader(),
             new Class<?>[] {RunStore.class},
             (proxy, method, args) -> {
+              if (databaseDown) {
+                throw new IllegalStateException("run store: database down");
+              }
               if (method.getName().equals("now")) {
                 return shiftedNow();
               }

@@ -20,9 +20,12 @@ import org.slf4j.LoggerFactory;
  * run are recorded in one transaction: a crash or a failure in between leaves neither, and the next
  * look starts the tick again.
  *
- * <p>At start-up the latest tick missed while every instance was down runs once if it is less than
- * one period old ({@link CronSchedule#tickToCatchUp}) — unless it is older than the function's
- * first deployment, so that a new function does not run at once for a tick it never saw.
+ * <p>Missed ticks: at start-up the latest tick missed while every instance was down runs once if it
+ * is less than one period old ({@link CronSchedule#tickToCatchUp}) — unless it is older than the
+ * function's first deployment, so that a new function does not run at once for a tick it never saw.
+ * The same rule holds while running: when a look finds several ticks due at once (earlier looks
+ * failed, say in a database outage, or the JVM paused), only the latest runs, if it is less than
+ * one period old; a single due tick, however late, runs as usual.
  *
  * <p>Not thread-safe: one thread (the loop's timer, or a test) drives it.
  */
@@ -66,8 +69,9 @@ public final class CronScheduler {
   }
 
   /**
-   * Starts a run for every tick that has come since the last look ({@link #startUp()} first, if it
-   * has not succeeded yet).
+   * Starts a run for the tick that has come since the last look, or for the one the missed-tick
+   * rule keeps when several have ({@link #startUp()} first, if it has not succeeded yet). A look
+   * that fails leaves its ticks due for the next one.
    *
    * @return how many runs this instance started
    */
@@ -82,15 +86,36 @@ public final class CronScheduler {
       if (next == null) {
         throw new IllegalStateException("a schedule without its next tick after start-up");
       }
-      while (!next.isAfter(now)) {
-        if (fire(entry, next)) {
-          runs++;
-        }
-        next = entry.schedule.nextAfter(next);
-        entry.next = next;
+      if (next.isAfter(now)) {
+        continue;
       }
+      boolean fired =
+          entry.schedule.nextAfter(next).isAfter(now)
+              ? fire(entry, next)
+              : catchUp(entry, next, now);
+      runs += fired ? 1 : 0;
+      entry.next = entry.schedule.nextAfter(now);
     }
     return runs;
+  }
+
+  /** Several ticks, from {@code first} on, came since the last look: the start-up rule decides. */
+  private boolean catchUp(Entry entry, Instant first, Instant now) {
+    Optional<Instant> latest = entry.schedule.tickToCatchUp(now);
+    boolean fired = latest.isPresent() && fire(entry, latest.get());
+    int missed = 0;
+    for (Instant tick = first; !tick.isAfter(now); tick = entry.schedule.nextAfter(tick)) {
+      missed++;
+    }
+    LOG.warn(
+        "{}: {} cron ticks came from {} until {} while no look succeeded; skipped {}, as at"
+            + " start-up only the latest runs, and only if it is less than one period old",
+        entry.functionId,
+        missed,
+        first,
+        now,
+        latest.isPresent() ? missed - 1 : missed);
+    return fired;
   }
 
   private boolean fire(Entry entry, Instant tick) {
