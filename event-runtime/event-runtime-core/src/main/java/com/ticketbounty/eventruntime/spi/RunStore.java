@@ -84,8 +84,15 @@ public interface RunStore {
    */
   boolean cancel(UUID runId, String invokerMemo);
 
-  /** Records a cron tick; false when (function, tick) was already recorded by any instance. */
-  boolean claimCronTick(String functionId, Instant tick);
+  /**
+   * Starts a cron tick's run: records the tick ({@code run}'s function, {@code tick}) and creates
+   * {@code run} in one transaction, so a tick is never recorded without its run — a crash or a
+   * failed insert leaves neither, and the tick can be started again.
+   *
+   * @return the run; empty when any instance already started this tick ({@code run} is then not
+   *     created)
+   */
+  Optional<RunRecord> startCronTick(Instant tick, NewRun run);
 
   /**
    * When a cron function was first deployed: the first call for {@code functionId} records {@link

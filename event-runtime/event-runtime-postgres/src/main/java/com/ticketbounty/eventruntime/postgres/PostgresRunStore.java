@@ -148,9 +148,9 @@ public final class PostgresRunStore implements RunStore {
   }
 
   @Override
-  public boolean claimCronTick(String functionId, Instant tick) {
+  public Optional<RunRecord> startCronTick(Instant tick, NewRun run) {
     return Jdbc.transaction(
-        dataSource, "claimCronTick", c -> RunControls.claimCronTick(c, functionId, tick));
+        dataSource, "startCronTick", c -> RunControls.startCronTick(c, tick, run));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package com.ticketbounty.eventruntime.postgres;
 
 import com.ticketbounty.eventruntime.spi.Lease;
+import com.ticketbounty.eventruntime.spi.NewRun;
 import com.ticketbounty.eventruntime.spi.ParentStep;
 import com.ticketbounty.eventruntime.spi.Replay;
 import com.ticketbounty.eventruntime.spi.Resolution;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -161,13 +163,20 @@ final class RunControls {
     return true;
   }
 
-  static boolean claimCronTick(Connection connection, String functionId, Instant tick)
+  /**
+   * Records the tick, then creates its run, inside the caller's transaction: the tick's row is the
+   * claim (the instance whose insert wins starts the run), and it commits only with the run.
+   */
+  static Optional<RunRecord> startCronTick(Connection connection, Instant tick, NewRun run)
       throws SQLException {
     try (PreparedStatement insert = connection.prepareStatement(CRON_TICK)) {
-      insert.setString(1, functionId);
+      insert.setString(1, run.functionId());
       Jdbc.setInstant(insert, 2, tick);
-      return insert.executeUpdate() == 1;
+      if (insert.executeUpdate() == 0) {
+        return Optional.empty();
+      }
     }
+    return Optional.of(NewRunRows.create(connection, List.of(run)).get(0));
   }
 
   /** Records the first deployment (first caller wins) and answers it; both in one transaction. */

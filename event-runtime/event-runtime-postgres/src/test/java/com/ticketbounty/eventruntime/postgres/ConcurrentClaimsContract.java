@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -91,24 +92,26 @@ abstract class ConcurrentClaimsContract extends RunStoreContract {
   }
 
   @Test
-  void twoInstancesRecordACronTickOnce() throws Exception {
+  void twoInstancesStartingACronTickAtOnceCreateOneRun() throws Exception {
     Instant tick = Instant.parse("2030-01-01T10:00:00Z");
+    List<NewRun> runs = List.of(newRun("digest", null), newRun("digest", null));
     CountDownLatch start = new CountDownLatch(1);
-    List<CompletableFuture<Boolean>> claimers = new ArrayList<>();
-    for (int i = 0; i < 2; i++) {
-      claimers.add(
+    List<CompletableFuture<Optional<RunRecord>>> starters = new ArrayList<>();
+    for (NewRun run : runs) {
+      starters.add(
           CompletableFuture.supplyAsync(
               () -> {
                 await(start);
-                return store.claimCronTick("digest", tick);
+                return store.startCronTick(tick, run);
               }));
     }
     start.countDown();
 
     List<Boolean> won = new ArrayList<>();
-    for (CompletableFuture<Boolean> claimer : claimers) {
-      won.add(claimer.get(10, TimeUnit.SECONDS));
+    for (CompletableFuture<Optional<RunRecord>> starter : starters) {
+      won.add(starter.get(10, TimeUnit.SECONDS).isPresent());
     }
     assertThat(won).containsExactlyInAnyOrder(true, false);
+    assertThat(runs).filteredOn(run -> store.run(run.id()).isPresent()).hasSize(1);
   }
 }

@@ -1,6 +1,7 @@
 package com.ticketbounty.eventruntime.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.ticketbounty.eventruntime.function.DurableFunction;
@@ -20,17 +21,40 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 3, point 13, on PostgreSQL: two instances' cron schedulers start one run per tick, and a
- * tick missed while both were stopped runs once when they start again. A cron tick comes at most
- * once a minute, so the schedulers read PostgreSQL's clock moved forward by the test: every other
- * call, and both engines, use the real store.
+ * tick missed while both were stopped runs once when they start again. Issue 9, defect 10: a tick
+ * whose run could not be created is not lost, and after an outage only the latest missed tick runs.
+ * A cron tick comes at most once a minute, so the schedulers read PostgreSQL's clock moved forward
+ * by the test: every other call, and both engines, use the real store.
  */
 class CronOnPostgresTest {
+  private static final String CRASH_BEFORE_THE_RUN =
+      """
+      CREATE FUNCTION event_runtime.crash_before_the_run() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'crashed before the run was created'; END $$;
+      CREATE TRIGGER crash_before_the_run BEFORE INSERT ON event_runtime.runs
+         FOR EACH ROW EXECUTE FUNCTION event_runtime.crash_before_the_run();
+      """;
+  private static final String STOP_CRASHING =
+      "DROP TRIGGER crash_before_the_run ON event_runtime.runs;"
+          + " DROP FUNCTION event_runtime.crash_before_the_run()";
+
   private PostgresEngines engines;
   private final AtomicReference<Duration> ahead = new AtomicReference<>(Duration.ZERO);
+
+  /**
+   * Moves the schedulers' clock to the middle of the current minute (by at most 30 seconds either
+   * way, so the minute's own tick stays older than the function's deployment), so that moving it by
+   * whole minutes never crosses a tick by the few seconds a test takes.
+   */
+  private Duration toMidMinute = Duration.ZERO;
+
+  private volatile boolean databaseDown;
 
   @BeforeEach
   void createDatabase() {
     engines = PostgresEngines.create("cron", 8);
+    Instant now = engines.store().now();
+    toMidMinute = Duration.between(now, now.truncatedTo(ChronoUnit.MINUTES).plusSeconds(30));
   }
 
   @AfterEach
@@ -80,6 +104,44 @@ class CronOnPostgresTest {
     awaitCompleted(2);
   }
 
+  @Test
+  void aCrashBetweenTheTickAndItsRunDoesNotLoseTheTick() {
+    CronScheduler scheduler = scheduler(engines.start("instance-a", 2, digest()));
+    scheduler.startUp();
+    ahead.set(Duration.ofMinutes(1));
+    Instant tick = shiftedNow().truncatedTo(ChronoUnit.MINUTES);
+
+    engines.execute(CRASH_BEFORE_THE_RUN);
+    assertThatThrownBy(scheduler::pollOnce).hasMessageContaining("crashed before the run");
+    engines.execute(STOP_CRASHING);
+    int started = scheduler.pollOnce();
+
+    assertThat(started).as("the tick is started once the run can be created").isEqualTo(1);
+    assertThat(ticks()).containsExactly(tick);
+    awaitCompleted(1);
+  }
+
+  @Test
+  void afterAnOutageOnlyTheLatestMissedTickRuns() {
+    CronScheduler scheduler = scheduler(engines.start("instance-a", 2, digest()));
+    scheduler.startUp();
+    ahead.set(Duration.ofMinutes(1));
+    assertThat(scheduler.pollOnce()).isEqualTo(1);
+
+    databaseDown = true;
+    for (int minute = 2; minute <= 4; minute++) {
+      ahead.set(Duration.ofMinutes(minute));
+      assertThatThrownBy(scheduler::pollOnce).hasMessageContaining("database down");
+    }
+    databaseDown = false;
+    int started = scheduler.pollOnce();
+
+    Instant latestMissed = shiftedNow().truncatedTo(ChronoUnit.MINUTES);
+    assertThat(started).as("one run for the three ticks missed during the outage").isEqualTo(1);
+    assertThat(ticks()).hasSize(2).last().isEqualTo(latestMissed);
+    awaitCompleted(2);
+  }
+
   private static DurableFunction digest() {
     return DurableFunction.named("digest")
         .onCron("* * * * *")
@@ -91,16 +153,22 @@ class CronOnPostgresTest {
   }
 
   private Instant shiftedNow() {
-    return engines.store().now().plus(ahead.get());
+    return engines.store().now().plus(toMidMinute).plus(ahead.get());
   }
 
-  /** The store whose {@code now()} is PostgreSQL's moved forward by {@link #ahead}. */
+  /**
+   * The store whose {@code now()} is PostgreSQL's moved forward by {@link #ahead}, and whose every
+   * call fails while {@link #databaseDown}.
+   */
   private RunStore shiftedStore(RunStore store) {
     return (RunStore)
         Proxy.newProxyInstance(
             RunStore.class.getClassLoader(),
             new Class<?>[] {RunStore.class},
             (proxy, method, args) -> {
+              if (databaseDown) {
+                throw new IllegalStateException("run store: database down");
+              }
               if (method.getName().equals("now")) {
                 return shiftedNow();
               }

@@ -148,6 +148,11 @@ final class PostgresEngines implements AutoCloseable {
     }
   }
 
+  /** Runs {@code sql} (DDL, for instance) on the engines' database. */
+  void execute(String sql) {
+    execute(dataSource, sql);
+  }
+
   private static void execute(DataSource dataSource, String sql) {
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement()) {

@@ -1,7 +1,11 @@
 package com.ticketbounty.eventruntime.postgres;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.ticketbounty.eventruntime.spi.NewRun;
+import com.ticketbounty.eventruntime.spi.RunRecord;
 import com.ticketbounty.eventruntime.spi.RunStore;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -15,6 +19,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * PostgresRunStore against the contract, on a real database. Its clock cannot be moved, so {@link
@@ -33,6 +38,26 @@ class PostgresRunStoreContractTest extends ConcurrentClaimsContract {
   @AfterAll
   static void dropDatabase() {
     database.close();
+  }
+
+  /**
+   * PostgreSQL's own half of "a cron tick and its run, both or neither": the in-memory store has no
+   * insert that can fail.
+   */
+  @Test
+  void aCronTickWhoseRunCannotBeCreatedIsNotRecorded() {
+    Instant tick = Instant.parse("2030-01-01T11:00:00Z");
+    NewRun notJson =
+        new NewRun(UUID.randomUUID(), "digest", UUID.randomUUID(), "not json", null, null);
+
+    assertThatThrownBy(() -> store.startCronTick(tick, notJson)).hasMessageContaining("json");
+    NewRun retried = newRun("digest", null);
+
+    assertThat(store.startCronTick(tick, retried))
+        .as("the failed start left the tick free")
+        .map(RunRecord::id)
+        .contains(retried.id());
+    assertThat(store.run(notJson.id())).isEmpty();
   }
 
   @Override

@@ -468,12 +468,19 @@ abstract class RunStoreContract {
   }
 
   @Test
-  void recordsACronTickOnce() {
+  void startsACronTickOnceTogetherWithItsRun() {
     Instant tick = Instant.parse("2030-01-01T09:00:00Z");
+    NewRun first = newRun("digest", null);
+    NewRun second = newRun("digest", null);
 
-    assertThat(store.claimCronTick("digest", tick)).isTrue();
-    assertThat(store.claimCronTick("digest", tick)).isFalse();
-    assertThat(store.claimCronTick("digest", tick.plusSeconds(3600))).isTrue();
-    assertThat(store.claimCronTick("other", tick)).isTrue();
+    Optional<RunRecord> started = store.startCronTick(tick, first);
+    Optional<RunRecord> again = store.startCronTick(tick, second);
+
+    assertThat(started).map(RunRecord::id).contains(first.id());
+    assertThat(store.run(first.id())).map(RunRecord::status).contains(RunStatus.QUEUED);
+    assertThat(again).as("the tick was started already").isEmpty();
+    assertThat(store.run(second.id())).as("a tick started again creates no run").isEmpty();
+    assertThat(store.startCronTick(tick.plusSeconds(3600), newRun("digest", null))).isPresent();
+    assertThat(store.startCronTick(tick, newRun("other", null))).isPresent();
   }
 }

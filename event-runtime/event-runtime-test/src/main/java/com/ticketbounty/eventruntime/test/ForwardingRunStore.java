@@ -107,8 +107,8 @@ public class ForwardingRunStore implements RunStore {
   }
 
   @Override
-  public boolean claimCronTick(String functionId, Instant tick) {
-    return store.claimCronTick(functionId, tick);
+  public Optional<RunRecord> startCronTick(Instant tick, NewRun run) {
+    return store.startCronTick(tick, run);
   }
 
   @Override

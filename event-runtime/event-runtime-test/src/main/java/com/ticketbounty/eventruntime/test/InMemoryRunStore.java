@@ -337,8 +337,15 @@ public final class InMemoryRunStore implements RunStore {
   }
 
   @Override
-  public synchronized boolean claimCronTick(String functionId, Instant tick) {
-    return cronTicks.add(functionId + "@" + tick);
+  public synchronized Optional<RunRecord> startCronTick(Instant tick, NewRun run) {
+    String key = run.functionId() + "@" + tick;
+    if (cronTicks.contains(key)) {
+      return Optional.empty();
+    }
+    // The run first: a creation that throws leaves the tick unrecorded, as a rollback would.
+    RunRecord created = createRuns(List.of(run)).get(0);
+    cronTicks.add(key);
+    return Optional.of(created);
   }
 
   @Override

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Cron on the store's clock: two instances (two engines, one store) start one run per tick; a tick
- * missed while both were stopped runs once at start-up; a new function never catches up a tick from
- * before its first deployment.
+ * missed while both were stopped runs once at start-up, and by the same rule after the scheduler
+ * missed several ticks while running (a pause or an outage); a new function never catches up a tick
+ * from before its first deployment.
  */
 class CronSchedulerTest {
   private static final Instant DEPLOYED = Instant.parse("2030-01-01T10:03:00Z");
@@ -83,6 +84,40 @@ class CronSchedulerTest {
   }
 
   @Test
+  void afterAPauseOnlyTheLatestMissedTickRuns() {
+    CronScheduler a = instance("a");
+    a.startUp();
+    clock.advance(Duration.ofMinutes(2)); // 10:05
+    a.pollOnce();
+    clock.advance(Duration.ofMinutes(17)); // 10:22: 10:10, 10:15 and 10:20 were missed
+
+    int started = a.pollOnce();
+
+    assertThat(started).isEqualTo(1);
+    assertThat(ticks())
+        .containsExactly(
+            Instant.parse("2030-01-01T10:05:00Z"), Instant.parse("2030-01-01T10:20:00Z"));
+  }
+
+  @Test
+  void afterAPauseLongerThanTheLatestMissedTicksPeriodNoMissedTickRuns() {
+    DurableFunction weekdayMornings =
+        DurableFunction.named("weekday-mornings").onCron("0 9 * * 1-5").handler(ctx -> null);
+    CronScheduler a = instance("a", weekdayMornings); // Tuesday 10:03
+    a.startUp();
+    // Saturday 10:03: Wednesday's to Friday's 09:00 were missed; Friday's is 25 hours old and came
+    // 24 hours after Thursday's.
+    clock.advance(Duration.ofDays(4));
+
+    int started = a.pollOnce();
+    clock.advance(Duration.ofHours(47)); // Monday 09:03: Monday's tick is simply due
+    started += a.pollOnce();
+
+    assertThat(started).isEqualTo(1);
+    assertThat(ticks()).containsExactly(Instant.parse("2030-01-07T09:00:00Z"));
+  }
+
+  @Test
   void startsTheRunWithTheCronTickEvent() {
     CronScheduler a = instance("a");
     a.startUp();
@@ -98,10 +133,14 @@ class CronSchedulerTest {
   }
 
   private CronScheduler instance(String worker) {
+    return instance(worker, everyFiveMinutes);
+  }
+
+  private CronScheduler instance(String worker, DurableFunction function) {
     Engine engine =
         Engine.create(
             store,
-            List.of(everyFiveMinutes),
+            List.of(function),
             new CelExpressions(),
             EngineSettings.defaults("cron-test", worker),
             new Random(1),

@@ -3,10 +3,12 @@ package com.ticketbounty.eventruntime.internal.engine;
 import com.ticketbounty.eventruntime.function.DurableFunction;
 import com.ticketbounty.eventruntime.function.Trigger;
 import com.ticketbounty.eventruntime.internal.CronSchedule;
+import com.ticketbounty.eventruntime.spi.RunRecord;
 import com.ticketbounty.eventruntime.spi.RunStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,13 +16,18 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts the runs of cron functions, on the store's clock (PostgreSQL's, shared by every instance).
  * Each instance looks for due ticks; a tick starts a run only for the instance whose {@link
- * RunStore#claimCronTick} wins, so every tick runs once across instances. At start-up the latest
- * tick missed while every instance was down runs once if it is less than one period old ({@link
- * CronSchedule#tickToCatchUp}) — unless it is older than the function's first deployment, so that a
- * new function does not run at once for a tick it never saw.
+ * RunStore#startCronTick} records it, so every tick runs once across instances. The tick and its
+ * run are recorded in one transaction: a crash or a failure in between leaves neither, and the next
+ * look starts the tick again.
  *
- * <p>The claim comes before the run is created: a crash in between loses that one tick, and never
- * runs it twice. Not thread-safe: one thread (the loop's timer, or a test) drives it.
+ * <p>Missed ticks: at start-up the latest tick missed while every instance was down runs once if it
+ * is less than one period old ({@link CronSchedule#tickToCatchUp}) — unless it is older than the
+ * function's first deployment, so that a new function does not run at once for a tick it never saw.
+ * The same rule holds while running: when a look finds several ticks due at once (earlier looks
+ * failed, say in a database outage, or the JVM paused), only the latest runs, if it is less than
+ * one period old; a single due tick, however late, runs as usual.
+ *
+ * <p>Not thread-safe: one thread (the loop's timer, or a test) drives it.
  */
 public final class CronScheduler {
   private static final Logger LOG = LoggerFactory.getLogger(CronScheduler.class);
@@ -62,8 +69,9 @@ public final class CronScheduler {
   }
 
   /**
-   * Starts a run for every tick that has come since the last look ({@link #startUp()} first, if it
-   * has not succeeded yet).
+   * Starts a run for the tick that has come since the last look, or for the one the missed-tick
+   * rule keeps when several have ({@link #startUp()} first, if it has not succeeded yet). A look
+   * that fails leaves its ticks due for the next one.
    *
    * @return how many runs this instance started
    */
@@ -78,24 +86,42 @@ public final class CronScheduler {
       if (next == null) {
         throw new IllegalStateException("a schedule without its next tick after start-up");
       }
-      while (!next.isAfter(now)) {
-        if (fire(entry, next)) {
-          runs++;
-        }
-        next = entry.schedule.nextAfter(next);
-        entry.next = next;
+      if (next.isAfter(now)) {
+        continue;
       }
+      boolean fired =
+          entry.schedule.nextAfter(next).isAfter(now)
+              ? fire(entry, next)
+              : catchUp(entry, next, now);
+      runs += fired ? 1 : 0;
+      entry.next = entry.schedule.nextAfter(now);
     }
     return runs;
   }
 
-  private boolean fire(Entry entry, Instant tick) {
-    if (!store.claimCronTick(entry.functionId, tick)) {
-      return false;
+  /** Several ticks, from {@code first} on, came since the last look: the start-up rule decides. */
+  private boolean catchUp(Entry entry, Instant first, Instant now) {
+    Optional<Instant> latest = entry.schedule.tickToCatchUp(now);
+    boolean fired = latest.isPresent() && fire(entry, latest.get());
+    int missed = 0;
+    for (Instant tick = first; !tick.isAfter(now); tick = entry.schedule.nextAfter(tick)) {
+      missed++;
     }
-    engine.startCron(entry.functionId, tick);
-    LOG.info("Started {} for its cron tick {}", entry.functionId, tick);
-    return true;
+    LOG.warn(
+        "{}: {} cron ticks came from {} until {} while no look succeeded; skipped {}, as at"
+            + " start-up only the latest runs, and only if it is less than one period old",
+        entry.functionId,
+        missed,
+        first,
+        now,
+        latest.isPresent() ? missed - 1 : missed);
+    return fired;
+  }
+
+  private boolean fire(Entry entry, Instant tick) {
+    Optional<RunRecord> run = store.startCronTick(tick, engine.cronRun(entry.functionId, tick));
+    run.ifPresent(started -> LOG.info("Started {} for its cron tick {}", entry.functionId, tick));
+    return run.isPresent();
   }
 
   private static final class Entry {

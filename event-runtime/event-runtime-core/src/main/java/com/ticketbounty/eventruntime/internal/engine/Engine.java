@@ -4,6 +4,7 @@ import com.ticketbounty.eventruntime.EventEnvelope;
 import com.ticketbounty.eventruntime.SchemaVersion;
 import com.ticketbounty.eventruntime.function.DurableFunction;
 import com.ticketbounty.eventruntime.internal.EventCodec;
+import com.ticketbounty.eventruntime.spi.NewRun;
 import com.ticketbounty.eventruntime.spi.ParentStep;
 import com.ticketbounty.eventruntime.spi.Replay;
 import com.ticketbounty.eventruntime.spi.RunRecord;
@@ -118,11 +119,20 @@ public final class Engine {
   }
 
   /**
-   * Starts the run of a cron function for one tick, with the synthetic event {@link
-   * #CRON_TICK_EVENT} ({@code data.tick} the tick, ISO-8601). The event id is derived from
-   * (function, tick), so starting the same tick twice names the same run.
+   * Starts a cron function's run for {@code tick} at once without recording the tick: an operator's
+   * trigger, whose instant is no scheduled tick. Scheduled ticks go through {@link
+   * RunStore#startCronTick} with {@link #cronRun}.
    */
   public RunRecord startCron(String functionId, Instant tick) {
+    return parts.store().createRuns(List.of(cronRun(functionId, tick))).get(0);
+  }
+
+  /**
+   * The run of a cron function for one tick, with the synthetic event {@link #CRON_TICK_EVENT}
+   * ({@code data.tick} the tick, ISO-8601). The event id is derived from (function, tick), so the
+   * same tick always names the same run.
+   */
+  public NewRun cronRun(String functionId, Instant tick) {
     DurableFunction function =
         parts
             .functions()
@@ -136,7 +146,7 @@ public final class Engine {
             tick,
             parts.memos().mapper().createObjectNode().put("tick", tick.toString()),
             null);
-    return parts.store().createRuns(List.of(parts.newRuns().of(function, event, null))).get(0);
+    return parts.newRuns().of(function, event, null);
   }
 
   public Scheduler scheduler() {
