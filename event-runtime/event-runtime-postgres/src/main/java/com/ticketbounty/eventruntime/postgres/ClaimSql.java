@@ -3,61 +3,81 @@ package com.ticketbounty.eventruntime.postgres;
 /** The statements of a claim; {@link RunClaims} says how they fit together. */
 final class ClaimSql {
   /**
-   * Due runs, oldest due first, row-locked with {@code SKIP LOCKED}. Per limited (function, key) it
-   * offers no more runs than the key has free slots by a plain count, so a key at its limit does
-   * not fill the batch and starve other keys; that count is only a filter, the exact one is taken
-   * later under the key's lock. The due condition is repeated on the locked row itself so that a
-   * row another claimer leased and committed meanwhile is re-checked on its new version and
-   * dropped. Only limited functions' runs: the window over every due run of a key is what the limit
-   * needs, and computing it for unlimited functions' backlog would make each claim cost as much as
-   * all due runs ({@link #UNLIMITED} takes those from the due index instead). Parameters: limited
-   * function ids, their limits, the batch size.
+   * Due runs of the limited functions, oldest due first, row-locked with {@code SKIP LOCKED},
+   * leaving out the runs of keys already at their limit by a plain count of live leases (bounded by
+   * the running runs), so that a key at its limit neither fills the batch nor starves other keys;
+   * that count is only a filter, the exact one is taken later under the key's lock. A key with some
+   * room may still fill one batch; the next claim finds it full and passes it by.
+   *
+   * <p>The two kinds of due run — unleased and due, leased with an expired lease — are read each
+   * from its own partial index in due order and cut at the batch size, so a claim reads about its
+   * batch whatever the backlog (no ranking of every due run). The due condition is repeated on the
+   * locked row itself so that a row another claimer leased and committed meanwhile is re-checked on
+   * its new version and dropped. Parameters: limited function ids, their limits, the batch size.
    */
   static final String CANDIDATES =
       """
       WITH limits AS (
         SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS int[])) AS l(function_id, lim)),
-      live AS (
-        SELECT r.function_id, COALESCE(r.concurrency_key, '') AS key, count(*) AS n
+      full_keys AS (
+        SELECT r.function_id, COALESCE(r.concurrency_key, '') AS key
           FROM event_runtime.runs r JOIN limits l ON l.function_id = r.function_id
          WHERE r.status = 'running' AND r.lease_expires_at > now()
-         GROUP BY 1, 2),
+         GROUP BY r.function_id, COALESCE(r.concurrency_key, ''), l.lim
+        HAVING count(*) >= l.lim),
+      batch AS (SELECT CAST(? AS int) AS size),
       due AS (
-        SELECT r.id, r.due_at, l.lim - COALESCE(v.n, 0) AS free,
-               row_number() OVER (PARTITION BY r.function_id, COALESCE(r.concurrency_key, '')
-                                  ORDER BY r.due_at, r.id) AS place
+        SELECT r.id, r.function_id, COALESCE(r.concurrency_key, '') AS key, r.due_at
           FROM event_runtime.runs r
-          JOIN limits l ON l.function_id = r.function_id
-          LEFT JOIN live v
-                 ON v.function_id = r.function_id AND v.key = COALESCE(r.concurrency_key, '')
-         WHERE (r.status IN ('queued', 'sleeping', 'waiting') AND r.due_at <= now())
-            OR (r.status = 'running' AND r.lease_expires_at <= now()))
-      SELECT r.id, r.function_id, COALESCE(r.concurrency_key, '') AS key, r.due_at
-        FROM event_runtime.runs r JOIN due d ON d.id = r.id
-       WHERE (d.free IS NULL OR d.place <= d.free)
-         AND ((r.status IN ('queued', 'sleeping', 'waiting') AND r.due_at <= now())
-              OR (r.status = 'running' AND r.lease_expires_at <= now()))
-       ORDER BY d.due_at, r.id
-       LIMIT ?
-         FOR NO KEY UPDATE OF r SKIP LOCKED
+         WHERE r.status IN ('queued', 'sleeping', 'waiting') AND r.due_at <= now()
+           AND r.function_id IN (SELECT function_id FROM limits)
+           AND NOT EXISTS (SELECT 1 FROM full_keys f WHERE f.function_id = r.function_id
+                              AND f.key = COALESCE(r.concurrency_key, ''))
+         ORDER BY r.due_at
+         LIMIT (SELECT size FROM batch)
+           FOR NO KEY UPDATE OF r SKIP LOCKED),
+      expired AS (
+        SELECT r.id, r.function_id, COALESCE(r.concurrency_key, '') AS key,
+               r.lease_expires_at AS due_at
+          FROM event_runtime.runs r
+         WHERE r.status = 'running' AND r.lease_expires_at <= now()
+           AND r.function_id IN (SELECT function_id FROM limits)
+           AND NOT EXISTS (SELECT 1 FROM full_keys f WHERE f.function_id = r.function_id
+                              AND f.key = COALESCE(r.concurrency_key, ''))
+         ORDER BY r.lease_expires_at
+         LIMIT (SELECT size FROM batch)
+           FOR NO KEY UPDATE OF r SKIP LOCKED)
+      SELECT * FROM due UNION ALL SELECT * FROM expired
       """;
 
   /**
    * Due runs of the known functions without a limit, oldest due first, row-locked with {@code SKIP
-   * LOCKED}, the due condition re-checked on the locked row as in {@link #CANDIDATES}. Runs of a
-   * function this instance does not know are not its to claim. Parameters: unlimited known function
-   * ids, the batch size.
+   * LOCKED}, read as in {@link #CANDIDATES} from the two partial indexes and cut at the batch size.
+   * Runs of a function this instance does not know are not its to claim. Parameters: unlimited
+   * known function ids, the batch size.
    */
   static final String UNLIMITED =
       """
-      SELECT r.id, r.function_id, COALESCE(r.concurrency_key, '') AS key, r.due_at
-        FROM event_runtime.runs r
-       WHERE r.function_id = ANY (CAST(? AS text[]))
-         AND ((r.status IN ('queued', 'sleeping', 'waiting') AND r.due_at <= now())
-              OR (r.status = 'running' AND r.lease_expires_at <= now()))
-       ORDER BY r.due_at, r.id
-       LIMIT ?
-         FOR NO KEY UPDATE OF r SKIP LOCKED
+      WITH functions AS (SELECT unnest(CAST(? AS text[])) AS function_id),
+      batch AS (SELECT CAST(? AS int) AS size),
+      due AS (
+        SELECT r.id, r.function_id, COALESCE(r.concurrency_key, '') AS key, r.due_at
+          FROM event_runtime.runs r
+         WHERE r.status IN ('queued', 'sleeping', 'waiting') AND r.due_at <= now()
+           AND r.function_id IN (SELECT function_id FROM functions)
+         ORDER BY r.due_at
+         LIMIT (SELECT size FROM batch)
+           FOR NO KEY UPDATE OF r SKIP LOCKED),
+      expired AS (
+        SELECT r.id, r.function_id, COALESCE(r.concurrency_key, '') AS key,
+               r.lease_expires_at AS due_at
+          FROM event_runtime.runs r
+         WHERE r.status = 'running' AND r.lease_expires_at <= now()
+           AND r.function_id IN (SELECT function_id FROM functions)
+         ORDER BY r.lease_expires_at
+         LIMIT (SELECT size FROM batch)
+           FOR NO KEY UPDATE OF r SKIP LOCKED)
+      SELECT * FROM due UNION ALL SELECT * FROM expired
       """;
 
   /**
