@@ -1,7 +1,7 @@
 package com.ticketbounty.systemtests;
 
-import com.ticketbounty.eventruntime.internal.EventCodec;
-import com.ticketbounty.eventruntime.internal.FieldCipher;
+import com.ticketbounty.eventruntime.codec.EventCodec;
+import com.ticketbounty.eventruntime.codec.FieldCipher;
 import com.ticketbounty.testsupport.EventTap;
 import java.time.Clock;
 import tools.jackson.databind.JsonNode;

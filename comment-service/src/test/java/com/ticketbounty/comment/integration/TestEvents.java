@@ -7,7 +7,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.ticketbounty.eventruntime.EventEnvelope;
 import com.ticketbounty.eventruntime.EventUser;
-import com.ticketbounty.eventruntime.internal.EventCodec;
+import com.ticketbounty.eventruntime.codec.EventCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;

@@ -2,6 +2,7 @@ package com.ticketbounty.notification.architecture;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.ticketbounty.testsupport.arch.EventRuntimeBoundary;
 import com.ticketbounty.testsupport.arch.HexagonalArchitecture;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -29,6 +30,11 @@ class HexagonalArchitectureTest {
             .importPackages(ROOT);
     return HexagonalArchitecture.of(ROOT).rules().stream()
         .map(rule -> DynamicTest.dynamicTest(rule.getDescription(), () -> rule.check(service)));
+  }
+
+  @Test
+  void usesOnlyThePublicApiOfEventRuntime() {
+    EventRuntimeBoundary.check(ROOT);
   }
 
   @Test

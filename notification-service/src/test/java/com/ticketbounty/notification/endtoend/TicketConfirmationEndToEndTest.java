@@ -18,7 +18,7 @@ import com.rabbitmq.client.GetResponse;
 import com.rabbitmq.client.ShutdownSignalException;
 import com.ticketbounty.eventruntime.EventEnvelope;
 import com.ticketbounty.eventruntime.EventUser;
-import com.ticketbounty.eventruntime.internal.EventCodec;
+import com.ticketbounty.eventruntime.codec.EventCodec;
 import com.ticketbounty.events.admin.UrgentTicketCreated;
 import com.ticketbounty.events.ticket.TicketCreated;
 import com.ticketbounty.notification.NotificationServiceApplication;

@@ -4,8 +4,8 @@ import com.ticketbounty.eventruntime.EventType;
 import java.util.Objects;
 
 @EventType(name = "test/greeted", version = "2.3")
-record Greeted(String name) {
-  Greeted {
+public record Greeted(String name) {
+  public Greeted {
     Objects.requireNonNull(name, "name");
   }
 }

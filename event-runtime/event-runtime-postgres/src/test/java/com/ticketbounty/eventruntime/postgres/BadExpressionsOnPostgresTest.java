@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.ticketbounty.eventruntime.EventType;
+import com.ticketbounty.eventruntime.codec.EventCodec;
+import com.ticketbounty.eventruntime.engine.DurableEngine;
 import com.ticketbounty.eventruntime.function.DurableFunction;
-import com.ticketbounty.eventruntime.internal.EventCodec;
-import com.ticketbounty.eventruntime.internal.engine.Engine;
-import com.ticketbounty.eventruntime.internal.engine.FunctionDispatcher;
 import com.ticketbounty.eventruntime.spi.InboundMessage;
 import com.ticketbounty.eventruntime.spi.Outcome;
 import com.ticketbounty.eventruntime.spi.RunRecord;
@@ -57,10 +56,9 @@ class BadExpressionsOnPostgresTest {
             .triggeredBy(OrderPlaced.class)
             .concurrency(1, "event.data.customer.id")
             .handler(ctx -> ctx.step().run("charge", String.class, key -> "charged"));
-    Engine engine = engines.start("worker-1", 2, charge);
+    DurableEngine engine = engines.start("worker-1", 2, charge);
 
-    Outcome outcome =
-        new FunctionDispatcher(engine, charge, codec).handle(message(new OrderPlaced("o-1")));
+    Outcome outcome = engine.intake(charge).handle(message(new OrderPlaced("o-1")));
 
     assertThat(outcome).as("the message is taken in").isInstanceOf(Outcome.Processed.class);
     UUID run = UUID.fromString(engines.column("SELECT id FROM event_runtime.runs").get(0));

@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.ticketbounty.eventruntime.EventEnvelope;
 import com.ticketbounty.eventruntime.EventType;
+import com.ticketbounty.eventruntime.codec.EventCodec;
+import com.ticketbounty.eventruntime.engine.DurableEngine;
 import com.ticketbounty.eventruntime.function.DurableFunction;
-import com.ticketbounty.eventruntime.internal.EventCodec;
-import com.ticketbounty.eventruntime.internal.engine.Engine;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,7 +59,7 @@ class ConcurrencyLimitOnPostgresTest {
 
   @Test
   void fiveStepsPerUserAtMostAcrossTwoInstancesWhileAnotherUserRuns() {
-    Engine first = engines.start("instance-a", 3, notifyFunction());
+    DurableEngine first = engines.start("instance-a", 3, notifyFunction());
     engines.start("instance-b", 3, notifyFunction());
     EventCodec codec = new EventCodec(Clock.systemUTC());
     List<EventEnvelope> events = new ArrayList<>();

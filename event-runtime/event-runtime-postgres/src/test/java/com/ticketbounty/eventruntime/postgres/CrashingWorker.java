@@ -1,23 +1,18 @@
 package com.ticketbounty.eventruntime.postgres;
 
 import com.ticketbounty.eventruntime.EventType;
+import com.ticketbounty.eventruntime.codec.EventCodec;
+import com.ticketbounty.eventruntime.engine.DurableEngine;
+import com.ticketbounty.eventruntime.engine.EngineSettings;
+import com.ticketbounty.eventruntime.engine.Limits;
 import com.ticketbounty.eventruntime.function.DurableFunction;
-import com.ticketbounty.eventruntime.internal.EventCodec;
-import com.ticketbounty.eventruntime.internal.engine.CelExpressions;
-import com.ticketbounty.eventruntime.internal.engine.Engine;
-import com.ticketbounty.eventruntime.internal.engine.EngineLoop;
-import com.ticketbounty.eventruntime.internal.engine.EngineSettings;
-import com.ticketbounty.eventruntime.internal.engine.Limits;
-import com.ticketbounty.eventruntime.internal.engine.StepOverrides;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -65,21 +60,15 @@ public final class CrashingWorker {
             10,
             Duration.ofMillis(100),
             Limits.DEFAULTS);
-    Engine engine =
-        Engine.create(
-            new PostgresRunStore(dataSource),
-            List.of(job),
-            new CelExpressions(),
-            settings,
-            new Random(),
-            StepOverrides.NONE,
-            Executors.newFixedThreadPool(2),
-            Executors.newFixedThreadPool(2));
+    DurableEngine engine =
+        DurableEngine.builder(new PostgresRunStore(dataSource), settings)
+            .functions(List.of(job))
+            .build();
     if (args.length > 2 && args[2].equals("submit")) {
       engine.submit(
           List.of(new EventCodec(Clock.systemUTC()).envelope(new JobStarted("job-1"), null)));
     }
-    new EngineLoop(engine, settings, Executors.newScheduledThreadPool(1)).start();
+    engine.start();
     System.out.println("worker " + worker + " running");
     new CountDownLatch(1).await(); // until the test stops this process
   }

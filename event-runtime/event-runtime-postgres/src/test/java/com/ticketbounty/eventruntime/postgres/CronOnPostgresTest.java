@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.ticketbounty.eventruntime.engine.DurableEngine;
 import com.ticketbounty.eventruntime.function.DurableFunction;
-import com.ticketbounty.eventruntime.internal.engine.CronScheduler;
-import com.ticketbounty.eventruntime.internal.engine.Engine;
 import com.ticketbounty.eventruntime.spi.RunStore;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -64,15 +63,15 @@ class CronOnPostgresTest {
 
   @Test
   void twoInstancesStartOneRunPerTick() {
-    CronScheduler first = scheduler(engines.start("instance-a", 2, digest()));
-    CronScheduler second = scheduler(engines.start("instance-b", 2, digest()));
-    first.startUp();
-    second.startUp();
+    DurableEngine first = scheduler("instance-a");
+    DurableEngine second = scheduler("instance-b");
+    first.pollCron();
+    second.pollCron();
 
     int started = 0;
     for (int minute = 1; minute <= 3; minute++) {
       ahead.set(Duration.ofMinutes(minute));
-      started += first.pollOnce() + second.pollOnce();
+      started += first.pollCron() + second.pollCron();
     }
 
     assertThat(started).isEqualTo(3);
@@ -82,39 +81,39 @@ class CronOnPostgresTest {
 
   @Test
   void aTickMissedWhileBothWereStoppedRunsOnceAtStartUp() {
-    CronScheduler first = scheduler(engines.start("instance-a", 2, digest()));
-    CronScheduler second = scheduler(engines.start("instance-b", 2, digest()));
-    first.startUp();
-    second.startUp();
+    DurableEngine first = scheduler("instance-a");
+    DurableEngine second = scheduler("instance-b");
+    first.pollCron();
+    second.pollCron();
     ahead.set(Duration.ofMinutes(1));
-    first.pollOnce();
-    second.pollOnce();
+    first.pollCron();
+    second.pollCron();
     assertThat(ticks()).hasSize(1);
 
     // Both stop; three ticks pass; two new instances start.
     ahead.set(Duration.ofMinutes(4));
-    CronScheduler third = scheduler(engines.start("instance-c", 2, digest()));
-    CronScheduler fourth = scheduler(engines.start("instance-d", 2, digest()));
-    third.startUp();
-    fourth.startUp();
+    DurableEngine third = scheduler("instance-c");
+    DurableEngine fourth = scheduler("instance-d");
+    third.pollCron();
+    fourth.pollCron();
 
     Instant latestMissed = shiftedNow().truncatedTo(ChronoUnit.MINUTES);
     assertThat(ticks()).hasSize(2).last().isEqualTo(latestMissed);
-    assertThat(third.pollOnce() + fourth.pollOnce()).as("nothing more is due").isZero();
+    assertThat(third.pollCron() + fourth.pollCron()).as("nothing more is due").isZero();
     awaitCompleted(2);
   }
 
   @Test
   void aCrashBetweenTheTickAndItsRunDoesNotLoseTheTick() {
-    CronScheduler scheduler = scheduler(engines.start("instance-a", 2, digest()));
-    scheduler.startUp();
+    DurableEngine scheduler = scheduler("instance-a");
+    scheduler.pollCron();
     ahead.set(Duration.ofMinutes(1));
     Instant tick = shiftedNow().truncatedTo(ChronoUnit.MINUTES);
 
     engines.execute(CRASH_BEFORE_THE_RUN);
-    assertThatThrownBy(scheduler::pollOnce).hasMessageContaining("crashed before the run");
+    assertThatThrownBy(scheduler::pollCron).hasMessageContaining("crashed before the run");
     engines.execute(STOP_CRASHING);
-    int started = scheduler.pollOnce();
+    int started = scheduler.pollCron();
 
     assertThat(started).as("the tick is started once the run can be created").isEqualTo(1);
     assertThat(ticks()).containsExactly(tick);
@@ -123,18 +122,18 @@ class CronOnPostgresTest {
 
   @Test
   void afterAnOutageOnlyTheLatestMissedTickRuns() {
-    CronScheduler scheduler = scheduler(engines.start("instance-a", 2, digest()));
-    scheduler.startUp();
+    DurableEngine scheduler = scheduler("instance-a");
+    scheduler.pollCron();
     ahead.set(Duration.ofMinutes(1));
-    assertThat(scheduler.pollOnce()).isEqualTo(1);
+    assertThat(scheduler.pollCron()).isEqualTo(1);
 
     databaseDown = true;
     for (int minute = 2; minute <= 4; minute++) {
       ahead.set(Duration.ofMinutes(minute));
-      assertThatThrownBy(scheduler::pollOnce).hasMessageContaining("database down");
+      assertThatThrownBy(scheduler::pollCron).hasMessageContaining("database down");
     }
     databaseDown = false;
-    int started = scheduler.pollOnce();
+    int started = scheduler.pollCron();
 
     Instant latestMissed = shiftedNow().truncatedTo(ChronoUnit.MINUTES);
     assertThat(started).as("one run for the three ticks missed during the outage").isEqualTo(1);
@@ -148,8 +147,9 @@ class CronOnPostgresTest {
         .handler(ctx -> ctx.step().run("send", String.class, key -> "sent"));
   }
 
-  private CronScheduler scheduler(Engine engine) {
-    return new CronScheduler(engine, shiftedStore(engines.store()));
+  /** A running instance whose cron ticks the test drives, on the shifted store. */
+  private DurableEngine scheduler(String instance) {
+    return engines.start(instance, 2, shiftedStore(engines.store()), digest());
   }
 
   private Instant shiftedNow() {

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ticketbounty.eventruntime.EventEnvelope;
 import com.ticketbounty.eventruntime.EventType;
+import com.ticketbounty.eventruntime.codec.EventCodec;
+import com.ticketbounty.eventruntime.engine.DurableEngine;
 import com.ticketbounty.eventruntime.function.DurableFunction;
-import com.ticketbounty.eventruntime.internal.EventCodec;
-import com.ticketbounty.eventruntime.internal.engine.Engine;
 import com.ticketbounty.eventruntime.spi.RunRecord;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -51,7 +51,7 @@ class DuplicateEventOnPostgresTest {
 
   @Test
   void anEventSubmittedTwiceStartsOneRun() {
-    Engine engine = engines.start("worker-1", 2, confirm());
+    DurableEngine engine = engines.start("worker-1", 2, confirm());
     EventEnvelope event = codec.envelope(new OrderPlaced("o-1"), null);
 
     RunRecord first = engine.submit(List.of(event)).get(0);
@@ -63,8 +63,8 @@ class DuplicateEventOnPostgresTest {
 
   @Test
   void eventsSubmittedAtOnceByTwoEnginesStartOneRunEach() throws Exception {
-    Engine first = engines.start("instance-a", 2, confirm());
-    Engine second = engines.start("instance-b", 2, confirm());
+    DurableEngine first = engines.start("instance-a", 2, confirm());
+    DurableEngine second = engines.start("instance-b", 2, confirm());
     List<EventEnvelope> events = new ArrayList<>();
     for (int i = 0; i < EVENTS; i++) {
       events.add(codec.envelope(new OrderPlaced("o-" + i), null));
@@ -94,7 +94,7 @@ class DuplicateEventOnPostgresTest {
   }
 
   private static CompletableFuture<List<RunRecord>> submitEach(
-      Engine engine, List<EventEnvelope> events, CyclicBarrier start, Executor submitter) {
+      DurableEngine engine, List<EventEnvelope> events, CyclicBarrier start, Executor submitter) {
     return CompletableFuture.supplyAsync(
         () -> {
           List<RunRecord> runs = new ArrayList<>();

@@ -6,13 +6,11 @@ import static org.awaitility.Awaitility.await;
 import com.ticketbounty.eventruntime.EventEnvelope;
 import com.ticketbounty.eventruntime.EventType;
 import com.ticketbounty.eventruntime.RetryPolicy;
+import com.ticketbounty.eventruntime.codec.EventCodec;
+import com.ticketbounty.eventruntime.engine.DurableEngine;
+import com.ticketbounty.eventruntime.engine.EngineSettings;
+import com.ticketbounty.eventruntime.engine.Limits;
 import com.ticketbounty.eventruntime.function.DurableFunction;
-import com.ticketbounty.eventruntime.internal.EventCodec;
-import com.ticketbounty.eventruntime.internal.engine.CelExpressions;
-import com.ticketbounty.eventruntime.internal.engine.Engine;
-import com.ticketbounty.eventruntime.internal.engine.EngineSettings;
-import com.ticketbounty.eventruntime.internal.engine.Limits;
-import com.ticketbounty.eventruntime.internal.engine.StepOverrides;
 import com.ticketbounty.eventruntime.spi.RunRecord;
 import com.ticketbounty.eventruntime.spi.RunStatus;
 import com.ticketbounty.eventruntime.spi.StepRecord;
@@ -79,23 +77,21 @@ class EngineOnPostgresTest {
                               return "charged";
                             }));
     PostgresRunStore store = new PostgresRunStore(dataSource);
-    Engine engine =
-        Engine.create(
-            store,
-            List.of(remind, charge),
-            new CelExpressions(),
-            new EngineSettings(
-                "test",
-                "worker-1",
-                4,
-                Duration.ofSeconds(5),
-                100,
-                Duration.ofMillis(50),
-                Limits.DEFAULTS),
-            new Random(42),
-            StepOverrides.NONE,
-            Runnable::run,
-            Runnable::run);
+    DurableEngine engine =
+        DurableEngine.builder(
+                store,
+                new EngineSettings(
+                    "test",
+                    "worker-1",
+                    4,
+                    Duration.ofSeconds(5),
+                    100,
+                    Duration.ofMillis(50),
+                    Limits.DEFAULTS))
+            .functions(List.of(remind, charge))
+            .random(new Random(42))
+            .executors(Runnable::run, Runnable::run)
+            .build();
     EventEnvelope event = new EventCodec(Clock.systemUTC()).envelope(new OrderPlaced("o-1"), null);
 
     List<RunRecord> runs = engine.submit(List.of(event));
@@ -105,7 +101,7 @@ class EngineOnPostgresTest {
         .pollInterval(Duration.ofMillis(50))
         .until(
             () -> {
-              engine.scheduler().pollOnce();
+              engine.pollOnce();
               return runs.stream().allMatch(run -> status(store, run.id()).finished());
             });
 

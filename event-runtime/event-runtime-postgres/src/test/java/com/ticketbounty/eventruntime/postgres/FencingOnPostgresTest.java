@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.ticketbounty.eventruntime.EventType;
+import com.ticketbounty.eventruntime.codec.EventCodec;
+import com.ticketbounty.eventruntime.engine.DurableEngine;
 import com.ticketbounty.eventruntime.function.DurableFunction;
-import com.ticketbounty.eventruntime.internal.EventCodec;
-import com.ticketbounty.eventruntime.internal.engine.Engine;
 import com.ticketbounty.eventruntime.spi.RunRecord;
 import com.ticketbounty.eventruntime.spi.RunStatus;
 import com.ticketbounty.eventruntime.spi.StepRecord;
@@ -78,20 +78,20 @@ class FencingOnPostgresTest {
                 });
     // One instance (one worker id): its first claim's lease lapses while step a hangs, and the
     // same instance claims the run again.
-    Engine lapsing =
+    DurableEngine lapsing =
         engines.engine(
             PostgresEngines.settings("instance-1", 2, Duration.ofSeconds(1)), codec, List.of(job));
-    Engine reclaiming =
+    DurableEngine reclaiming =
         engines.engine(
             PostgresEngines.settings("instance-1", 2, Duration.ofSeconds(30)), codec, List.of(job));
     RunRecord run = lapsing.submit(List.of(codec.envelope(new JobStarted("j-1"), null))).get(0);
-    assertThat(lapsing.scheduler().pollOnce()).isEqualTo(1);
+    assertThat(lapsing.pollOnce()).isEqualTo(1);
     staleInA.await();
-    await().atMost(Duration.ofSeconds(10)).until(() -> reclaiming.scheduler().pollOnce() == 1);
+    await().atMost(Duration.ofSeconds(10)).until(() -> reclaiming.pollOnce() == 1);
     freshInB.await();
 
     releaseStale.countDown();
-    await().atMost(Duration.ofSeconds(10)).until(() -> lapsing.scheduler().inFlight() == 0);
+    await().atMost(Duration.ofSeconds(10)).until(() -> lapsing.inFlight() == 0);
     releaseFresh.countDown();
     await()
         .atMost(Duration.ofSeconds(10))

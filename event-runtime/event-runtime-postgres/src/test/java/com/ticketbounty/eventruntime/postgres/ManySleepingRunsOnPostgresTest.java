@@ -5,10 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.ticketbounty.eventruntime.EventEnvelope;
 import com.ticketbounty.eventruntime.EventType;
+import com.ticketbounty.eventruntime.codec.EventCodec;
+import com.ticketbounty.eventruntime.engine.DurableEngine;
+import com.ticketbounty.eventruntime.engine.EngineSettings;
 import com.ticketbounty.eventruntime.function.DurableFunction;
-import com.ticketbounty.eventruntime.internal.EventCodec;
-import com.ticketbounty.eventruntime.internal.engine.Engine;
-import com.ticketbounty.eventruntime.internal.engine.EngineSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,8 +75,8 @@ class ManySleepingRunsOnPostgresTest {
             defaults.claimBatch(),
             Duration.ofMillis(5),
             defaults.limits());
-    Engine engine = engines.engine(settings, codec, List.of(remind));
-    engines.start(engine, settings);
+    DurableEngine engine = engines.engine(settings, codec, List.of(remind));
+    engines.start(engine);
 
     for (int from = 0; from < RUNS; from += BATCH) {
       List<EventEnvelope> batch = new ArrayList<>();

@@ -1,14 +1,10 @@
 package com.ticketbounty.eventruntime.postgres;
 
+import com.ticketbounty.eventruntime.codec.EventCodec;
+import com.ticketbounty.eventruntime.engine.DurableEngine;
+import com.ticketbounty.eventruntime.engine.EngineSettings;
+import com.ticketbounty.eventruntime.engine.Limits;
 import com.ticketbounty.eventruntime.function.DurableFunction;
-import com.ticketbounty.eventruntime.internal.EventCodec;
-import com.ticketbounty.eventruntime.internal.engine.CelExpressions;
-import com.ticketbounty.eventruntime.internal.engine.CronScheduler;
-import com.ticketbounty.eventruntime.internal.engine.Engine;
-import com.ticketbounty.eventruntime.internal.engine.EngineLoop;
-import com.ticketbounty.eventruntime.internal.engine.EngineSettings;
-import com.ticketbounty.eventruntime.internal.engine.Limits;
-import com.ticketbounty.eventruntime.internal.engine.StepOverrides;
 import com.ticketbounty.eventruntime.spi.RunStatus;
 import com.ticketbounty.eventruntime.spi.RunStore;
 import com.ticketbounty.testsupport.TestDatabase;
@@ -26,7 +22,6 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
@@ -75,47 +70,48 @@ final class PostgresEngines implements AutoCloseable {
         "test", workerId, workers, leaseFor, 100, Duration.ofMillis(50), Limits.DEFAULTS);
   }
 
-  /** An engine that is not running yet: only {@link #start} or the test drives it. */
-  Engine engine(EngineSettings settings, EventCodec codec, List<DurableFunction> functions) {
+  /**
+   * An engine that is not running yet: only {@link #start} or the test drives it. It never looks
+   * for cron ticks by itself: a test drives them with {@link DurableEngine#pollCron()}.
+   */
+  DurableEngine engine(EngineSettings settings, EventCodec codec, List<DurableFunction> functions) {
     return engine(settings, codec, functions, store);
   }
 
   /** Like {@link #engine(EngineSettings, EventCodec, List)}, on a store that wraps this one. */
-  Engine engine(
+  DurableEngine engine(
       EngineSettings settings, EventCodec codec, List<DurableFunction> functions, RunStore on) {
     ExecutorService workers = Executors.newFixedThreadPool(settings.workers());
-    ExecutorService branches = Executors.newCachedThreadPool();
+    ExecutorService steps = Executors.newCachedThreadPool();
     running.add(() -> stop(workers));
-    running.add(() -> stop(branches));
-    return Engine.create(
-        on,
-        functions,
-        new CelExpressions(),
-        settings,
-        new Random(SEED),
-        StepOverrides.NONE,
-        workers,
-        branches,
-        codec);
+    running.add(() -> stop(steps));
+    return DurableEngine.builder(on, settings)
+        .codec(codec)
+        .functions(functions)
+        .random(new Random(SEED))
+        .executors(workers, steps)
+        .cronPollInterval(Duration.ZERO)
+        .build();
   }
 
   /** A running engine with {@code workers} worker threads and the codec without a key. */
-  Engine start(String workerId, int workers, DurableFunction... functions) {
+  DurableEngine start(String workerId, int workers, DurableFunction... functions) {
+    return start(workerId, workers, store, functions);
+  }
+
+  /** A running engine on a store that wraps this one. */
+  DurableEngine start(String workerId, int workers, RunStore on, DurableFunction... functions) {
     EngineSettings settings = settings(workerId, workers);
-    Engine engine = engine(settings, new EventCodec(Clock.systemUTC()), List.of(functions));
-    start(engine, settings);
+    DurableEngine engine =
+        engine(settings, new EventCodec(Clock.systemUTC()), List.of(functions), on);
+    start(engine);
     return engine;
   }
 
-  void start(Engine engine, EngineSettings settings) {
-    ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
-    EngineLoop loop = new EngineLoop(engine, settings, timer);
-    running.add(
-        () -> {
-          loop.close();
-          stop(timer);
-        });
-    loop.start();
+  /** Starts the engine's loop; closing the engines stops it before its pools. */
+  void start(DurableEngine engine) {
+    engine.start();
+    running.add(engine::close);
   }
 
   /** Stops a pool and waits, so that nothing touches the database once it is dropped. */
@@ -127,10 +123,6 @@ final class PostgresEngines implements AutoCloseable {
   /** The status of a run, as stored now. */
   RunStatus status(UUID runId) {
     return store.run(runId).orElseThrow().status();
-  }
-
-  CronScheduler cron(Engine engine) {
-    return new CronScheduler(engine, store);
   }
 
   /** The first column of every row {@code sql} answers, as text. */

@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.ticketbounty.eventruntime.EventType;
 import com.ticketbounty.eventruntime.NonRetriableException;
+import com.ticketbounty.eventruntime.codec.EventCodec;
+import com.ticketbounty.eventruntime.engine.DurableEngine;
 import com.ticketbounty.eventruntime.function.DurableFunction;
-import com.ticketbounty.eventruntime.internal.EventCodec;
-import com.ticketbounty.eventruntime.internal.engine.Engine;
 import com.ticketbounty.eventruntime.spi.RunRecord;
 import com.ticketbounty.eventruntime.spi.RunStatus;
 import java.time.Clock;
@@ -41,7 +41,7 @@ class ReplayOnPostgresTest {
     engines.close();
   }
 
-  private UUID submit(Engine engine, String functionId) {
+  private UUID submit(DurableEngine engine, String functionId) {
     return engine.submit(List.of(codec.envelope(new OrderPlaced("o-1"), null))).stream()
         .filter(run -> run.functionId().equals(functionId))
         .findFirst()
@@ -70,7 +70,7 @@ class ReplayOnPostgresTest {
                           });
                   return null;
                 });
-    Engine engine = engines.start("worker-1", 2, charge);
+    DurableEngine engine = engines.start("worker-1", 2, charge);
     UUID run = submit(engine, "charge");
     awaitStatus(run, RunStatus.FAILED);
     await().atMost(Duration.ofSeconds(20)).until(() -> alerts.get() == 1);
@@ -131,7 +131,7 @@ class ReplayOnPostgresTest {
   @Test
   void replayingAParentWhoseInvokedRunFailedReplaysThatRunAndGetsItsResult() {
     AtomicInteger works = new AtomicInteger();
-    Engine engine = engines.start("worker-1", 2, parent(), flakyChild(works));
+    DurableEngine engine = engines.start("worker-1", 2, parent(), flakyChild(works));
     UUID parent = submit(engine, "parent");
     awaitStatus(parent, RunStatus.FAILED);
     RunRecord child = onlyRun("child");
@@ -149,7 +149,7 @@ class ReplayOnPostgresTest {
   @Test
   void replayingAFailedInvokedRunCarriesOnToItsParent() {
     AtomicInteger works = new AtomicInteger();
-    Engine engine = engines.start("worker-1", 2, parent(), flakyChild(works));
+    DurableEngine engine = engines.start("worker-1", 2, parent(), flakyChild(works));
     UUID parent = submit(engine, "parent");
     awaitStatus(parent, RunStatus.FAILED);
 
@@ -173,7 +173,7 @@ class ReplayOnPostgresTest {
 
   @Test
   void cancellingAnInvokedRunFailsItsParentsStep() {
-    Engine engine = engines.start("worker-1", 2, parent(), sleepyChild());
+    DurableEngine engine = engines.start("worker-1", 2, parent(), sleepyChild());
     UUID parent = submit(engine, "parent");
     await().atMost(Duration.ofSeconds(20)).until(() -> hasRun("child", RunStatus.SLEEPING));
 
@@ -185,7 +185,7 @@ class ReplayOnPostgresTest {
 
   @Test
   void cancellingAParentCancelsTheRunItInvoked() {
-    Engine engine = engines.start("worker-1", 2, parent(), sleepyChild());
+    DurableEngine engine = engines.start("worker-1", 2, parent(), sleepyChild());
     UUID parent = submit(engine, "parent");
     await().atMost(Duration.ofSeconds(20)).until(() -> hasRun("child", RunStatus.SLEEPING));
 

@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.ticketbounty.eventruntime.EventType;
 import com.ticketbounty.eventruntime.RetryPolicy;
+import com.ticketbounty.eventruntime.codec.EventCodec;
+import com.ticketbounty.eventruntime.engine.DurableEngine;
 import com.ticketbounty.eventruntime.function.DurableFunction;
-import com.ticketbounty.eventruntime.internal.EventCodec;
-import com.ticketbounty.eventruntime.internal.engine.Engine;
 import com.ticketbounty.eventruntime.spi.RunRecord;
 import com.ticketbounty.eventruntime.spi.RunStatus;
 import com.ticketbounty.eventruntime.spi.StepRecord;
@@ -82,7 +82,7 @@ class RetryBackoffOnPostgresTest {
         DurableFunction.named("confirm")
             .triggeredBy(OrderPlaced.class)
             .handler(ctx -> ctx.step().run("confirm", String.class, key -> "confirmed"));
-    Engine engine = engines.start("worker-1", 1, charge, confirm);
+    DurableEngine engine = engines.start("worker-1", 1, charge, confirm);
 
     RunRecord charged =
         engine.submit(List.of(codec.envelope(new PaymentRequested("p-1"), null))).get(0);

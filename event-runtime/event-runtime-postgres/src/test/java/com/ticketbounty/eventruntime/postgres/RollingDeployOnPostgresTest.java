@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.ticketbounty.eventruntime.EventType;
+import com.ticketbounty.eventruntime.codec.EventCodec;
+import com.ticketbounty.eventruntime.engine.DurableEngine;
 import com.ticketbounty.eventruntime.function.DurableFunction;
-import com.ticketbounty.eventruntime.internal.EventCodec;
-import com.ticketbounty.eventruntime.internal.engine.Engine;
 import com.ticketbounty.eventruntime.spi.RunRecord;
 import com.ticketbounty.eventruntime.spi.RunStatus;
 import java.time.Clock;
@@ -46,25 +46,23 @@ class RollingDeployOnPostgresTest {
 
   @Test
   void anInstanceLeavesTheRunsOfFunctionsItDoesNotKnowQueued() {
-    Engine old =
+    DurableEngine old =
         engines.engine(PostgresEngines.settings("old", 2), codec, List.of(named("confirm")));
-    Engine updated =
+    DurableEngine updated =
         engines.engine(
             PostgresEngines.settings("new", 2), codec, List.of(named("confirm"), named("audit")));
     List<RunRecord> runs = updated.submit(List.of(codec.envelope(new OrderPlaced("o-1"), null)));
     UUID confirm = id(runs, "confirm");
     UUID audit = id(runs, "audit");
 
-    assertThat(old.scheduler().pollOnce())
-        .as("the old instance claims only what it knows")
-        .isEqualTo(1);
-    await().atMost(Duration.ofSeconds(10)).until(() -> old.scheduler().inFlight() == 0);
+    assertThat(old.pollOnce()).as("the old instance claims only what it knows").isEqualTo(1);
+    await().atMost(Duration.ofSeconds(10)).until(() -> old.inFlight() == 0);
 
     assertThat(engines.status(confirm)).isEqualTo(RunStatus.COMPLETED);
     assertThat(engines.status(audit)).isEqualTo(RunStatus.QUEUED);
     assertThat(engines.store().run(audit).orElseThrow().error()).isNull();
 
-    updated.scheduler().pollOnce();
+    updated.pollOnce();
     await()
         .atMost(Duration.ofSeconds(10))
         .until(() -> engines.status(audit) == RunStatus.COMPLETED);

@@ -6,11 +6,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.ticketbounty.eventruntime.EventType;
 import com.ticketbounty.eventruntime.Sensitive;
+import com.ticketbounty.eventruntime.codec.EventCodec;
+import com.ticketbounty.eventruntime.codec.FieldCipher;
+import com.ticketbounty.eventruntime.engine.DurableEngine;
+import com.ticketbounty.eventruntime.engine.EngineSettings;
 import com.ticketbounty.eventruntime.function.DurableFunction;
-import com.ticketbounty.eventruntime.internal.EventCodec;
-import com.ticketbounty.eventruntime.internal.FieldCipher;
-import com.ticketbounty.eventruntime.internal.engine.Engine;
-import com.ticketbounty.eventruntime.internal.engine.EngineSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -70,8 +70,8 @@ class SensitiveRowsOnPostgresTest {
                   return null;
                 });
     EngineSettings settings = PostgresEngines.settings("worker-1", 2);
-    Engine engine = engines.engine(settings, service, List.of(mail));
-    engines.start(engine, settings);
+    DurableEngine engine = engines.engine(settings, service, List.of(mail));
+    engines.start(engine);
 
     engine.submit(List.of(producer.envelope(new ResetRequested("u-1", SECRET), null)));
     await()

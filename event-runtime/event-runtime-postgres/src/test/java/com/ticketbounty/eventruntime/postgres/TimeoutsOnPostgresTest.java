@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.ticketbounty.eventruntime.EventType;
 import com.ticketbounty.eventruntime.RetryPolicy;
+import com.ticketbounty.eventruntime.codec.EventCodec;
+import com.ticketbounty.eventruntime.engine.DurableEngine;
 import com.ticketbounty.eventruntime.function.DurableFunction;
-import com.ticketbounty.eventruntime.internal.EventCodec;
-import com.ticketbounty.eventruntime.internal.engine.Engine;
 import com.ticketbounty.eventruntime.spi.RunRecord;
 import com.ticketbounty.eventruntime.spi.RunStatus;
 import com.ticketbounty.eventruntime.spi.StepRecord;
@@ -44,7 +44,7 @@ class TimeoutsOnPostgresTest {
     engines.close();
   }
 
-  private UUID submit(Engine engine, String orderId) {
+  private UUID submit(DurableEngine engine, String orderId) {
     return engine.submit(List.of(codec.envelope(new OrderPlaced(orderId), null))).get(0).id();
   }
 
@@ -83,7 +83,7 @@ class TimeoutsOnPostgresTest {
                               return "charged";
                             }));
     // One worker and a limit of one: the hung body would hold both for ever.
-    Engine engine = engines.start("worker-1", 1, charge);
+    DurableEngine engine = engines.start("worker-1", 1, charge);
     UUID first = submit(engine, "o-1");
     UUID second = submit(engine, "o-2");
 
@@ -134,7 +134,7 @@ class TimeoutsOnPostgresTest {
                   ctx.step().run("second", key -> busy(Duration.ofMillis(300)));
                   return "done";
                 });
-    Engine engine = engines.start("worker-1", 2, slow, rested);
+    DurableEngine engine = engines.start("worker-1", 2, slow, rested);
     List<RunRecord> runs = engine.submit(List.of(codec.envelope(new OrderPlaced("o-1"), null)));
     UUID slowRun =
         runs.stream().filter(r -> r.functionId().equals("slow")).findFirst().orElseThrow().id();

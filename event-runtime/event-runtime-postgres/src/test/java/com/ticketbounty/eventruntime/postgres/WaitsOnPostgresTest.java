@@ -6,10 +6,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.ticketbounty.eventruntime.EventEnvelope;
 import com.ticketbounty.eventruntime.EventType;
+import com.ticketbounty.eventruntime.codec.EventCodec;
+import com.ticketbounty.eventruntime.engine.DurableEngine;
+import com.ticketbounty.eventruntime.engine.EngineSettings;
 import com.ticketbounty.eventruntime.function.DurableFunction;
-import com.ticketbounty.eventruntime.internal.EventCodec;
-import com.ticketbounty.eventruntime.internal.engine.Engine;
-import com.ticketbounty.eventruntime.internal.engine.EngineSettings;
 import com.ticketbounty.eventruntime.spi.Commit;
 import com.ticketbounty.eventruntime.spi.RunStatus;
 import com.ticketbounty.eventruntime.spi.RunStore;
@@ -21,9 +21,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,7 +55,7 @@ class WaitsOnPostgresTest {
     engines.close();
   }
 
-  private UUID submit(Engine engine, Object contract) {
+  private UUID submit(DurableEngine engine, Object contract) {
     return engine.submit(List.of(codec.envelope(contract, null))).stream()
         .findFirst()
         .map(run -> run.id())
@@ -84,7 +87,7 @@ class WaitsOnPostgresTest {
                   }
                   return String.join(",", by);
                 });
-    Engine engine = engines.start("worker-1", 2, approvals);
+    DurableEngine engine = engines.start("worker-1", 2, approvals);
     UUID run = submit(engine, new OrderPlaced("o-1"));
     await().atMost(Duration.ofSeconds(10)).until(() -> engines.status(run) == RunStatus.WAITING);
 
@@ -118,7 +121,7 @@ class WaitsOnPostgresTest {
 
   @Test
   void aMalformedWaitMatchFailsOnlyItsRun() {
-    Engine engine =
+    DurableEngine engine =
         engines.start(
             "worker-1",
             2,
@@ -182,13 +185,14 @@ class WaitsOnPostgresTest {
                   }
                 });
     EngineSettings settings = PostgresEngines.settings("worker-1", 2);
-    Engine engine = engines.engine(settings, codec, List.of(waiter("sound", SAME_ORDER)), flaky);
+    DurableEngine engine =
+        engines.engine(settings, codec, List.of(waiter("sound", SAME_ORDER)), flaky);
     duringRegistration.set(
         () -> {
           engine.submit(List.of(codec.envelope(new OrderApproved("o-1", "alice"), null)));
           failNextLook.set(true);
         });
-    engines.start(engine, settings);
+    engines.start(engine);
 
     UUID run = submit(engine, new OrderPlaced("o-1"));
 
@@ -196,5 +200,51 @@ class WaitsOnPostgresTest {
     assertThat(duringRegistration.get()).as("the event came in during the registration").isNull();
     assertThat(engines.store().run(run).orElseThrow().output())
         .isEqualTo("{\"v\":1,\"data\":\"alice\"}");
+  }
+
+  @Test
+  void anEventIsMatchedAgainstEveryOpenWaitInOneReadAndResolvedInOneWrite() {
+    Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    RunStore real = engines.store();
+    RunStore counting =
+        (RunStore)
+            Proxy.newProxyInstance(
+                RunStore.class.getClassLoader(),
+                new Class<?>[] {RunStore.class},
+                (proxy, method, arguments) -> {
+                  calls
+                      .computeIfAbsent(method.getName(), name -> new AtomicInteger())
+                      .incrementAndGet();
+                  try {
+                    return method.invoke(real, arguments);
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
+    DurableEngine engine =
+        engines.engine(
+            PostgresEngines.settings("worker-1", 4),
+            codec,
+            List.of(waiter("sound", SAME_ORDER)),
+            counting);
+    engines.start(engine);
+    List<UUID> runs = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      runs.add(submit(engine, new OrderPlaced("o-" + i)));
+    }
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> runs.stream().allMatch(run -> engines.status(run) == RunStatus.WAITING));
+    calls.clear();
+
+    engine.submit(List.of(codec.envelope(new OrderApproved("o-7", "alice"), null)));
+
+    assertThat(calls.get("waits")).as("one read of the open waits").hasValue(1);
+    assertThat(calls.get("resolve")).as("one write of the resolutions").hasValue(1);
+    assertThat(calls.get("run")).as("no read per wait").isNull();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> engines.status(runs.get(7)) == RunStatus.COMPLETED);
+    assertThat(runs).filteredOn(run -> engines.status(run) == RunStatus.WAITING).hasSize(19);
   }
 }

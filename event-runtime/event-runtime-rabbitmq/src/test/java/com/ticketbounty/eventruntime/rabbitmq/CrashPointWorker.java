@@ -1,17 +1,13 @@
 package com.ticketbounty.eventruntime.rabbitmq;
 
 import com.ticketbounty.eventruntime.EventType;
+import com.ticketbounty.eventruntime.codec.EventCodec;
+import com.ticketbounty.eventruntime.engine.DurableEngine;
+import com.ticketbounty.eventruntime.engine.EngineSettings;
+import com.ticketbounty.eventruntime.engine.Limits;
 import com.ticketbounty.eventruntime.function.DurableFunction;
-import com.ticketbounty.eventruntime.internal.EventCodec;
-import com.ticketbounty.eventruntime.internal.OutboxRelay;
-import com.ticketbounty.eventruntime.internal.RelaySettings;
-import com.ticketbounty.eventruntime.internal.engine.CelExpressions;
-import com.ticketbounty.eventruntime.internal.engine.Engine;
-import com.ticketbounty.eventruntime.internal.engine.EngineLoop;
-import com.ticketbounty.eventruntime.internal.engine.EngineSettings;
-import com.ticketbounty.eventruntime.internal.engine.FunctionDispatcher;
-import com.ticketbounty.eventruntime.internal.engine.Limits;
-import com.ticketbounty.eventruntime.internal.engine.StepOverrides;
+import com.ticketbounty.eventruntime.outbox.OutboxRelay;
+import com.ticketbounty.eventruntime.outbox.RelaySettings;
 import com.ticketbounty.eventruntime.postgres.PostgresOutboxStore;
 import com.ticketbounty.eventruntime.postgres.PostgresRunStore;
 import com.ticketbounty.eventruntime.spi.MessageSource.Handler;
@@ -23,9 +19,7 @@ import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -118,21 +112,12 @@ public final class CrashPointWorker {
             10,
             Duration.ofMillis(100),
             Limits.DEFAULTS);
-    Engine engine =
-        Engine.create(
-            store,
-            functions,
-            new CelExpressions(),
-            settings,
-            new Random(),
-            StepOverrides.NONE,
-            Executors.newFixedThreadPool(2),
-            Executors.newFixedThreadPool(2),
-            codec);
+    DurableEngine engine =
+        DurableEngine.builder(store, settings).codec(codec).functions(functions).build();
 
     RabbitMessageSource source = new RabbitMessageSource(connector);
     for (DurableFunction function : functions) {
-      Handler handler = new FunctionDispatcher(engine, function, codec);
+      Handler handler = engine.intake(function);
       if (point == Point.RUN_CREATED) {
         Handler dispatcher = handler;
         handler =
@@ -144,10 +129,10 @@ public final class CrashPointWorker {
               return outcome;
             };
       }
-      source.subscribe(function.id(), FunctionDispatcher.boundEvents(function), handler);
+      source.subscribe(function.id(), DurableEngine.boundEvents(function), handler);
     }
     if (point != Point.RUN_CREATED) { // that worker only takes deliveries in
-      new EngineLoop(engine, settings, Executors.newScheduledThreadPool(1)).start();
+      engine.start();
       new OutboxRelay(
               new PostgresOutboxStore(dataSource),
               new CrashingPublisher(

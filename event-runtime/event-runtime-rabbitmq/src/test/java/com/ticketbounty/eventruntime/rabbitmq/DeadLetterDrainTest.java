@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.ticketbounty.eventruntime.Subscription;
-import com.ticketbounty.eventruntime.internal.SubscriptionDispatcher;
+import com.ticketbounty.eventruntime.SubscriptionDispatcher;
 import com.ticketbounty.eventruntime.postgres.PostgresDeadLetterStore;
 import com.ticketbounty.eventruntime.postgres.PostgresInboxStore;
 import com.ticketbounty.eventruntime.spi.DeadLetterStore.Stored;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.ticketbounty.eventruntime.Subscription;
-import com.ticketbounty.eventruntime.internal.SubscriptionDispatcher;
+import com.ticketbounty.eventruntime.SubscriptionDispatcher;
 import com.ticketbounty.eventruntime.postgres.PostgresInboxStore;
 import com.ticketbounty.eventruntime.spi.OutboxMessage;
 import java.time.Clock;

@@ -3,12 +3,9 @@ package com.ticketbounty.eventruntime.rabbitmq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.ticketbounty.eventruntime.engine.DurableEngine;
+import com.ticketbounty.eventruntime.engine.EngineSettings;
 import com.ticketbounty.eventruntime.function.DurableFunction;
-import com.ticketbounty.eventruntime.internal.engine.CelExpressions;
-import com.ticketbounty.eventruntime.internal.engine.Engine;
-import com.ticketbounty.eventruntime.internal.engine.EngineSettings;
-import com.ticketbounty.eventruntime.internal.engine.FunctionDispatcher;
-import com.ticketbounty.eventruntime.internal.engine.StepOverrides;
 import com.ticketbounty.eventruntime.postgres.PostgresDeadLetterStore;
 import com.ticketbounty.eventruntime.spi.DeadLetterStore.Stored;
 import com.ticketbounty.eventruntime.spi.MessageSource.Handler;
@@ -117,21 +114,18 @@ class FunctionQueueTest {
             .waitsFor("test/pong")
             .handler(ctx -> null);
     store = new InMemoryRunStore(new TestClock(Instant.parse("2030-01-01T00:00:00Z")));
-    Engine engine =
-        Engine.create(
-            store,
-            List.of(function),
-            new CelExpressions(),
-            EngineSettings.defaults("rabbit-test", "worker-1"),
-            new Random(1),
-            StepOverrides.NONE,
-            Runnable::run,
-            Runnable::run);
-    Handler dispatcher = new FunctionDispatcher(engine, function, kit.codec);
+    DurableEngine engine =
+        DurableEngine.builder(store, EngineSettings.defaults("rabbit-test", "worker-1"))
+            .codec(kit.codec)
+            .functions(List.of(function))
+            .random(new Random(1))
+            .executors(Runnable::run, Runnable::run)
+            .build();
+    Handler dispatcher = engine.intake(function);
     source = new RabbitMessageSource(connector);
     source.subscribe(
         id,
-        FunctionDispatcher.boundEvents(function),
+        DurableEngine.boundEvents(function),
         message -> {
           Outcome outcome = dispatcher.handle(message);
           if (outcome instanceof Outcome.Processed) {

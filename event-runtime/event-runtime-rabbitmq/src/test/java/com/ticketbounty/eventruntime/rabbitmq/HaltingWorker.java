@@ -1,8 +1,8 @@
 package com.ticketbounty.eventruntime.rabbitmq;
 
 import com.ticketbounty.eventruntime.Subscription;
-import com.ticketbounty.eventruntime.internal.EventCodec;
-import com.ticketbounty.eventruntime.internal.SubscriptionDispatcher;
+import com.ticketbounty.eventruntime.SubscriptionDispatcher;
+import com.ticketbounty.eventruntime.codec.EventCodec;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 

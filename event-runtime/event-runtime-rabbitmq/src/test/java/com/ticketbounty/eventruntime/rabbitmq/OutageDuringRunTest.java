@@ -3,17 +3,13 @@ package com.ticketbounty.eventruntime.rabbitmq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.ticketbounty.eventruntime.codec.EventCodec;
+import com.ticketbounty.eventruntime.engine.DurableEngine;
+import com.ticketbounty.eventruntime.engine.EngineSettings;
+import com.ticketbounty.eventruntime.engine.Limits;
 import com.ticketbounty.eventruntime.function.DurableFunction;
-import com.ticketbounty.eventruntime.internal.EventCodec;
-import com.ticketbounty.eventruntime.internal.OutboxRelay;
-import com.ticketbounty.eventruntime.internal.RelaySettings;
-import com.ticketbounty.eventruntime.internal.engine.CelExpressions;
-import com.ticketbounty.eventruntime.internal.engine.Engine;
-import com.ticketbounty.eventruntime.internal.engine.EngineLoop;
-import com.ticketbounty.eventruntime.internal.engine.EngineSettings;
-import com.ticketbounty.eventruntime.internal.engine.FunctionDispatcher;
-import com.ticketbounty.eventruntime.internal.engine.Limits;
-import com.ticketbounty.eventruntime.internal.engine.StepOverrides;
+import com.ticketbounty.eventruntime.outbox.OutboxRelay;
+import com.ticketbounty.eventruntime.outbox.RelaySettings;
 import com.ticketbounty.eventruntime.postgres.PostgresOutboxStore;
 import com.ticketbounty.eventruntime.postgres.PostgresRunStore;
 import com.ticketbounty.eventruntime.postgres.RuntimeSchema;
@@ -29,14 +25,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -59,7 +53,7 @@ class OutageDuringRunTest {
   private RabbitConnector connector;
   private RabbitMessageSource source;
   private OutboxRelay relay;
-  private EngineLoop loop;
+  private DurableEngine engine;
   private ExecutorService attempts;
   private final CountDownLatch gate = new CountDownLatch(1);
   private final AtomicInteger insideB = new AtomicInteger();
@@ -99,29 +93,19 @@ class OutageDuringRunTest {
             "outage", "engine-1", RUNS, leaseFor, RUNS, Duration.ofMillis(100), Limits.DEFAULTS);
     attempts = Executors.newFixedThreadPool(RUNS);
     List<DurableFunction> functions = List.of(job(), listener());
-    Engine engine =
-        Engine.create(
-            new PostgresRunStore(proxied),
-            functions,
-            new CelExpressions(),
-            settings,
-            new Random(),
-            StepOverrides.NONE,
-            attempts,
-            Executors.newCachedThreadPool(),
-            codec);
+    engine =
+        DurableEngine.builder(new PostgresRunStore(proxied), settings)
+            .codec(codec)
+            .functions(functions)
+            .executors(attempts, Executors.newCachedThreadPool())
+            .build();
     connector =
         RabbitConnector.start(kit.settings().withAddress(brokerProxy.host(), brokerProxy.port()));
     source = new RabbitMessageSource(connector);
     for (DurableFunction function : functions) {
-      source.subscribe(
-          function.id(),
-          FunctionDispatcher.boundEvents(function),
-          new FunctionDispatcher(engine, function, codec));
+      source.subscribe(function.id(), DurableEngine.boundEvents(function), engine.intake(function));
     }
-    ScheduledExecutorService timer = Executors.newScheduledThreadPool(1);
-    loop = new EngineLoop(engine, settings, timer);
-    loop.start();
+    engine.start();
     relay =
         new OutboxRelay(
             new PostgresOutboxStore(proxied),
@@ -135,7 +119,7 @@ class OutageDuringRunTest {
   void stop() throws Exception {
     gate.countDown();
     relay.close();
-    loop.close();
+    engine.close();
     attempts.shutdownNow();
     source.close();
     connector.close();

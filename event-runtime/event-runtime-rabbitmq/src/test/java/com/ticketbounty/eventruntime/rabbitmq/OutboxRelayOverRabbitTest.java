@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.rabbitmq.client.GetResponse;
-import com.ticketbounty.eventruntime.internal.OutboxRelay;
-import com.ticketbounty.eventruntime.internal.RelaySettings;
+import com.ticketbounty.eventruntime.outbox.OutboxRelay;
+import com.ticketbounty.eventruntime.outbox.RelaySettings;
 import com.ticketbounty.eventruntime.postgres.PostgresOutboxStore;
 import com.ticketbounty.eventruntime.spi.MessagePublisher;
 import com.ticketbounty.eventruntime.spi.OutboxMessage;

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.rabbitmq.client.GetResponse;
 import com.ticketbounty.eventruntime.Subscription;
-import com.ticketbounty.eventruntime.internal.SubscriptionDispatcher;
+import com.ticketbounty.eventruntime.SubscriptionDispatcher;
 import com.ticketbounty.eventruntime.spi.OutboxMessage;
 import com.ticketbounty.eventruntime.spi.Outcome;
 import java.time.Clock;

@@ -7,7 +7,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
 import com.ticketbounty.eventruntime.EventUser;
-import com.ticketbounty.eventruntime.internal.EventCodec;
+import com.ticketbounty.eventruntime.codec.EventCodec;
 import com.ticketbounty.eventruntime.spi.OutboxMessage;
 import com.ticketbounty.testsupport.TestRabbit;
 import java.io.IOException;

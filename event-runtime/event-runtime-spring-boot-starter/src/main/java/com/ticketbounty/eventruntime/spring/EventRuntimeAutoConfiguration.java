@@ -1,12 +1,12 @@
 package com.ticketbounty.eventruntime.spring;
 
 import com.ticketbounty.eventruntime.Subscription;
-import com.ticketbounty.eventruntime.internal.EventCodec;
-import com.ticketbounty.eventruntime.internal.EventKeys;
-import com.ticketbounty.eventruntime.internal.FieldCipher;
-import com.ticketbounty.eventruntime.internal.OutboxRelay;
-import com.ticketbounty.eventruntime.internal.RelaySettings;
-import com.ticketbounty.eventruntime.internal.engine.Engine;
+import com.ticketbounty.eventruntime.codec.EventCodec;
+import com.ticketbounty.eventruntime.codec.EventKeys;
+import com.ticketbounty.eventruntime.codec.FieldCipher;
+import com.ticketbounty.eventruntime.engine.DurableEngine;
+import com.ticketbounty.eventruntime.outbox.OutboxRelay;
+import com.ticketbounty.eventruntime.outbox.RelaySettings;
 import com.ticketbounty.eventruntime.postgres.PostgresDeadLetterStore;
 import com.ticketbounty.eventruntime.postgres.PostgresInboxStore;
 import com.ticketbounty.eventruntime.postgres.PostgresOutboxStore;
@@ -115,7 +115,7 @@ public class EventRuntimeAutoConfiguration {
       EventCodec codec,
       DeadLetterStore deadLetters,
       ObjectProvider<Subscription<?>> subscriptions,
-      ObjectProvider<Engine> engine) {
+      ObjectProvider<DurableEngine> engine) {
     List<EventRuntimeLifecycle.Queue> queues = new ArrayList<>();
     PostgresInboxStore inbox =
         new PostgresInboxStore(dataSource, new SpringConnectionScope(dataSource));
@@ -125,8 +125,8 @@ public class EventRuntimeAutoConfiguration {
             subscription -> queues.add(EventRuntimeLifecycle.Queue.of(subscription, codec, inbox)));
     engine.ifAvailable(
         running ->
-            running.functions().all().stream()
-                .map(function -> EventRuntimeLifecycle.Queue.of(running, function, codec))
+            running.functions().stream()
+                .map(function -> EventRuntimeLifecycle.Queue.of(running, function))
                 .flatMap(Optional::stream)
                 .forEach(queues::add));
     return new EventRuntimeLifecycle.Consumers(

@@ -1,16 +1,12 @@
 package com.ticketbounty.eventruntime.spring;
 
+import com.ticketbounty.eventruntime.codec.EventCodec;
+import com.ticketbounty.eventruntime.engine.DurableEngine;
+import com.ticketbounty.eventruntime.engine.EngineSettings;
+import com.ticketbounty.eventruntime.engine.Limits;
 import com.ticketbounty.eventruntime.function.DurableFunction;
-import com.ticketbounty.eventruntime.internal.EventCodec;
-import com.ticketbounty.eventruntime.internal.engine.CelExpressions;
-import com.ticketbounty.eventruntime.internal.engine.Engine;
-import com.ticketbounty.eventruntime.internal.engine.EngineSettings;
-import com.ticketbounty.eventruntime.internal.engine.Limits;
-import com.ticketbounty.eventruntime.internal.engine.StepOverrides;
 import com.ticketbounty.eventruntime.postgres.PostgresRunStore;
 import com.ticketbounty.eventruntime.spi.RunStore;
-import java.security.SecureRandom;
-import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -57,32 +53,24 @@ class EventRuntimeFunctionsConfiguration {
   }
 
   @Bean
-  Engine eventRuntimeEngine(
+  DurableEngine eventRuntimeEngine(
       RunStore store,
       ObjectProvider<DurableFunction> functions,
       EventCodec codec,
       EngineSettings settings,
-      EngineWorkers workers) {
-    List<DurableFunction> all = functions.orderedStream().toList();
-    return Engine.create(
-        store,
-        all,
-        new CelExpressions(),
-        settings,
-        new SecureRandom(),
-        StepOverrides.NONE,
-        workers.attempts(),
-        workers.branches(),
-        codec);
+      EngineWorkers workers,
+      EventRuntimeProperties properties) {
+    return DurableEngine.builder(store, settings)
+        .codec(codec)
+        .functions(functions.orderedStream().toList())
+        .executors(workers.attempts(), workers.branches())
+        .cronPollInterval(properties.engine().cronPollInterval())
+        .build();
   }
 
   @Bean
   EngineLifecycle eventRuntimeEngineLifecycle(
-      Engine engine,
-      RunStore store,
-      EngineSettings settings,
-      EngineWorkers workers,
-      EventRuntimeProperties properties) {
-    return new EngineLifecycle(engine, store, settings, workers, properties.engine());
+      DurableEngine engine, EngineWorkers workers, EventRuntimeProperties properties) {
+    return new EngineLifecycle(engine, workers, properties.engine());
   }
 }

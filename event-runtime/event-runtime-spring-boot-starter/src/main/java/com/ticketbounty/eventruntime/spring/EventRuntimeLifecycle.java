@@ -1,12 +1,11 @@
 package com.ticketbounty.eventruntime.spring;
 
 import com.ticketbounty.eventruntime.Subscription;
+import com.ticketbounty.eventruntime.SubscriptionDispatcher;
+import com.ticketbounty.eventruntime.codec.EventCodec;
+import com.ticketbounty.eventruntime.engine.DurableEngine;
 import com.ticketbounty.eventruntime.function.DurableFunction;
-import com.ticketbounty.eventruntime.internal.EventCodec;
-import com.ticketbounty.eventruntime.internal.OutboxRelay;
-import com.ticketbounty.eventruntime.internal.SubscriptionDispatcher;
-import com.ticketbounty.eventruntime.internal.engine.Engine;
-import com.ticketbounty.eventruntime.internal.engine.FunctionDispatcher;
+import com.ticketbounty.eventruntime.outbox.OutboxRelay;
 import com.ticketbounty.eventruntime.rabbitmq.DeadLetterDrain;
 import com.ticketbounty.eventruntime.spi.InboxStore;
 import com.ticketbounty.eventruntime.spi.MessageSource;
@@ -61,12 +60,11 @@ final class EventRuntimeLifecycle {
     }
 
     /** A function's queue; none for a function that binds no event (cron only). */
-    static Optional<Queue> of(Engine engine, DurableFunction function, EventCodec codec) {
-      Set<String> events = FunctionDispatcher.boundEvents(function);
+    static Optional<Queue> of(DurableEngine engine, DurableFunction function) {
+      Set<String> events = DurableEngine.boundEvents(function);
       return events.isEmpty()
           ? Optional.empty()
-          : Optional.of(
-              new Queue(function.id(), events, new FunctionDispatcher(engine, function, codec)));
+          : Optional.of(new Queue(function.id(), events, engine.intake(function)));
     }
   }
 

@@ -2,9 +2,9 @@ package com.ticketbounty.eventruntime.spring;
 
 import com.ticketbounty.eventruntime.EventEnvelope;
 import com.ticketbounty.eventruntime.EventUser;
-import com.ticketbounty.eventruntime.internal.EventCodec;
-import com.ticketbounty.eventruntime.internal.OutboxRelay;
-import com.ticketbounty.eventruntime.internal.TraceHeaders;
+import com.ticketbounty.eventruntime.codec.EventCodec;
+import com.ticketbounty.eventruntime.outbox.OutboxRelay;
+import com.ticketbounty.eventruntime.outbox.TraceHeaders;
 import com.ticketbounty.eventruntime.postgres.HeadersJson;
 import com.ticketbounty.eventruntime.postgres.OutboxSql;
 import java.util.Optional;

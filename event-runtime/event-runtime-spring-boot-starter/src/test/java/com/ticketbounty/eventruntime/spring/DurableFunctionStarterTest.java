@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.ticketbounty.eventruntime.Subscription;
+import com.ticketbounty.eventruntime.engine.EngineSettings;
 import com.ticketbounty.eventruntime.function.DurableFunction;
-import com.ticketbounty.eventruntime.internal.engine.EngineSettings;
 import com.ticketbounty.testsupport.TestDatabase;
 import com.ticketbounty.testsupport.TestRabbit;
 import java.time.Duration;

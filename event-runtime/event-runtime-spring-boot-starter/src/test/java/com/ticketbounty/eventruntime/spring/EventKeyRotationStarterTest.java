@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.ticketbounty.eventruntime.EventEnvelope;
-import com.ticketbounty.eventruntime.internal.EventCodec;
-import com.ticketbounty.eventruntime.internal.FieldCipher;
+import com.ticketbounty.eventruntime.codec.EventCodec;
+import com.ticketbounty.eventruntime.codec.FieldCipher;
 import com.ticketbounty.testsupport.TestDatabase;
 import com.ticketbounty.testsupport.TestRabbit;
 import java.nio.ByteBuffer;

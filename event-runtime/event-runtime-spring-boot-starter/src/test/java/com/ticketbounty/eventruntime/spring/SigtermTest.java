@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.ticketbounty.eventruntime.internal.EventCodec;
+import com.ticketbounty.eventruntime.codec.EventCodec;
 import com.ticketbounty.testsupport.TestDatabase;
 import com.ticketbounty.testsupport.TestRabbit;
 import java.io.File;

@@ -1,7 +1,7 @@
 package com.ticketbounty.eventruntime.test;
 
+import com.ticketbounty.eventruntime.engine.StepOverrides;
 import com.ticketbounty.eventruntime.function.StepBody;
-import com.ticketbounty.eventruntime.internal.engine.StepOverrides;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;

@@ -2,16 +2,14 @@ package com.ticketbounty.eventruntime.test;
 
 import com.ticketbounty.eventruntime.EventEnvelope;
 import com.ticketbounty.eventruntime.EventUser;
+import com.ticketbounty.eventruntime.codec.EventCodec;
+import com.ticketbounty.eventruntime.codec.EventKeys;
+import com.ticketbounty.eventruntime.codec.FieldCipher;
+import com.ticketbounty.eventruntime.codec.UndecodableEventException;
+import com.ticketbounty.eventruntime.engine.DurableEngine;
+import com.ticketbounty.eventruntime.engine.EngineSettings;
+import com.ticketbounty.eventruntime.engine.Limits;
 import com.ticketbounty.eventruntime.function.DurableFunction;
-import com.ticketbounty.eventruntime.internal.EventCodec;
-import com.ticketbounty.eventruntime.internal.EventKeys;
-import com.ticketbounty.eventruntime.internal.FieldCipher;
-import com.ticketbounty.eventruntime.internal.UndecodableEventException;
-import com.ticketbounty.eventruntime.internal.engine.CelExpressions;
-import com.ticketbounty.eventruntime.internal.engine.Engine;
-import com.ticketbounty.eventruntime.internal.engine.EngineSettings;
-import com.ticketbounty.eventruntime.internal.engine.EventExpressions;
-import com.ticketbounty.eventruntime.internal.engine.Limits;
 import com.ticketbounty.eventruntime.spi.OutboxMessage;
 import com.ticketbounty.eventruntime.spi.RunRecord;
 import com.ticketbounty.eventruntime.spi.RunStatus;
@@ -43,20 +41,10 @@ public final class TestRuntime {
       new EventCodec(clock, new FieldCipher(EventKeys.random(), false));
   private final StepMocks mocks = new StepMocks();
   private final List<DurableFunction> functions = new ArrayList<>();
-  private final EventExpressions expressions;
   private Limits limits = Limits.DEFAULTS;
   private long seed = 42;
-  private @Nullable Engine engine;
+  private @Nullable DurableEngine engine;
   private int delivered;
-
-  /** A runtime evaluating filters, matches and concurrency keys with CEL. */
-  public TestRuntime() {
-    this(new CelExpressions());
-  }
-
-  public TestRuntime(EventExpressions expressions) {
-    this.expressions = expressions;
-  }
 
   public TestRuntime register(DurableFunction... added) {
     functions.addAll(List.of(added));
@@ -83,20 +71,22 @@ public final class TestRuntime {
     return this;
   }
 
-  public Engine engine() {
+  /**
+   * The engine the runtime drives: on the in-memory store, every attempt and step body on the
+   * calling thread. Rebuilt after {@link #register}, {@link #redeploy}, {@link #limits} or {@link
+   * #seed}, as a restarted service would be.
+   */
+  public DurableEngine engine() {
     if (engine == null) {
       EngineSettings settings = EngineSettings.defaults("test", "test-worker").withLimits(limits);
       engine =
-          Engine.create(
-              store,
-              functions,
-              expressions,
-              settings,
-              new Random(seed),
-              mocks,
-              Runnable::run,
-              Runnable::run,
-              codec);
+          DurableEngine.builder(store, settings)
+              .codec(codec)
+              .functions(functions)
+              .random(new Random(seed))
+              .stepOverrides(mocks)
+              .executors(Runnable::run, Runnable::run)
+              .build();
     }
     return engine;
   }
@@ -148,7 +138,7 @@ public final class TestRuntime {
   public void runUntilIdle() {
     for (int round = 0; round < 100_000; round++) {
       boolean delivering = deliverOutbox();
-      if (engine().scheduler().pollOnce() == 0 && !delivering) {
+      if (engine().pollOnce() == 0 && !delivering) {
         return;
       }
     }

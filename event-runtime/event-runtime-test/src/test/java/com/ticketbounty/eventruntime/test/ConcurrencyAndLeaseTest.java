@@ -3,8 +3,8 @@ package com.ticketbounty.eventruntime.test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ticketbounty.eventruntime.EventEnvelope;
+import com.ticketbounty.eventruntime.codec.EventCodec;
 import com.ticketbounty.eventruntime.function.DurableFunction;
-import com.ticketbounty.eventruntime.internal.EventCodec;
 import com.ticketbounty.eventruntime.spi.RunRecord;
 import com.ticketbounty.eventruntime.spi.RunStatus;
 import com.ticketbounty.eventruntime.test.Contracts.OrderPlaced;

@@ -2,12 +2,9 @@ package com.ticketbounty.eventruntime.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.ticketbounty.eventruntime.engine.DurableEngine;
+import com.ticketbounty.eventruntime.engine.EngineSettings;
 import com.ticketbounty.eventruntime.function.DurableFunction;
-import com.ticketbounty.eventruntime.internal.engine.CelExpressions;
-import com.ticketbounty.eventruntime.internal.engine.CronScheduler;
-import com.ticketbounty.eventruntime.internal.engine.Engine;
-import com.ticketbounty.eventruntime.internal.engine.EngineSettings;
-import com.ticketbounty.eventruntime.internal.engine.StepOverrides;
 import com.ticketbounty.eventruntime.spi.RunRecord;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,24 +28,24 @@ class CronSchedulerTest {
 
   @Test
   void aNewFunctionDoesNotRunForATickFromBeforeItWasDeployed() {
-    CronScheduler first = instance("a");
+    DurableEngine first = instance("a");
 
-    first.startUp();
+    first.pollCron();
 
     assertThat(store.runs()).isEmpty();
   }
 
   @Test
   void twoInstancesStartOneRunPerTick() {
-    CronScheduler a = instance("a");
-    CronScheduler b = instance("b");
-    a.startUp();
-    b.startUp();
+    DurableEngine a = instance("a");
+    DurableEngine b = instance("b");
+    a.pollCron();
+    b.pollCron();
 
     clock.advance(Duration.ofMinutes(2)); // 10:05
-    int started = a.pollOnce() + b.pollOnce();
+    int started = a.pollCron() + b.pollCron();
     clock.advance(Duration.ofMinutes(5)); // 10:10
-    started += b.pollOnce() + a.pollOnce();
+    started += b.pollCron() + a.pollCron();
 
     assertThat(started).isEqualTo(2);
     assertThat(ticks())
@@ -58,40 +55,40 @@ class CronSchedulerTest {
 
   @Test
   void aTickMissedWhileEveryInstanceWasStoppedRunsOnceAtStartUp() {
-    instance("a").startUp();
-    instance("b").startUp();
+    instance("a").pollCron();
+    instance("b").pollCron();
     // Both stop; 10:05 passes; both start again at 10:07, less than one period after it.
     clock.advance(Duration.ofMinutes(4));
 
-    CronScheduler a = instance("a-restarted");
-    CronScheduler b = instance("b-restarted");
-    a.startUp();
-    b.startUp();
-    a.pollOnce();
-    b.pollOnce();
+    DurableEngine a = instance("a-restarted");
+    DurableEngine b = instance("b-restarted");
+    a.pollCron();
+    b.pollCron();
+    a.pollCron();
+    b.pollCron();
 
     assertThat(ticks()).containsExactly(Instant.parse("2030-01-01T10:05:00Z"));
   }
 
   @Test
   void aTickMissedLongerThanOnePeriodAgoIsNotCaughtUp() {
-    instance("a").startUp();
+    instance("a").pollCron();
     clock.advance(Duration.ofMinutes(13)); // 10:16: 10:15 is younger than a period, 10:05 not
 
-    instance("a-restarted").startUp();
+    instance("a-restarted").pollCron();
 
     assertThat(ticks()).containsExactly(Instant.parse("2030-01-01T10:15:00Z"));
   }
 
   @Test
   void afterAPauseOnlyTheLatestMissedTickRuns() {
-    CronScheduler a = instance("a");
-    a.startUp();
+    DurableEngine a = instance("a");
+    a.pollCron();
     clock.advance(Duration.ofMinutes(2)); // 10:05
-    a.pollOnce();
+    a.pollCron();
     clock.advance(Duration.ofMinutes(17)); // 10:22: 10:10, 10:15 and 10:20 were missed
 
-    int started = a.pollOnce();
+    int started = a.pollCron();
 
     assertThat(started).isEqualTo(1);
     assertThat(ticks())
@@ -103,15 +100,15 @@ class CronSchedulerTest {
   void afterAPauseLongerThanTheLatestMissedTicksPeriodNoMissedTickRuns() {
     DurableFunction weekdayMornings =
         DurableFunction.named("weekday-mornings").onCron("0 9 * * 1-5").handler(ctx -> null);
-    CronScheduler a = instance("a", weekdayMornings); // Tuesday 10:03
-    a.startUp();
+    DurableEngine a = instance("a", weekdayMornings); // Tuesday 10:03
+    a.pollCron();
     // Saturday 10:03: Wednesday's to Friday's 09:00 were missed; Friday's is 25 hours old and came
     // 24 hours after Thursday's.
     clock.advance(Duration.ofDays(4));
 
-    int started = a.pollOnce();
+    int started = a.pollCron();
     clock.advance(Duration.ofHours(47)); // Monday 09:03: Monday's tick is simply due
-    started += a.pollOnce();
+    started += a.pollCron();
 
     assertThat(started).isEqualTo(1);
     assertThat(ticks()).containsExactly(Instant.parse("2030-01-07T09:00:00Z"));
@@ -119,11 +116,11 @@ class CronSchedulerTest {
 
   @Test
   void startsTheRunWithTheCronTickEvent() {
-    CronScheduler a = instance("a");
-    a.startUp();
+    DurableEngine a = instance("a");
+    a.pollCron();
     clock.advance(Duration.ofMinutes(2));
 
-    a.pollOnce();
+    a.pollCron();
 
     RunRecord run = store.runs().get(0);
     assertThat(run.functionId()).isEqualTo("every-five");
@@ -132,22 +129,17 @@ class CronSchedulerTest {
         .contains("\"tick\":\"2030-01-01T10:05:00Z\"");
   }
 
-  private CronScheduler instance(String worker) {
+  private DurableEngine instance(String worker) {
     return instance(worker, everyFiveMinutes);
   }
 
-  private CronScheduler instance(String worker, DurableFunction function) {
-    Engine engine =
-        Engine.create(
-            store,
-            List.of(function),
-            new CelExpressions(),
-            EngineSettings.defaults("cron-test", worker),
-            new Random(1),
-            StepOverrides.NONE,
-            Runnable::run,
-            Runnable::run);
-    return new CronScheduler(engine, store);
+  /** An instance whose cron ticks the test drives: its first look is its start-up. */
+  private DurableEngine instance(String worker, DurableFunction function) {
+    return DurableEngine.builder(store, EngineSettings.defaults("cron-test", worker))
+        .functions(List.of(function))
+        .random(new Random(1))
+        .executors(Runnable::run, Runnable::run)
+        .build();
   }
 
   private List<Instant> ticks() {

@@ -56,7 +56,7 @@ class KitFeaturesTest {
         .engine()
         .submit(
             List.of(
-                new com.ticketbounty.eventruntime.internal.EventCodec(runtime.clock())
+                new com.ticketbounty.eventruntime.codec.EventCodec(runtime.clock())
                     .envelope(new OrderPlaced("o", "u"), null)));
     InMemoryRunStore store = runtime.store();
     RunRecord first =

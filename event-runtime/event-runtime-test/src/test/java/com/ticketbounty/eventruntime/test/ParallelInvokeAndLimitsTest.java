@@ -2,10 +2,10 @@ package com.ticketbounty.eventruntime.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.ticketbounty.eventruntime.engine.Limits;
 import com.ticketbounty.eventruntime.function.DurableFunction;
 import com.ticketbounty.eventruntime.function.ParallelStep;
 import com.ticketbounty.eventruntime.function.StepFailedException;
-import com.ticketbounty.eventruntime.internal.engine.Limits;
 import com.ticketbounty.eventruntime.spi.RunRecord;
 import com.ticketbounty.eventruntime.spi.RunStatus;
 import com.ticketbounty.eventruntime.test.Contracts.OrderPlaced;

@@ -49,6 +49,11 @@ public abstract class HexagonalArchitectureContract {
     real.rules().forEach(rule -> rule.check(realCode));
   }
 
+  @Test
+  void usesOnlyThePublicApiOfEventRuntime() {
+    EventRuntimeBoundary.check(root);
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {

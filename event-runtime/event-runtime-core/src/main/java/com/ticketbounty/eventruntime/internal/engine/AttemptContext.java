@@ -2,10 +2,10 @@ package com.ticketbounty.eventruntime.internal.engine;
 
 import com.ticketbounty.eventruntime.EventEnvelope;
 import com.ticketbounty.eventruntime.NonRetriableException;
+import com.ticketbounty.eventruntime.codec.EventCodec;
+import com.ticketbounty.eventruntime.codec.UndecodableEventException;
 import com.ticketbounty.eventruntime.function.FunctionContext;
 import com.ticketbounty.eventruntime.function.Step;
-import com.ticketbounty.eventruntime.internal.EventCodec;
-import com.ticketbounty.eventruntime.internal.UndecodableEventException;
 import com.ticketbounty.eventruntime.spi.RunRecord;
 
 /** The {@link FunctionContext} of one attempt. */

@@ -1,9 +1,9 @@
 package com.ticketbounty.eventruntime.internal.engine;
 
 import com.ticketbounty.eventruntime.EventEnvelope;
+import com.ticketbounty.eventruntime.codec.UndecodableEventException;
 import com.ticketbounty.eventruntime.function.DurableFunction;
 import com.ticketbounty.eventruntime.function.StepFailedException;
-import com.ticketbounty.eventruntime.internal.UndecodableEventException;
 import com.ticketbounty.eventruntime.spi.Commit;
 import com.ticketbounty.eventruntime.spi.RunRecord;
 import com.ticketbounty.eventruntime.spi.RunStatus;

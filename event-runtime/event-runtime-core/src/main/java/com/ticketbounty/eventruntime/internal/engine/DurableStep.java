@@ -1,14 +1,14 @@
 package com.ticketbounty.eventruntime.internal.engine;
 
 import com.ticketbounty.eventruntime.EventEnvelope;
+import com.ticketbounty.eventruntime.codec.SealScope;
 import com.ticketbounty.eventruntime.function.ParallelStep;
 import com.ticketbounty.eventruntime.function.Step;
 import com.ticketbounty.eventruntime.function.StepAction;
 import com.ticketbounty.eventruntime.function.StepBody;
 import com.ticketbounty.eventruntime.function.StepFailedException;
-import com.ticketbounty.eventruntime.internal.SealScope;
 import com.ticketbounty.eventruntime.internal.StepIds;
-import com.ticketbounty.eventruntime.internal.TraceHeaders;
+import com.ticketbounty.eventruntime.outbox.TraceHeaders;
 import com.ticketbounty.eventruntime.spi.OutboxMessage;
 import com.ticketbounty.eventruntime.spi.RunRecord;
 import com.ticketbounty.eventruntime.spi.StepRecord;

@@ -2,8 +2,10 @@ package com.ticketbounty.eventruntime.internal.engine;
 
 import com.ticketbounty.eventruntime.EventEnvelope;
 import com.ticketbounty.eventruntime.SchemaVersion;
+import com.ticketbounty.eventruntime.codec.EventCodec;
+import com.ticketbounty.eventruntime.engine.EngineSettings;
+import com.ticketbounty.eventruntime.engine.StepOverrides;
 import com.ticketbounty.eventruntime.function.DurableFunction;
-import com.ticketbounty.eventruntime.internal.EventCodec;
 import com.ticketbounty.eventruntime.spi.NewRun;
 import com.ticketbounty.eventruntime.spi.ParentStep;
 import com.ticketbounty.eventruntime.spi.Replay;
@@ -147,6 +149,11 @@ public final class Engine {
             parts.memos().mapper().createObjectNode().put("tick", tick.toString()),
             null);
     return parts.newRuns().of(function, event, null);
+  }
+
+  /** The store's time. */
+  public Instant now() {
+    return parts.store().now();
   }
 
   public Scheduler scheduler() {

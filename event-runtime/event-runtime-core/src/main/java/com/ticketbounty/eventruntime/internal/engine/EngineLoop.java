@@ -1,5 +1,6 @@
 package com.ticketbounty.eventruntime.internal.engine;
 
+import com.ticketbounty.eventruntime.engine.EngineSettings;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;

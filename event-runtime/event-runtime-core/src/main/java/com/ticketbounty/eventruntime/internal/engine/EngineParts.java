@@ -1,6 +1,8 @@
 package com.ticketbounty.eventruntime.internal.engine;
 
-import com.ticketbounty.eventruntime.internal.EventCodec;
+import com.ticketbounty.eventruntime.codec.EventCodec;
+import com.ticketbounty.eventruntime.engine.EngineSettings;
+import com.ticketbounty.eventruntime.engine.StepOverrides;
 import com.ticketbounty.eventruntime.spi.RunStore;
 import java.util.concurrent.Executor;
 import java.util.random.RandomGenerator;

@@ -1,10 +1,11 @@
 package com.ticketbounty.eventruntime.internal.engine;
 
 import com.ticketbounty.eventruntime.EventEnvelope;
+import com.ticketbounty.eventruntime.codec.SealScope;
+import com.ticketbounty.eventruntime.codec.UndecodableEventException;
+import com.ticketbounty.eventruntime.engine.Limits;
 import com.ticketbounty.eventruntime.function.DurableFunction;
 import com.ticketbounty.eventruntime.function.Trigger;
-import com.ticketbounty.eventruntime.internal.SealScope;
-import com.ticketbounty.eventruntime.internal.UndecodableEventException;
 import com.ticketbounty.eventruntime.spi.NewRun;
 import com.ticketbounty.eventruntime.spi.OpenWait;
 import com.ticketbounty.eventruntime.spi.Resolution;

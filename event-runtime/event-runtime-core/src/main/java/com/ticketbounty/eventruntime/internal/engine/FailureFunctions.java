@@ -2,11 +2,11 @@ package com.ticketbounty.eventruntime.internal.engine;
 
 import com.ticketbounty.eventruntime.EventEnvelope;
 import com.ticketbounty.eventruntime.FunctionFailed;
+import com.ticketbounty.eventruntime.codec.EventCodec;
+import com.ticketbounty.eventruntime.codec.UndecodableEventException;
 import com.ticketbounty.eventruntime.function.DurableFunction;
 import com.ticketbounty.eventruntime.function.FailureHandler;
 import com.ticketbounty.eventruntime.function.FunctionFailure;
-import com.ticketbounty.eventruntime.internal.EventCodec;
-import com.ticketbounty.eventruntime.internal.UndecodableEventException;
 
 /**
  * Wraps an {@code onFailure} handler as a function of its own, so that it runs durably: its trigger

@@ -1,8 +1,8 @@
 package com.ticketbounty.eventruntime.internal.engine;
 
-import com.ticketbounty.eventruntime.internal.SealScope;
-import com.ticketbounty.eventruntime.internal.SensitiveFields;
-import com.ticketbounty.eventruntime.internal.UndecodableEventException;
+import com.ticketbounty.eventruntime.codec.SealScope;
+import com.ticketbounty.eventruntime.codec.SensitiveFields;
+import com.ticketbounty.eventruntime.codec.UndecodableEventException;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.DeserializationFeature;

@@ -1,10 +1,10 @@
 package com.ticketbounty.eventruntime.internal.engine;
 
 import com.ticketbounty.eventruntime.EventEnvelope;
+import com.ticketbounty.eventruntime.codec.EventCodec;
 import com.ticketbounty.eventruntime.function.Concurrency;
 import com.ticketbounty.eventruntime.function.DurableFunction;
 import com.ticketbounty.eventruntime.internal.ConcurrencyKeyException;
-import com.ticketbounty.eventruntime.internal.EventCodec;
 import com.ticketbounty.eventruntime.spi.NewRun;
 import com.ticketbounty.eventruntime.spi.ParentStep;
 import java.nio.charset.StandardCharsets;

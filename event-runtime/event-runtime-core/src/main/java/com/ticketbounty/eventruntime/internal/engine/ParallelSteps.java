@@ -1,8 +1,8 @@
 package com.ticketbounty.eventruntime.internal.engine;
 
+import com.ticketbounty.eventruntime.codec.SealScope;
 import com.ticketbounty.eventruntime.function.ParallelStep;
 import com.ticketbounty.eventruntime.function.StepFailedException;
-import com.ticketbounty.eventruntime.internal.SealScope;
 import com.ticketbounty.eventruntime.spi.RunRecord;
 import com.ticketbounty.eventruntime.spi.RunStatus;
 import com.ticketbounty.eventruntime.spi.StepRecord;

@@ -2,10 +2,10 @@ package com.ticketbounty.eventruntime.internal.engine;
 
 import com.ticketbounty.eventruntime.EventEnvelope;
 import com.ticketbounty.eventruntime.SchemaVersion;
+import com.ticketbounty.eventruntime.codec.SealScope;
+import com.ticketbounty.eventruntime.codec.UndecodableEventException;
 import com.ticketbounty.eventruntime.function.DurableFunction;
 import com.ticketbounty.eventruntime.function.StepFailedException;
-import com.ticketbounty.eventruntime.internal.SealScope;
-import com.ticketbounty.eventruntime.internal.UndecodableEventException;
 import com.ticketbounty.eventruntime.spi.NewRun;
 import com.ticketbounty.eventruntime.spi.ParentStep;
 import com.ticketbounty.eventruntime.spi.Resolution;

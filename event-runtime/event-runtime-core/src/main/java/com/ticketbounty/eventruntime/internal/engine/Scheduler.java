@@ -1,5 +1,6 @@
 package com.ticketbounty.eventruntime.internal.engine;
 
+import com.ticketbounty.eventruntime.engine.EngineSettings;
 import com.ticketbounty.eventruntime.spi.Claim;
 import com.ticketbounty.eventruntime.spi.Lease;
 import com.ticketbounty.eventruntime.spi.RunRecord;

@@ -2,9 +2,9 @@ package com.ticketbounty.eventruntime.internal.engine;
 
 import com.ticketbounty.eventruntime.NonRetriableException;
 import com.ticketbounty.eventruntime.RetryAfterException;
+import com.ticketbounty.eventruntime.codec.SealScope;
 import com.ticketbounty.eventruntime.function.DurableFunction;
 import com.ticketbounty.eventruntime.function.StepBody;
-import com.ticketbounty.eventruntime.internal.SealScope;
 import com.ticketbounty.eventruntime.spi.StepStatus;
 import com.ticketbounty.eventruntime.spi.StepWrite;
 import io.opentelemetry.context.Context;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ticketbounty.eventruntime.Sensitive;
-import com.ticketbounty.eventruntime.internal.EventKeys;
-import com.ticketbounty.eventruntime.internal.FieldCipher;
-import com.ticketbounty.eventruntime.internal.SealScope;
-import com.ticketbounty.eventruntime.internal.SensitiveFields;
+import com.ticketbounty.eventruntime.codec.EventKeys;
+import com.ticketbounty.eventruntime.codec.FieldCipher;
+import com.ticketbounty.eventruntime.codec.SealScope;
+import com.ticketbounty.eventruntime.codec.SensitiveFields;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

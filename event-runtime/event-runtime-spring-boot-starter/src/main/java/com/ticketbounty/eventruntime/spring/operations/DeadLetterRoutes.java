@@ -1,6 +1,6 @@
 package com.ticketbounty.eventruntime.spring.operations;
 
-import com.ticketbounty.eventruntime.internal.SensitiveFields;
+import com.ticketbounty.eventruntime.codec.SensitiveFields;
 import com.ticketbounty.eventruntime.rabbitmq.DeadLetterRedrive;
 import com.ticketbounty.eventruntime.spi.DeadLetterStore;
 import java.nio.ByteBuffer;

@@ -2,12 +2,12 @@ package com.ticketbounty.eventruntime.spring.operations;
 
 import com.ticketbounty.eventruntime.EventEnvelope;
 import com.ticketbounty.eventruntime.SchemaVersion;
-import com.ticketbounty.eventruntime.internal.EventCodec;
-import com.ticketbounty.eventruntime.internal.OutboxRelay;
-import com.ticketbounty.eventruntime.internal.SealScope;
-import com.ticketbounty.eventruntime.internal.SensitiveFields;
-import com.ticketbounty.eventruntime.internal.TraceHeaders;
-import com.ticketbounty.eventruntime.internal.UuidV7;
+import com.ticketbounty.eventruntime.codec.EventCodec;
+import com.ticketbounty.eventruntime.codec.SealScope;
+import com.ticketbounty.eventruntime.codec.SensitiveFields;
+import com.ticketbounty.eventruntime.codec.UuidV7;
+import com.ticketbounty.eventruntime.outbox.OutboxRelay;
+import com.ticketbounty.eventruntime.outbox.TraceHeaders;
 import com.ticketbounty.eventruntime.postgres.OutboxWriter;
 import com.ticketbounty.eventruntime.spi.OutboxMessage;
 import java.sql.Connection;

@@ -1,9 +1,9 @@
 package com.ticketbounty.eventruntime.spring.operations;
 
 import com.ticketbounty.eventruntime.Subscription;
-import com.ticketbounty.eventruntime.internal.EventCodec;
-import com.ticketbounty.eventruntime.internal.OutboxRelay;
-import com.ticketbounty.eventruntime.internal.engine.Engine;
+import com.ticketbounty.eventruntime.codec.EventCodec;
+import com.ticketbounty.eventruntime.engine.DurableEngine;
+import com.ticketbounty.eventruntime.outbox.OutboxRelay;
 import com.ticketbounty.eventruntime.postgres.PostgresRunQueries;
 import com.ticketbounty.eventruntime.rabbitmq.DeadLetterRedrive;
 import com.ticketbounty.eventruntime.spi.DeadLetterStore;
@@ -67,7 +67,7 @@ public class EventRuntimeOperationsAutoConfiguration {
       DataSource dataSource,
       EventCodec codec,
       ObjectProvider<OutboxRelay> relay,
-      ObjectProvider<Engine> engine,
+      ObjectProvider<DurableEngine> engine,
       ObjectProvider<Subscription<?>> subscriptions,
       EventRuntimeProperties properties,
       ResourceLoader resources) {
@@ -83,17 +83,16 @@ public class EventRuntimeOperationsAutoConfiguration {
 
   /** The contracts the service's functions and subscriptions read. */
   private static List<Class<?>> consumedContracts(
-      ObjectProvider<Engine> engine, ObjectProvider<Subscription<?>> subscriptions) {
+      ObjectProvider<DurableEngine> engine, ObjectProvider<Subscription<?>> subscriptions) {
     List<Class<?>> consumed = new ArrayList<>();
     subscriptions.orderedStream().forEach(subscription -> consumed.add(subscription.contract()));
-    engine.ifAvailable(
-        running -> running.functions().all().forEach(f -> consumed.addAll(f.contracts())));
+    engine.ifAvailable(running -> running.functions().forEach(f -> consumed.addAll(f.contracts())));
     return consumed;
   }
 
   /** Functions and runs, where the service has durable functions. */
   @Configuration(proxyBeanMethods = false)
-  @ConditionalOnBean(Engine.class)
+  @ConditionalOnBean(DurableEngine.class)
   static class Runs {
     @Bean
     RunQueries eventRuntimeRunQueries(DataSource dataSource) {
@@ -102,13 +101,17 @@ public class EventRuntimeOperationsAutoConfiguration {
 
     @Bean
     RouterFunction<ServerResponse> eventRuntimeRunRoutes(
-        OperationsGuard guard, Environment env, Engine engine, RunStore store, RunQueries queries) {
+        OperationsGuard guard,
+        Environment env,
+        DurableEngine engine,
+        RunStore store,
+        RunQueries queries) {
       return guard.guard(
           new RunRoutes(
                   engine,
                   store,
                   queries,
-                  new RunViews(service(env), id -> engine.functions().find(id).isPresent()))
+                  new RunViews(service(env), id -> engine.function(id).isPresent()))
               .routes());
     }
   }

@@ -1,8 +1,8 @@
 package com.ticketbounty.eventruntime.spring.operations;
 
+import com.ticketbounty.eventruntime.engine.DurableEngine;
 import com.ticketbounty.eventruntime.function.DurableFunction;
 import com.ticketbounty.eventruntime.function.Trigger;
-import com.ticketbounty.eventruntime.internal.engine.Engine;
 import com.ticketbounty.eventruntime.spi.RunQueries;
 import com.ticketbounty.eventruntime.spi.RunRecord;
 import com.ticketbounty.eventruntime.spi.RunStatus;
@@ -30,12 +30,12 @@ final class RunRoutes {
   private static final ParameterizedTypeReference<Map<String, Object>> BODY =
       new ParameterizedTypeReference<>() {};
 
-  private final Engine engine;
+  private final DurableEngine engine;
   private final RunStore store;
   private final RunQueries queries;
   private final RunViews views;
 
-  RunRoutes(Engine engine, RunStore store, RunQueries queries, RunViews views) {
+  RunRoutes(DurableEngine engine, RunStore store, RunQueries queries, RunViews views) {
     this.engine = engine;
     this.store = store;
     this.queries = queries;
@@ -55,7 +55,7 @@ final class RunRoutes {
   }
 
   private Object functions() {
-    return engine.functions().all().stream().map(views::function).toList();
+    return engine.functions().stream().map(views::function).toList();
   }
 
   private Mono<ServerResponse> list(ServerRequest request) {
@@ -141,7 +141,7 @@ final class RunRoutes {
 
   private Mono<ServerResponse> trigger(ServerRequest request) {
     String id = request.pathVariable("id");
-    Optional<DurableFunction> function = engine.functions().find(id);
+    Optional<DurableFunction> function = engine.function(id);
     if (function.isEmpty()) {
       return Problems.respond(
           HttpStatus.NOT_FOUND, "There is no function " + id + ".", request.path());
@@ -150,7 +150,7 @@ final class RunRoutes {
       return Problems.respond(
           HttpStatus.CONFLICT, "Function " + id + " has no cron trigger.", request.path());
     }
-    return blocking(() -> engine.startCron(id, store.now()))
+    return blocking(() -> engine.trigger(id))
         .flatMap(
             run ->
                 ServerResponse.status(HttpStatus.ACCEPTED)

@@ -1,9 +1,9 @@
 package com.ticketbounty.eventruntime.spring.operations;
 
+import com.ticketbounty.eventruntime.codec.SensitiveFields;
 import com.ticketbounty.eventruntime.function.Concurrency;
 import com.ticketbounty.eventruntime.function.DurableFunction;
 import com.ticketbounty.eventruntime.function.Trigger;
-import com.ticketbounty.eventruntime.internal.SensitiveFields;
 import com.ticketbounty.eventruntime.spi.RunRecord;
 import com.ticketbounty.eventruntime.spi.StepRecord;
 import java.time.Instant;

@@ -8,6 +8,10 @@ import com.ticketbounty.eventruntime.EventType;
 import com.ticketbounty.eventruntime.NonRetriableException;
 import com.ticketbounty.eventruntime.Sensitive;
 import com.ticketbounty.eventruntime.function.DurableFunction;
+import com.ticketbounty.eventruntime.spi.NewRun;
+import com.ticketbounty.eventruntime.spi.RunRecord;
+import com.ticketbounty.eventruntime.spi.RunStatus;
+import com.ticketbounty.eventruntime.spi.RunStore;
 import com.ticketbounty.eventruntime.spring.TestService;
 import com.ticketbounty.testsupport.TestDatabase;
 import com.ticketbounty.testsupport.TestRabbit;
@@ -16,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -51,6 +56,7 @@ class OperationsRunsApiTest {
 
   @Autowired WebTestClient client;
   @Autowired DataSource dataSource;
+  @Autowired RunStore store;
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
@@ -194,6 +200,44 @@ class OperationsRunsApiTest {
         .param(eventId)
         .query(String.class)
         .single();
+  }
+
+  @Test
+  void aRunOfAFunctionThisInstanceDoesNotHaveStaysQueuedAndSaysWhy() {
+    // As a newer version of the service, deployed beside this one, would have created it.
+    RunRecord run =
+        store
+            .createRuns(
+                List.of(
+                    new NewRun(
+                        UUID.randomUUID(),
+                        "added-in-a-newer-version",
+                        UUID.randomUUID(),
+                        "{\"name\":\"test/ping.sent\",\"data\":{}}",
+                        null,
+                        null)))
+            .get(0);
+
+    await()
+        .during(Duration.ofMillis(500))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> store.run(run.id()).orElseThrow().status() == RunStatus.QUEUED);
+    client
+        .get()
+        .uri("/internal/runtime/runs/" + run.id())
+        .header("Authorization", TestAccess.ADMIN)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.status")
+        .isEqualTo("queued")
+        .jsonPath("$.reason")
+        .value(
+            reason ->
+                assertThat((String) reason)
+                    .contains("added-in-a-newer-version")
+                    .contains("not deployed on this instance"));
   }
 
   @Test

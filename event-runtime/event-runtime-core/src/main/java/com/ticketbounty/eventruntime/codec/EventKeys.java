@@ -1,4 +1,4 @@
-package com.ticketbounty.eventruntime.internal;
+package com.ticketbounty.eventruntime.codec;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;

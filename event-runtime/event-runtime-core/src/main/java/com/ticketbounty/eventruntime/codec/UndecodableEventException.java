@@ -1,4 +1,4 @@
-package com.ticketbounty.eventruntime.internal;
+package com.ticketbounty.eventruntime.codec;
 
 /** A message that can never become an event: its message says why, for the dead-letter record. */
 public final class UndecodableEventException extends Exception {

@@ -1,4 +1,4 @@
-package com.ticketbounty.eventruntime.internal;
+package com.ticketbounty.eventruntime.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.ticketbounty.eventruntime.EventEnvelope;
 import com.ticketbounty.eventruntime.FunctionFailed;
 import com.ticketbounty.eventruntime.SchemaVersion;
+import com.ticketbounty.eventruntime.internal.Greeted;
+import com.ticketbounty.eventruntime.internal.PasswordResetRequested;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,9 +1,9 @@
-package com.ticketbounty.eventruntime.internal;
+package com.ticketbounty.eventruntime;
 
-import com.ticketbounty.eventruntime.EventEnvelope;
 import com.ticketbounty.eventruntime.EventHandler.Delivery;
-import com.ticketbounty.eventruntime.SchemaVersion;
-import com.ticketbounty.eventruntime.Subscription;
+import com.ticketbounty.eventruntime.codec.EventCodec;
+import com.ticketbounty.eventruntime.codec.UndecodableEventException;
+import com.ticketbounty.eventruntime.outbox.TraceHeaders;
 import com.ticketbounty.eventruntime.spi.InboundMessage;
 import com.ticketbounty.eventruntime.spi.InboxStore;
 import com.ticketbounty.eventruntime.spi.MessageSource;

@@ -1,4 +1,4 @@
-package com.ticketbounty.eventruntime.internal.engine;
+package com.ticketbounty.eventruntime.engine;
 
 import java.time.Duration;
 

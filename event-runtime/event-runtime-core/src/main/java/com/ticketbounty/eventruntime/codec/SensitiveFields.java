@@ -1,4 +1,4 @@
-package com.ticketbounty.eventruntime.internal;
+package com.ticketbounty.eventruntime.codec;
 
 import com.ticketbounty.eventruntime.Sensitive;
 import java.util.Collection;

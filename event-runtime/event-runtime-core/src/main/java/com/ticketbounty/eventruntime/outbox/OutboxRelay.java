@@ -1,4 +1,4 @@
-package com.ticketbounty.eventruntime.internal;
+package com.ticketbounty.eventruntime.outbox;
 
 import com.ticketbounty.eventruntime.spi.MessagePublisher;
 import com.ticketbounty.eventruntime.spi.OutboxStore;

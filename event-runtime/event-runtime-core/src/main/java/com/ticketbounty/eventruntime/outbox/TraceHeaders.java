@@ -1,4 +1,4 @@
-package com.ticketbounty.eventruntime.internal;
+package com.ticketbounty.eventruntime.outbox;
 
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;

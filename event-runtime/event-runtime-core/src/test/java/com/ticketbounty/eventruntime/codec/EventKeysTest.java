@@ -1,4 +1,4 @@
-package com.ticketbounty.eventruntime.internal;
+package com.ticketbounty.eventruntime.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

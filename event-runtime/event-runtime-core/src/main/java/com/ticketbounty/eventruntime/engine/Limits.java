@@ -1,4 +1,4 @@
-package com.ticketbounty.eventruntime.internal.engine;
+package com.ticketbounty.eventruntime.engine;
 
 /**
  * Sizes the engine refuses to exceed, so that one run cannot bloat the store or the broker.

@@ -1,9 +1,9 @@
-package com.ticketbounty.eventruntime.internal;
+package com.ticketbounty.eventruntime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.ticketbounty.eventruntime.EventEnvelope;
-import com.ticketbounty.eventruntime.Subscription;
+import com.ticketbounty.eventruntime.codec.EventCodec;
+import com.ticketbounty.eventruntime.internal.Greeted;
 import com.ticketbounty.eventruntime.spi.InboundMessage;
 import com.ticketbounty.eventruntime.spi.InboxStore;
 import com.ticketbounty.eventruntime.spi.Outcome;

@@ -1,4 +1,4 @@
-package com.ticketbounty.eventruntime.internal;
+package com.ticketbounty.eventruntime.outbox;
 
 import java.time.Duration;
 

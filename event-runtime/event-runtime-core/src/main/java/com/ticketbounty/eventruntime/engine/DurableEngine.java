@@ -1,0 +1,357 @@
+package com.ticketbounty.eventruntime.engine;
+
+import com.ticketbounty.eventruntime.EventEnvelope;
+import com.ticketbounty.eventruntime.codec.EventCodec;
+import com.ticketbounty.eventruntime.function.DurableFunction;
+import com.ticketbounty.eventruntime.internal.engine.CelExpressions;
+import com.ticketbounty.eventruntime.internal.engine.CronScheduler;
+import com.ticketbounty.eventruntime.internal.engine.Engine;
+import com.ticketbounty.eventruntime.internal.engine.EngineLoop;
+import com.ticketbounty.eventruntime.internal.engine.FunctionDispatcher;
+import com.ticketbounty.eventruntime.spi.MessageSource;
+import com.ticketbounty.eventruntime.spi.RunRecord;
+import com.ticketbounty.eventruntime.spi.RunStore;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The durable-function engine of one service instance, assembled without a framework: a {@link
+ * RunStore}, the functions, the codec and the {@link EngineSettings}. The Spring starter and the
+ * test kit both build theirs here; nothing else in the runtime is needed to run functions.
+ *
+ * <pre>{@code
+ * DurableEngine engine =
+ *     DurableEngine.builder(new PostgresRunStore(dataSource), EngineSettings.defaults("billing", id))
+ *         .codec(codec)
+ *         .functions(List.of(chargeCustomer, sendReceipt))
+ *         .build();
+ * engine.start();                       // claims due runs, renews leases, starts cron ticks
+ * messages.subscribe(id, DurableEngine.boundEvents(f), engine.intake(f));   // a function's queue
+ * …
+ * engine.shutdown(Duration.ofSeconds(10));   // graceful: lets running attempts end, then stops
+ * }</pre>
+ *
+ * <p>Threads: attempts run on a pool of {@link EngineSettings#workers()} threads and step bodies on
+ * an elastic pool (a body abandoned at its timeout keeps its thread without taking one from the
+ * next), both owned and closed by the engine unless the builder is given executors of its own; a
+ * test passes {@code Runnable::run} for both and drives the engine with {@link #pollOnce()}.
+ */
+public final class DurableEngine implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DurableEngine.class);
+
+  private final Engine engine;
+  private final EngineSettings settings;
+  private final EventCodec codec;
+  private final CronScheduler cron;
+  private final Duration cronPollInterval;
+  private final List<ExecutorService> owned;
+  private @Nullable EngineLoop loop;
+  private @Nullable ScheduledExecutorService cronTimer;
+
+  private DurableEngine(Builder builder) {
+    this.settings = builder.settings;
+    this.codec = builder.codec;
+    this.cronPollInterval = builder.cronPollInterval;
+    this.owned = new ArrayList<>();
+    Executor attempts = builder.attempts;
+    Executor steps = builder.steps;
+    if (attempts == null) {
+      ExecutorService pool =
+          Executors.newFixedThreadPool(settings.workers(), named(settings.service() + "-attempt-"));
+      owned.add(pool);
+      attempts = pool;
+    }
+    if (steps == null) {
+      ExecutorService pool = Executors.newCachedThreadPool(named(settings.service() + "-step-"));
+      owned.add(pool);
+      steps = pool;
+    }
+    this.engine =
+        Engine.create(
+            builder.store,
+            builder.functions,
+            new CelExpressions(),
+            settings,
+            builder.random,
+            builder.overrides,
+            attempts,
+            steps,
+            codec);
+    this.cron = new CronScheduler(engine, builder.store);
+  }
+
+  public static Builder builder(RunStore store, EngineSettings settings) {
+    return new Builder(store, settings);
+  }
+
+  /** The event names a function's queue binds: its event triggers and the events it waits for. */
+  public static Set<String> boundEvents(DurableFunction function) {
+    return FunctionDispatcher.boundEvents(function);
+  }
+
+  /**
+   * Takes in events as they arrived (an API call, a test): starts a run per function they trigger
+   * (one per (function, event id), however often submitted) and keeps the events a function waits
+   * for.
+   *
+   * @throws IllegalArgumentException when an event is over {@link Limits#maxEventBytes()}
+   */
+  public List<RunRecord> submit(List<EventEnvelope> events) {
+    return engine.submit(events);
+  }
+
+  /**
+   * What takes the deliveries of a function's queue: the run is created (or the awaited event kept)
+   * before the message is acked, and a message that can never be read is dead-lettered with its
+   * reason.
+   */
+  public MessageSource.Handler intake(DurableFunction function) {
+    return new FunctionDispatcher(engine, function, codec);
+  }
+
+  /**
+   * Requeues a failed run from its failed step, carrying through {@code invoke} (see the docs).
+   *
+   * @return false when the run is not failed
+   */
+  public boolean replay(UUID runId) {
+    return engine.replay(runId);
+  }
+
+  /** Cancels an unfinished run and the runs it invoked; false when it is finished or unknown. */
+  public boolean cancel(UUID runId) {
+    return engine.cancel(runId);
+  }
+
+  /** Starts a cron function's run now, outside its schedule (an operator's trigger). */
+  public RunRecord trigger(String functionId) {
+    return engine.startCron(functionId, engine.now());
+  }
+
+  public Collection<DurableFunction> functions() {
+    return engine.functions().all();
+  }
+
+  /** A function of this engine by id, failure handlers ({@code <id>-on-failure}) included. */
+  public Optional<DurableFunction> function(String id) {
+    return engine.functions().find(id);
+  }
+
+  public EngineSettings settings() {
+    return settings;
+  }
+
+  /**
+   * Starts working on its own threads: claims due runs (a loop polling the store), renews the
+   * leases of running attempts, and starts the runs of cron ticks.
+   */
+  public synchronized void start() {
+    if (loop != null) {
+      throw new IllegalStateException("the engine is already started");
+    }
+    EngineLoop started =
+        new EngineLoop(
+            engine,
+            settings,
+            Executors.newSingleThreadScheduledExecutor(named(settings.service() + "-engine-")));
+    started.start();
+    loop = started;
+    if (cron.hasSchedules() && !cronPollInterval.isZero() && !cronPollInterval.isNegative()) {
+      ScheduledExecutorService timer =
+          Executors.newSingleThreadScheduledExecutor(named(settings.service() + "-cron-"));
+      // The first look catches up the missed tick; a failed look is repeated at the next one.
+      timer.scheduleWithFixedDelay(
+          this::pollCronGuarded, 0, cronPollInterval.toMillis(), TimeUnit.MILLISECONDS);
+      cronTimer = timer;
+    }
+  }
+
+  /**
+   * Stops gracefully: claims nothing more and starts no cron tick, lets the running attempts end
+   * for up to {@code grace} while still renewing their leases (so a step that finishes late is
+   * kept, not fenced off and run again elsewhere), then stops renewing and closes its own pools. An
+   * attempt still running then is abandoned: its run resumes elsewhere once its lease expires.
+   *
+   * @return whether every attempt ended within the grace period
+   */
+  public boolean shutdown(Duration grace) {
+    EngineLoop stopping;
+    synchronized (this) {
+      stopping = loop;
+      loop = null;
+      if (cronTimer != null) {
+        cronTimer.shutdown();
+        cronTimer = null;
+      }
+    }
+    if (stopping != null) {
+      stopping.stopClaiming();
+    }
+    boolean ended = awaitAttempts(grace);
+    if (!ended) {
+      LOG.warn(
+          "Attempts still running after {}; their runs resume when their leases expire", grace);
+    }
+    if (stopping != null) {
+      stopping.close();
+    }
+    owned.forEach(ExecutorService::shutdownNow);
+    return ended;
+  }
+
+  private boolean awaitAttempts(Duration grace) {
+    long deadline = System.nanoTime() + grace.toNanos();
+    try {
+      while (engine.scheduler().inFlight() > 0) {
+        if (System.nanoTime() >= deadline) {
+          return false;
+        }
+        Thread.sleep(20); // attempts end on their own threads; a short poll is all it takes
+      }
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** Stops at once: no grace for running attempts (they are left to their leases). */
+  @Override
+  public void close() {
+    shutdown(Duration.ZERO);
+  }
+
+  /**
+   * Claims one batch of due runs and hands their attempts to the workers; for a test that drives
+   * the engine itself (with {@code Runnable::run} executors, the attempts have ended on return).
+   *
+   * @return how many runs were claimed
+   */
+  public int pollOnce() {
+    return engine.scheduler().pollOnce();
+  }
+
+  /** How many attempts are running now. */
+  public int inFlight() {
+    return engine.scheduler().inFlight();
+  }
+
+  /** Renews the leases of the running attempts; for a test that drives the engine itself. */
+  public void renewLeases() {
+    engine.scheduler().renewLeases();
+  }
+
+  /**
+   * Starts the runs of the cron ticks that came since the last look (the first look also catches up
+   * the tick missed while down); for a test that drives the engine itself.
+   *
+   * @return how many runs this instance started
+   */
+  public int pollCron() {
+    return cron.pollOnce();
+  }
+
+  private void pollCronGuarded() {
+    try {
+      cron.pollOnce();
+    } catch (RuntimeException e) {
+      LOG.warn("Looking for cron ticks failed; trying again at the next look", e);
+    }
+  }
+
+  private static ThreadFactory named(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return task -> {
+      Thread thread = new Thread(task, prefix + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  /** What a {@link DurableEngine} is made of; only the store and the settings are required. */
+  public static final class Builder {
+    private final RunStore store;
+    private final EngineSettings settings;
+    private EventCodec codec = new EventCodec(Clock.systemUTC());
+    private final List<DurableFunction> functions = new ArrayList<>();
+    private StepOverrides overrides = StepOverrides.NONE;
+    private RandomGenerator random = new SecureRandom();
+    private @Nullable Executor attempts;
+    private @Nullable Executor steps;
+    private Duration cronPollInterval = Duration.ofSeconds(1);
+
+    private Builder(RunStore store, EngineSettings settings) {
+      this.store = Objects.requireNonNull(store, "store");
+      this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /**
+     * The service's codec, so that sealed fields open for its functions and are sealed in the
+     * events they send; by default one without a key (no sealed fields).
+     */
+    public Builder codec(EventCodec newCodec) {
+      codec = Objects.requireNonNull(newCodec, "codec");
+      return this;
+    }
+
+    public Builder functions(Collection<DurableFunction> added) {
+      functions.addAll(added);
+      return this;
+    }
+
+    /** Replaces step bodies by (function, step key): the test kit's mocks. */
+    public Builder stepOverrides(StepOverrides newOverrides) {
+      overrides = Objects.requireNonNull(newOverrides, "overrides");
+      return this;
+    }
+
+    /** The retry jitter's source: seed it in a test for repeatable backoffs. */
+    public Builder random(RandomGenerator newRandom) {
+      random = Objects.requireNonNull(newRandom, "random");
+      return this;
+    }
+
+    /**
+     * Executors of the caller's instead of the engine's own pools: {@code attempts} is handed at
+     * most {@link EngineSettings#workers()} attempts at once; {@code stepBodies} must start each
+     * body at once (time queued counts against a step's timeout). The caller closes them.
+     */
+    public Builder executors(Executor attempts, Executor stepBodies) {
+      this.attempts = Objects.requireNonNull(attempts, "attempts");
+      this.steps = Objects.requireNonNull(stepBodies, "stepBodies");
+      return this;
+    }
+
+    /**
+     * How often a {@link #start() started} engine looks for due cron ticks (default 1 s); zero for
+     * none, when the caller drives them with {@link #pollCron()}.
+     */
+    public Builder cronPollInterval(Duration interval) {
+      cronPollInterval = Objects.requireNonNull(interval, "interval");
+      return this;
+    }
+
+    public DurableEngine build() {
+      return new DurableEngine(this);
+    }
+  }
+}
