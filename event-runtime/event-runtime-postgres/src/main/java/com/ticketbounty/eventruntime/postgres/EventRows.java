@@ -18,7 +18,7 @@ final class EventRows {
   private static final String INSERT =
       "INSERT INTO event_runtime.stored_events (id, name, event, stored_at)"
           + " VALUES (?, ?, CAST(? AS json), ?) ON CONFLICT (id) DO NOTHING";
-  private static final String SINCE =
+  static final String SINCE =
       "SELECT id, name, event::text AS event, stored_at FROM event_runtime.stored_events"
           + " WHERE name = ? AND stored_at >= ? ORDER BY stored_at, seq";
 

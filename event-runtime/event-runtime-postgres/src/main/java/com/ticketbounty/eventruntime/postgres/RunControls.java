@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /** Changes to runs from outside an attempt: lease renewal, replay, cancel, and cron ticks. */
 final class RunControls {
-  private static final String RENEW =
+  static final String RENEW =
       """
       UPDATE event_runtime.runs SET lease_expires_at = now() + ? * interval '1 microsecond'
        WHERE id = ANY(?) AND lease_owner = ? AND status = 'running' AND lease_expires_at > now()
