@@ -1,29 +1,20 @@
 package com.ticketbounty.eventruntime.spring;
 
+import com.ticketbounty.eventruntime.spring.EventRuntimeProperties.WorkerKind;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The engine's bounded thread pools: {@code attempts} runs attempts (the scheduler never hands it
  * more than its size at once), {@code branches} the bodies of parallel steps, apart so that an
- * attempt waiting for its branches never starves them.
+ * attempt waiting for its branches never starves them. Both are fixed pools of {@code size}
+ * threads, virtual or platform: the bound, which the connection budget counts on, is the same.
  */
 record EngineWorkers(ExecutorService attempts, ExecutorService branches) {
 
-  static EngineWorkers of(String service, int size) {
+  static EngineWorkers of(String service, int size, WorkerKind kind) {
     return new EngineWorkers(
-        Executors.newFixedThreadPool(size, named(service + "-attempt-")),
-        Executors.newFixedThreadPool(size, named(service + "-branch-")));
-  }
-
-  private static ThreadFactory named(String prefix) {
-    AtomicInteger count = new AtomicInteger();
-    return task -> {
-      Thread thread = new Thread(task, prefix + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
+        Executors.newFixedThreadPool(size, WorkerThreads.named(kind, service + "-attempt-")),
+        Executors.newFixedThreadPool(size, WorkerThreads.named(kind, service + "-branch-")));
   }
 }

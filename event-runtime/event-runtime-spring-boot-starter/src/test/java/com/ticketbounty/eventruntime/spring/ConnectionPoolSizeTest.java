@@ -7,13 +7,11 @@ import com.ticketbounty.eventruntime.function.DurableFunction;
 import com.ticketbounty.testsupport.TestDatabase;
 import com.ticketbounty.testsupport.TestRabbit;
 import com.zaxxer.hikari.HikariDataSource;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
@@ -76,18 +74,7 @@ class ConnectionPoolSizeTest {
   }
 
   private static ConfigurableApplicationContext start(String... settings) {
-    List<String> arguments =
-        new ArrayList<>(
-            List.of(
-                "--spring.main.web-application-type=none",
-                "--spring.application.name=" + SERVICE,
-                "--spring.datasource.url=" + DATABASE.jdbcUrl(),
-                "--spring.datasource.username=" + DATABASE.user(),
-                "--spring.r2dbc.url=" + DATABASE.r2dbcUrl(),
-                "--spring.r2dbc.username=" + DATABASE.user(),
-                "--event-runtime.name-prefix=" + RABBIT.prefix()));
-    arguments.addAll(List.of(settings));
-    return new SpringApplicationBuilder(App.class).run(arguments.toArray(String[]::new));
+    return TestService.start(App.class, SERVICE, DATABASE, RABBIT, settings);
   }
 
   @SpringBootConfiguration
