@@ -30,7 +30,7 @@ final class EventRows {
       ON CONFLICT (id) DO NOTHING
       RETURNING id
       """;
-  private static final String SINCE =
+  static final String SINCE =
       "SELECT id, name, event::text AS event, stored_at FROM event_runtime.stored_events"
           + " WHERE name = ? AND stored_at >= ? ORDER BY stored_at, seq";
 

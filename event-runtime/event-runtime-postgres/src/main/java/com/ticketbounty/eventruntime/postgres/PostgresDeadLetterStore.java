@@ -21,6 +21,11 @@ public final class PostgresDeadLetterStore implements DeadLetterStore {
       "INSERT INTO event_runtime.dead_letters"
           + " (queue, message_id, event_name, reason, body, headers)"
           + " VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb)) ON CONFLICT DO NOTHING";
+  static final String LIVE =
+      "SELECT "
+          + COLUMNS
+          + " FROM event_runtime.dead_letters WHERE redriven_at IS NULL"
+          + " ORDER BY dead_lettered_at DESC, id DESC LIMIT ?";
 
   private final DataSource dataSource;
 
@@ -46,12 +51,7 @@ public final class PostgresDeadLetterStore implements DeadLetterStore {
 
   @Override
   public List<Stored> list(int limit) {
-    return query(
-        "SELECT "
-            + COLUMNS
-            + " FROM event_runtime.dead_letters WHERE redriven_at IS NULL"
-            + " ORDER BY dead_lettered_at DESC, id DESC LIMIT ?",
-        limit);
+    return query(LIVE, limit);
   }
 
   @Override

@@ -25,7 +25,7 @@ import javax.sql.DataSource;
  * concurrent transactions serialize on the aggregate's own row, so insertion order is their order.
  */
 public final class PostgresOutboxStore implements OutboxStore {
-  private static final String CLAIM =
+  static final String CLAIM =
       """
       WITH heads AS (
         SELECT o.seq, o.aggregate_key

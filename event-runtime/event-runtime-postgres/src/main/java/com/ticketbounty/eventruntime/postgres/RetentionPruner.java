@@ -8,17 +8,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.postgresql.util.PGInterval;
 
 /**
  * Deletes what the runtime no longer needs once the retention period has passed: sent outbox rows,
- * inbox records, redriven dead letters, finished runs with their steps, and stored events. It never
- * blocks processing: it deletes in small batches, each its own short transaction, and skips rows
- * another transaction holds ({@code SKIP LOCKED}). Ages are measured on PostgreSQL's clock, like
- * every other time of the runtime.
+ * inbox records, redriven dead letters, finished runs with their steps and waits, stored events and
+ * cron ticks. It never blocks processing: it deletes in small batches, each its own short
+ * transaction, and skips rows another transaction holds ({@code SKIP LOCKED}). Every condition is
+ * served by an index (V3, V7), so a batch reads only the rows it deletes. Ages are measured on
+ * PostgreSQL's clock, like every other time of the runtime.
+ *
+ * <p>Kept on purpose: {@code cron_deployments} (one row per cron function, which the start-up
+ * catch-up needs for as long as the function exists) and the latest tick of each cron function.
  */
 public final class RetentionPruner {
-  /** What may go, per table: its key, and the condition that says a row is done and old. */
-  private static final List<Target> TARGETS =
+  /** What may go, per table, in this order. */
+  static final List<Target> TARGETS =
       List.of(
           new Target("outbox", "seq", "published_at < now() - ?"),
           new Target("inbox", "ctid", "processed_at < now() - ?"),
@@ -28,7 +33,17 @@ public final class RetentionPruner {
               "runs",
               "id",
               "status IN ('completed', 'failed', 'cancelled') AND ended_at < now() - ?"),
-          new Target("stored_events", "id", "stored_at < now() - ?"));
+          new Target("stored_events", "id", "stored_at < now() - ?"),
+          // Not a function's latest tick: start-up catches up the latest tick if it is less than
+          // one
+          // period old, and a monthly tick pruned after 7 days would run again. Rows are never
+          // updated, so their ctid is a stable key.
+          new Target(
+              "cron_ticks",
+              "ctid",
+              "tick < now() - ? AND EXISTS (SELECT 1 FROM event_runtime.cron_ticks later"
+                  + " WHERE later.function_id = cron_ticks.function_id"
+                  + " AND later.tick > cron_ticks.tick)"));
 
   private final DataSource dataSource;
   private final int batchSize;
@@ -61,18 +76,25 @@ public final class RetentionPruner {
   }
 
   private int deleteBatch(Target target, Duration retention) throws SQLException {
-    String sql =
-        "DELETE FROM event_runtime.%1$s WHERE %2$s IN (SELECT %2$s FROM event_runtime.%1$s"
-            + " WHERE %3$s LIMIT ? FOR UPDATE SKIP LOCKED)";
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement delete =
-            connection.prepareStatement(
-                sql.formatted(target.table(), target.key(), target.condition()))) {
-      delete.setObject(1, new org.postgresql.util.PGInterval(0, 0, 0, 0, 0, retention.toSeconds()));
-      delete.setInt(2, batchSize);
+        PreparedStatement delete = connection.prepareStatement(target.deleteSql())) {
+      target.bind(delete, retention, batchSize);
       return delete.executeUpdate();
     }
   }
 
-  private record Target(String table, String key, String condition) {}
+  /** A table, its key, and the condition that says a row is done and old (one {@code ?}: age). */
+  record Target(String table, String key, String condition) {
+    /** One batch's delete; parameters: the retention period, the batch size. */
+    String deleteSql() {
+      return ("DELETE FROM event_runtime.%1$s WHERE %2$s IN (SELECT %2$s FROM event_runtime.%1$s"
+              + " WHERE %3$s LIMIT ? FOR UPDATE SKIP LOCKED)")
+          .formatted(table, key, condition);
+    }
+
+    void bind(PreparedStatement delete, Duration retention, int batchSize) throws SQLException {
+      delete.setObject(1, new PGInterval(0, 0, 0, 0, 0, retention.toSeconds()));
+      delete.setInt(2, batchSize);
+    }
+  }
 }

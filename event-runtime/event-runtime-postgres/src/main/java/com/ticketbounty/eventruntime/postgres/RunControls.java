@@ -25,7 +25,7 @@ import java.util.UUID;
  * finds the runs below it itself, inside its transaction, so that none started meanwhile escapes.
  */
 final class RunControls {
-  private static final String RENEW =
+  static final String RENEW =
       """
       UPDATE event_runtime.runs r SET lease_expires_at = now() + ? * interval '1 microsecond'
         FROM unnest(CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS int[])) AS l(id, owner, attempt)

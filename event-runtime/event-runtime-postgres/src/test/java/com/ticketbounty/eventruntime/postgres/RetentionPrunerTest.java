@@ -80,6 +80,24 @@ class RetentionPrunerTest {
     assertThat(ids("SELECT count(*)::text FROM event_runtime.steps")).containsExactly("2");
   }
 
+  @Test
+  void removesCronTicksOlderThanTheRetentionPeriodButEachFunctionsLatest() throws Exception {
+    cronTick("nightly", "now() - interval '10 days'");
+    cronTick("nightly", "now() - interval '9 days'");
+    cronTick("nightly", "now() - interval '1 day'");
+    // Its only tick is old, yet it is the one the start-up catch-up would run again if it were
+    // gone.
+    cronTick("monthly", "now() - interval '20 days'");
+
+    Map<String, Integer> deleted = new RetentionPruner(dataSource, 1).prune(Duration.ofDays(7));
+
+    assertThat(deleted).containsEntry("cron_ticks", 2);
+    assertThat(
+            ids(
+                "SELECT function_id || ' ' || (now()::date - tick::date) FROM event_runtime.cron_ticks"))
+        .containsExactlyInAnyOrder("nightly 1", "monthly 20");
+  }
+
   private static UUID outbox(String aggregate, String publishedAt) throws SQLException {
     UUID id = UUID.randomUUID();
     try (Connection connection = dataSource.getConnection()) {
@@ -103,6 +121,17 @@ class RetentionPrunerTest {
             + subscription
             + "', gen_random_uuid(), "
             + processedAt
+            + ")");
+  }
+
+  private static void cronTick(String function, String tick) throws SQLException {
+    execute(
+        "INSERT INTO event_runtime.cron_ticks (function_id, tick, claimed_at) VALUES ('"
+            + function
+            + "', "
+            + tick
+            + ", "
+            + tick
             + ")");
   }
 

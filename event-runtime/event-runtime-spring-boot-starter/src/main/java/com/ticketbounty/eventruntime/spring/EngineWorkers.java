@@ -1,9 +1,8 @@
 package com.ticketbounty.eventruntime.spring;
 
+import com.ticketbounty.eventruntime.spring.EventRuntimeProperties.WorkerKind;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The engine's thread pools: {@code attempts} runs attempts (the scheduler never hands it more than
@@ -14,18 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 record EngineWorkers(ExecutorService attempts, ExecutorService branches) {
 
-  static EngineWorkers of(String service, int size) {
+  static EngineWorkers of(String service, int size, WorkerKind kind) {
     return new EngineWorkers(
-        Executors.newFixedThreadPool(size, named(service + "-attempt-")),
-        Executors.newCachedThreadPool(named(service + "-step-")));
-  }
-
-  private static ThreadFactory named(String prefix) {
-    AtomicInteger count = new AtomicInteger();
-    return task -> {
-      Thread thread = new Thread(task, prefix + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
+        Executors.newFixedThreadPool(size, WorkerThreads.named(kind, service + "-attempt-")),
+        Executors.newCachedThreadPool(WorkerThreads.named(kind, service + "-step-")));
   }
 }

@@ -74,6 +74,12 @@ public class EventRuntimeAutoConfiguration {
         Clock.systemUTC(), new FieldCipher(keys, properties.acceptV1SealedValues()));
   }
 
+  /** Sizes the JDBC pool for the runtime's threads, or refuses one set too small. */
+  @Bean
+  static PoolSizing eventRuntimePoolSizing() {
+    return new PoolSizing();
+  }
+
   /** Migrated before anything that reads or writes the runtime's tables is created. */
   @Bean
   RuntimeSchemaMigration eventRuntimeSchema(DataSource dataSource) {

@@ -13,8 +13,9 @@ import org.springframework.context.annotation.Bean;
 /**
  * A JDBC pool for R2DBC services. Spring Boot creates no {@code DataSource} once an R2DBC {@code
  * ConnectionFactory} exists, yet the runtime's store and every service's Flyway migrations speak
- * JDBC; so the runtime builds one from {@code spring.datasource.*}, sized by {@code
- * spring.datasource.hikari.*} (keep it small: DESIGN.md §6 fits every service in 100 connections).
+ * JDBC; so the runtime builds one from {@code spring.datasource.*} and {@code
+ * spring.datasource.hikari.*}. Its size, unless set there, is derived by {@link PoolSizing} from
+ * the threads that use it (DESIGN.md §6 fits every service in 100 connections).
  */
 @AutoConfiguration(
     afterName = {

@@ -7,14 +7,19 @@ import com.ticketbounty.eventruntime.engine.Limits;
 import com.ticketbounty.eventruntime.function.DurableFunction;
 import com.ticketbounty.eventruntime.postgres.PostgresRunStore;
 import com.ticketbounty.eventruntime.spi.RunStore;
+import com.ticketbounty.eventruntime.spring.EventRuntimeProperties.WorkerKind;
+import java.util.Locale;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The durable-function engine, when the service has {@link DurableFunction} beans: built on the
@@ -24,6 +29,8 @@ import org.springframework.core.env.Environment;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBean(DurableFunction.class)
 class EventRuntimeFunctionsConfiguration {
+  private static final Logger LOG =
+      LoggerFactory.getLogger(EventRuntimeFunctionsConfiguration.class);
 
   /** The runs, in the runtime's schema on the service's own database. */
   @Bean
@@ -44,12 +51,19 @@ class EventRuntimeFunctionsConfiguration {
         engine.leaseFor(),
         engine.claimBatch(),
         engine.pollInterval(),
-        Limits.DEFAULTS);
+        limits(engine.limits()));
   }
 
+  /** A JVM without virtual threads refuses {@code worker-kind: virtual} here, at start-up. */
   @Bean(destroyMethod = "")
-  EngineWorkers eventRuntimeEngineWorkers(EngineSettings settings) {
-    return EngineWorkers.of(settings.service(), settings.workers());
+  EngineWorkers eventRuntimeEngineWorkers(
+      EngineSettings settings, EventRuntimeProperties properties) {
+    WorkerKind kind = WorkerThreads.resolve(properties.engine().workerKind());
+    LOG.info(
+        "Durable functions run on {} {} threads",
+        settings.workers(),
+        kind.name().toLowerCase(Locale.ROOT));
+    return EngineWorkers.of(settings.service(), settings.workers(), kind);
   }
 
   @Bean
@@ -66,6 +80,21 @@ class EventRuntimeFunctionsConfiguration {
         .executors(workers.attempts(), workers.branches())
         .cronPollInterval(properties.engine().cronPollInterval())
         .build();
+  }
+
+  private static Limits limits(EventRuntimeProperties.Limits limits) {
+    return new Limits(
+        bytes(limits.maxStepOutput(), "max-step-output"),
+        bytes(limits.maxEvent(), "max-event"),
+        limits.maxStepsPerRun());
+  }
+
+  private static int bytes(DataSize size, String name) {
+    if (size.toBytes() > Integer.MAX_VALUE) {
+      throw new IllegalStateException(
+          "event-runtime.engine.limits.%s must be below 2GB, was %s".formatted(name, size));
+    }
+    return (int) size.toBytes();
   }
 
   @Bean

@@ -2,8 +2,10 @@ package com.ticketbounty.eventruntime.spring;
 
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings under {@code event-runtime.*}.
@@ -85,6 +87,9 @@ public record EventRuntimeProperties(
    * @param cronPollInterval how often cron schedules are checked for a due tick
    * @param shutdownTimeout how long stopping waits for running attempts; the rest are resumed by
    *     another instance (or this one after restart) once their lease expires
+   * @param limits the sizes the engine refuses to exceed
+   * @param workerKind the threads that run attempts and parallel steps; unset, virtual where the
+   *     JVM has them (Java 21 and later) and platform elsewhere
    */
   public record Engine(
       @DefaultValue("8") int workers,
@@ -92,5 +97,29 @@ public record EventRuntimeProperties(
       @DefaultValue("100") int claimBatch,
       @DefaultValue("200ms") Duration pollInterval,
       @DefaultValue("1s") Duration cronPollInterval,
-      @DefaultValue("10s") Duration shutdownTimeout) {}
+      @DefaultValue("10s") Duration shutdownTimeout,
+      @DefaultValue Limits limits,
+      @Nullable WorkerKind workerKind) {}
+
+  /**
+   * What one run may not exceed; going over fails with an error that names the limit. The defaults
+   * are the engine's own (Inngest's): 4 MiB, 256 KiB, 1,000 steps. Sizes take a unit ({@code 4MB},
+   * {@code 256KB}; binary, as Spring reads them) or a number of bytes.
+   *
+   * @param maxStepOutput the largest memo of one step, and of a run's output, in UTF-8 bytes
+   * @param maxEvent the largest encoded event a step may send or the service submit
+   * @param maxStepsPerRun how many step calls one attempt of a run may make
+   */
+  public record Limits(
+      @DefaultValue("4MB") DataSize maxStepOutput,
+      @DefaultValue("256KB") DataSize maxEvent,
+      @DefaultValue("1000") int maxStepsPerRun) {}
+
+  /** The threads of the engine's bounded worker pools. */
+  public enum WorkerKind {
+    /** Ordinary threads: every JVM has them. */
+    PLATFORM,
+    /** Virtual threads, cheap to block in a step body; Java 21 and later. */
+    VIRTUAL
+  }
 }

@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings under {@code event-runtime.retention.*}.
  *
  * @param period how long finished records are kept (sent outbox rows, inbox records, redriven dead
- *     letters)
+ *     letters, finished runs with their steps, stored events, cron ticks but each function's
+ *     latest)
  * @param interval how often the pruner runs
  * @param batchSize rows per delete transaction, kept small so pruning never holds up processing
  */
