@@ -27,7 +27,8 @@ import javax.sql.DataSource;
 
 /**
  * Engines on one real PostgreSQL database, each as a service instance would run it: its own worker
- * id, worker pool and {@link EngineLoop}. Closing stops every engine, then drops the database.
+ * id, worker pools and {@link DurableEngine#start() loop}, their threads named after the worker id
+ * (see {@link EngineThreads}). Closing stops every engine, then drops the database.
  */
 final class PostgresEngines implements AutoCloseable {
   /** The seed of every engine's random, so that a test can compute the jitter it will draw. */
@@ -38,13 +39,25 @@ final class PostgresEngines implements AutoCloseable {
   private final PostgresRunStore store;
   private final List<AutoCloseable> running = new ArrayList<>();
 
-  private PostgresEngines(TestDatabase database, int connections) {
+  /** How the test database commits. */
+  enum Commits {
+    /** As the product's databases do (synchronous_commit on): a commit waits for its WAL flush. */
+    DURABLE,
+    /**
+     * Without waiting for the WAL flush (synchronous_commit off): a test database need not survive
+     * a PostgreSQL crash, and this keeps many runs fast on a small machine while changing nothing a
+     * test observes.
+     */
+    UNFLUSHED
+  }
+
+  private PostgresEngines(TestDatabase database, int connections, Commits commits) {
     this.database = database;
-    // A test database need not survive a PostgreSQL crash: not waiting for the WAL flush at every
-    // commit keeps thousands of runs fast on a small machine, and changes nothing a test observes.
-    execute(
-        database.dataSource(),
-        "ALTER DATABASE " + database.name() + " SET synchronous_commit = off");
+    if (commits == Commits.UNFLUSHED) {
+      execute(
+          database.dataSource(),
+          "ALTER DATABASE " + database.name() + " SET synchronous_commit = off");
+    }
     HikariConfig config = new HikariConfig();
     config.setDataSource(database.dataSource());
     config.setMaximumPoolSize(connections);
@@ -53,8 +66,13 @@ final class PostgresEngines implements AutoCloseable {
     this.store = new PostgresRunStore(dataSource);
   }
 
+  /** Engines on a fresh database that commits {@link Commits#UNFLUSHED unflushed}. */
   static PostgresEngines create(String purpose, int connections) {
-    return new PostgresEngines(TestDatabase.create(purpose), connections);
+    return create(purpose, connections, Commits.UNFLUSHED);
+  }
+
+  static PostgresEngines create(String purpose, int connections, Commits commits) {
+    return new PostgresEngines(TestDatabase.create(purpose), connections, commits);
   }
 
   PostgresRunStore store() {
@@ -81,8 +99,12 @@ final class PostgresEngines implements AutoCloseable {
   /** Like {@link #engine(EngineSettings, EventCodec, List)}, on a store that wraps this one. */
   DurableEngine engine(
       EngineSettings settings, EventCodec codec, List<DurableFunction> functions, RunStore on) {
-    ExecutorService workers = Executors.newFixedThreadPool(settings.workers());
-    ExecutorService steps = Executors.newCachedThreadPool();
+    ExecutorService workers =
+        Executors.newFixedThreadPool(
+            settings.workers(), EngineThreads.named(settings.workerId() + EngineThreads.ATTEMPT));
+    ExecutorService steps =
+        Executors.newCachedThreadPool(
+            EngineThreads.named(settings.workerId() + EngineThreads.STEP));
     running.add(() -> stop(workers));
     running.add(() -> stop(steps));
     return DurableEngine.builder(on, settings)

@@ -1,33 +1,51 @@
-package com.ticketbounty.eventruntime.test;
+package com.ticketbounty.eventruntime.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ticketbounty.eventruntime.NonRetriableException;
 import com.ticketbounty.eventruntime.RetryPolicy;
 import com.ticketbounty.eventruntime.function.DurableFunction;
+import com.ticketbounty.eventruntime.postgres.ScenarioEvents.OrderPlaced;
+import com.ticketbounty.eventruntime.postgres.ScenarioEvents.ReceiptSent;
 import com.ticketbounty.eventruntime.spi.RunRecord;
 import com.ticketbounty.eventruntime.spi.RunStatus;
 import com.ticketbounty.eventruntime.spi.StepRecord;
-import com.ticketbounty.eventruntime.test.Contracts.OrderPlaced;
-import com.ticketbounty.eventruntime.test.Contracts.ReceiptSent;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(EventRuntimeExtension.class)
-class ReplayAndCodeChangeTest {
+/**
+ * Replay from the failed step, new code between attempts, and cancel between steps: written once
+ * against {@link EngineDriver}, run in memory and on PostgreSQL.
+ */
+abstract class ReplayAndCodeChangeContract {
+  EngineDriver runtime;
+
+  abstract EngineDriver newDriver();
+
+  @BeforeEach
+  void startRuntime() {
+    runtime = newDriver();
+  }
+
+  @AfterEach
+  void stopRuntime() throws Exception {
+    runtime.close();
+  }
 
   @Test
-  void replayReRunsOnlyTheFailedStepAndWhatFollowsWithoutSendingAgain(TestRuntime runtime) {
-    List<String> ran = new ArrayList<>();
+  void replayReRunsOnlyTheFailedStepAndWhatFollowsWithoutSendingAgain() {
+    List<String> ran = Collections.synchronizedList(new ArrayList<>());
     AtomicBoolean providerUp = new AtomicBoolean(false);
     runtime.register(
         DurableFunction.named("fulfil")
             .triggeredBy(OrderPlaced.class)
-            .retryPolicy(new RetryPolicy(1, Duration.ofSeconds(1), Duration.ofSeconds(1)))
+            .retryPolicy(new RetryPolicy(1, runtime.units(1), runtime.units(1)))
             .handler(
                 ctx -> {
                   ctx.step().run("reserve", key -> ran.add("reserve"));
@@ -46,9 +64,8 @@ class ReplayAndCodeChangeTest {
                 }));
 
     runtime.send(new OrderPlaced("o-1", "u-1"));
-    runtime.advance(Duration.ofSeconds(5));
-    RunRecord failed = runtime.onlyRun("fulfil");
-    assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
+    runtime.advance(runtime.units(2));
+    RunRecord failed = runtime.reached(runtime.onlyRun("fulfil").id(), RunStatus.FAILED);
     assertThat(ran).containsExactly("reserve", "pay", "pay");
     assertThat(runtime.sentEvents())
         .extracting(e -> e.name())
@@ -66,8 +83,8 @@ class ReplayAndCodeChangeTest {
   }
 
   @Test
-  void matchesFinishedStepsByKeyWhenTheCodeChangesBetweenAttempts(TestRuntime runtime) {
-    List<String> ran = new ArrayList<>();
+  void matchesFinishedStepsByKeyWhenTheCodeChangesBetweenAttempts() {
+    List<String> ran = Collections.synchronizedList(new ArrayList<>());
     runtime.register(
         DurableFunction.named("onboard")
             .triggeredBy(OrderPlaced.class)
@@ -75,41 +92,40 @@ class ReplayAndCodeChangeTest {
                 ctx -> {
                   ctx.step().run("welcome", key -> ran.add("welcome"));
                   ctx.step().run("old-step", key -> ran.add("old-step"));
-                  ctx.step().sleep("pause", Duration.ofHours(1));
+                  ctx.step().sleep("pause", runtime.units(4));
                   return "v1";
                 }));
     runtime.send(new OrderPlaced("o-1", "u-1"));
     RunRecord run = runtime.onlyRun("onboard");
     assertThat(run.status()).isEqualTo(RunStatus.SLEEPING);
 
-    TestRuntime deployed = redeploy(runtime, ran);
-    deployed.advance(Duration.ofHours(1));
+    redeploy(ran);
+    runtime.advance(runtime.units(4));
 
-    assertThat(deployed.run(run.id()).status()).isEqualTo(RunStatus.COMPLETED);
-    assertThat(deployed.run(run.id()).output()).contains("v2");
+    assertThat(runtime.reached(run.id(), RunStatus.COMPLETED).output()).contains("v2");
     assertThat(ran).containsExactly("welcome", "old-step", "new-step");
-    assertThat(deployed.steps(run.id()))
+    assertThat(runtime.steps(run.id()))
         .extracting(StepRecord::key)
         .contains("welcome", "old-step", "pause", "new-step");
   }
 
-  /** The same store and clock, with the function's new code: a step removed, one added. */
-  private static TestRuntime redeploy(TestRuntime runtime, List<String> ran) {
-    return runtime.redeploy(
+  /** The same store, with the function's new code: a step removed, one added. */
+  private void redeploy(List<String> ran) {
+    runtime.redeploy(
         DurableFunction.named("onboard")
             .triggeredBy(OrderPlaced.class)
             .handler(
                 ctx -> {
                   ctx.step().run("welcome", key -> ran.add("welcome"));
-                  ctx.step().sleep("pause", Duration.ofHours(1));
+                  ctx.step().sleep("pause", runtime.units(4));
                   ctx.step().run("new-step", key -> ran.add("new-step"));
                   return "v2";
                 }));
   }
 
   @Test
-  void cancelsARunBetweenSteps(TestRuntime runtime) {
-    List<String> ran = new ArrayList<>();
+  void cancelsARunBetweenSteps() {
+    List<String> ran = Collections.synchronizedList(new ArrayList<>());
     runtime.register(
         DurableFunction.named("cancellable")
             .triggeredBy(OrderPlaced.class)
@@ -120,7 +136,7 @@ class ReplayAndCodeChangeTest {
                           "first",
                           key -> {
                             ran.add("first");
-                            runtime.cancel(java.util.UUID.fromString(ctx.runId()));
+                            runtime.cancel(UUID.fromString(ctx.runId()));
                           });
                   ctx.step().run("second", key -> ran.add("second"));
                   throw new NonRetriableException("never reached");
