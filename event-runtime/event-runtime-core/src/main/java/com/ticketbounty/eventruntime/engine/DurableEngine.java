@@ -207,7 +207,7 @@ public final class DurableEngine implements AutoCloseable {
       stopping.stopClaiming();
     }
     boolean ended = awaitAttempts(grace);
-    if (!ended) {
+    if (!ended && !grace.isZero()) {
       LOG.warn(
           "Attempts still running after {}; their runs resume when their leases expire", grace);
     }

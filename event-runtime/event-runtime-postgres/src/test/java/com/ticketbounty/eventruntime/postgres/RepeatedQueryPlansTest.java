@@ -174,7 +174,8 @@ class RepeatedQueryPlansTest {
             (c, renew) -> {
               renew.setLong(1, Jdbc.micros(Duration.ofSeconds(30)));
               renew.setArray(2, RunRows.uuids(c, List.of(UUID.randomUUID(), UUID.randomUUID())));
-              renew.setString(3, "worker");
+              renew.setArray(3, c.createArrayOf("text", new Object[] {"worker", "worker"}));
+              renew.setArray(4, c.createArrayOf("int4", new Object[] {1, 1}));
             }),
         "runs");
     softly.assertAll();
