@@ -45,6 +45,16 @@ public final class TestRabbit {
   }
 
   /** Deletes the named queues and exchanges; names that do not exist are skipped. */
+  /** How many consumers the queue has now; 0 when it is not declared yet. */
+  public long consumers(String queue) {
+    try (com.rabbitmq.client.Connection connection = connectionFactory().newConnection("probe");
+        com.rabbitmq.client.Channel channel = connection.createChannel()) {
+      return channel.queueDeclarePassive(queue).getConsumerCount();
+    } catch (Exception e) {
+      return 0;
+    }
+  }
+
   public void delete(List<String> queues, List<String> exchanges) {
     try (Connection connection = connectionFactory().newConnection("test-cleanup")) {
       List<String> failures = new ArrayList<>();

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
@@ -52,6 +53,21 @@ class SealedFieldAttacksStarterTest {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     TestService.register(registry, SERVICE, DATABASE, RABBIT);
+  }
+
+  /**
+   * A raw message published before the service's queues are declared and bound would be dropped by
+   * the exchange: wait until every queue has its consumer.
+   */
+  @BeforeEach
+  void awaitConsumers() {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                QUEUES.stream()
+                    .allMatch(
+                        queue -> RABBIT.consumers(RABBIT.prefix() + SERVICE + "." + queue) > 0));
   }
 
   @AfterAll
