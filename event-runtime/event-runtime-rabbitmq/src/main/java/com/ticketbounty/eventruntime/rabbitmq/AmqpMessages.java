@@ -11,7 +11,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** The AMQP side of the wire format (DESIGN.md §4): properties and headers. */
-final class AmqpMessages {
+public final class AmqpMessages {
   static final String CONTENT_TYPE = "application/json";
   static final int PERSISTENT = 2;
   static final String DEATH_REASON = "x-death-reason";
@@ -45,7 +45,7 @@ final class AmqpMessages {
    * Header values as text: AMQP strings arrive as {@link LongString}, numbers (a quorum queue's
    * {@code x-delivery-count}) as numbers.
    */
-  static Map<String, String> stringHeaders(@Nullable Map<String, Object> headers) {
+  public static Map<String, String> stringHeaders(@Nullable Map<String, Object> headers) {
     Map<String, String> text = new HashMap<>();
     if (headers != null) {
       headers.forEach(

@@ -14,9 +14,11 @@ import org.slf4j.LoggerFactory;
  * the original body and properties to the dead-letter exchange, with the reason in {@code
  * x-death-reason}, and answers true only once the broker confirmed it and routed it to a queue. The
  * caller acks the original only then, so a crash in between redelivers the original instead of
- * losing it. Dead letters are rare, so publishes are serialized on one channel.
+ * losing it. Dead letters are rare, so publishes are serialized on one channel. Public for
+ * consumers the runtime does not run itself (event-runtime-stream's binder), which dead-letter the
+ * same way.
  */
-final class DeadLetterPublisher {
+public final class DeadLetterPublisher {
   private static final Logger LOG = LoggerFactory.getLogger(DeadLetterPublisher.class);
 
   private final RabbitConnector connector;
@@ -24,12 +26,15 @@ final class DeadLetterPublisher {
   private @Nullable Channel channel;
   private volatile boolean returned;
 
-  DeadLetterPublisher(RabbitConnector connector, String queue) {
+  /**
+   * @param queue the full name of the queue the messages die in (its dead letters are routed by it)
+   */
+  public DeadLetterPublisher(RabbitConnector connector, String queue) {
     this.connector = connector;
     this.queue = queue;
   }
 
-  synchronized boolean publish(AMQP.BasicProperties original, byte[] body, String reason) {
+  public synchronized boolean publish(AMQP.BasicProperties original, byte[] body, String reason) {
     try {
       Channel current = channel();
       returned = false;
@@ -70,7 +75,7 @@ final class DeadLetterPublisher {
     return opened;
   }
 
-  synchronized void close() {
+  public synchronized void close() {
     Channels.abort(channel);
     channel = null;
   }

@@ -63,7 +63,7 @@ final class Settlement {
     if (outcome instanceof Outcome.Processed) {
       channel.basicAck(deliveryTag, false);
     } else if (outcome instanceof Outcome.Retry) {
-      pauseBeforeRedelivery(properties);
+      RedeliveryBackoff.pause(properties.getHeaders(), stopping);
       channel.basicNack(deliveryTag, false, true);
     } else if (outcome instanceof Outcome.DeadLetter deadLetter) {
       if (deadLetters.publish(properties, body, deadLetter.reason())) {
@@ -71,18 +71,6 @@ final class Settlement {
       } else {
         channel.basicNack(deliveryTag, false, true);
       }
-    }
-  }
-
-  /** See {@link RedeliveryBackoff}; cut short when the consumer is stopping. */
-  private void pauseBeforeRedelivery(AMQP.BasicProperties properties) {
-    long until = System.nanoTime() + RedeliveryBackoff.after(properties).toNanos();
-    try {
-      while (!stopping.getAsBoolean() && System.nanoTime() < until) {
-        Thread.sleep(Math.min(100, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 

@@ -27,8 +27,8 @@ class RedeliveryBackoffTest {
     AMQP.BasicProperties redelivered =
         new AMQP.BasicProperties.Builder().headers(Map.of("x-delivery-count", 3L)).build();
 
-    assertThat(RedeliveryBackoff.after(redelivered)).isEqualTo(Duration.ofSeconds(2));
-    assertThat(RedeliveryBackoff.after(new AMQP.BasicProperties()))
+    assertThat(RedeliveryBackoff.after(redelivered.getHeaders())).isEqualTo(Duration.ofSeconds(2));
+    assertThat(RedeliveryBackoff.after(new AMQP.BasicProperties().getHeaders()))
         .isEqualTo(Duration.ofMillis(250));
   }
 

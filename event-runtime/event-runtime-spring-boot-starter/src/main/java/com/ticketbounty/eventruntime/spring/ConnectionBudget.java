@@ -39,6 +39,12 @@ record ConnectionBudget(List<Share> shares) {
   record Parts(boolean functions, boolean subscriptions, boolean retention) {}
 
   static ConnectionBudget of(EventRuntimeProperties properties, Parts parts) {
+    return of(properties, parts, List.of());
+  }
+
+  /** With {@code others}' threads added after the runtime's own. */
+  static ConnectionBudget of(
+      EventRuntimeProperties properties, Parts parts, List<ConnectionShare> others) {
     int workers = properties.engine().workers();
     boolean queues = parts.functions() || parts.subscriptions();
     List<Share> shares = new ArrayList<>();
@@ -66,6 +72,9 @@ record ConnectionBudget(List<Share> shares) {
     if (parts.retention()) {
       shares.add(new Share(1, "retention pruner"));
     }
+    others.stream()
+        .filter(other -> other.connections() > 0)
+        .forEach(other -> shares.add(new Share(other.connections(), other.holder())));
     return new ConnectionBudget(shares);
   }
 

@@ -177,16 +177,7 @@ public class EventRuntimeAutoConfiguration {
   }
 
   static String serviceName(EventRuntimeProperties properties, Environment env) {
-    if (properties.serviceName() != null && !properties.serviceName().isBlank()) {
-      return properties.serviceName();
-    }
-    String application = env.getProperty("spring.application.name");
-    if (application == null || application.isBlank()) {
-      throw new IllegalStateException(
-          "event-runtime needs a service name: set spring.application.name or"
-              + " event-runtime.service-name");
-    }
-    return application;
+    return properties.serviceNameOr(env.getProperty("spring.application.name"));
   }
 
   private static RabbitSettings rabbitSettings(EventRuntimeProperties properties, Environment env) {

@@ -46,6 +46,24 @@ public record EventRuntimeProperties(
   /** Public, hence worthless: for development and tests only. */
   public static final String DEVELOPMENT_KEY = "ZGV2ZWxvcG1lbnQta2V5LW5vdC1mb3ItcHJvZHVjdCE=";
 
+  /**
+   * The name this service's queues carry: {@link #serviceName()} when set, else {@code
+   * applicationName} ({@code spring.application.name}).
+   *
+   * @throws IllegalStateException when neither is set
+   */
+  public String serviceNameOr(@Nullable String applicationName) {
+    if (serviceName != null && !serviceName.isBlank()) {
+      return serviceName;
+    }
+    if (applicationName == null || applicationName.isBlank()) {
+      throw new IllegalStateException(
+          "event-runtime needs a service name: set spring.application.name or"
+              + " event-runtime.service-name");
+    }
+    return applicationName;
+  }
+
   public record Rabbitmq(
       @DefaultValue("127.0.0.1") String host,
       @DefaultValue("5672") int port,

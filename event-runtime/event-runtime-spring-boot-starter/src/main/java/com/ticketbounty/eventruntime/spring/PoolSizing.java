@@ -4,6 +4,7 @@ import com.ticketbounty.eventruntime.Subscription;
 import com.ticketbounty.eventruntime.function.DurableFunction;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -56,7 +57,12 @@ final class PoolSizing implements BeanPostProcessor, BeanFactoryAware, Environme
     Binder binder = Binder.get(Objects.requireNonNull(environment));
     ConnectionBudget budget =
         ConnectionBudget.of(
-            binder.bindOrCreate("event-runtime", EventRuntimeProperties.class), parts(binder));
+            binder.bindOrCreate("event-runtime", EventRuntimeProperties.class),
+            parts(binder),
+            List.copyOf(
+                Objects.requireNonNull(beans)
+                    .getBeansOfType(ConnectionShare.class, false, false)
+                    .values()));
     int has = pool.getMaximumPoolSize();
     boolean set = binder.bind(SETTING, Integer.class).isBound() || has != HIKARI_DEFAULT;
     if (!set) {

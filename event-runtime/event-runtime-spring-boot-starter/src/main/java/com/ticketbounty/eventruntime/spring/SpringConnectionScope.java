@@ -12,10 +12,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * source then writes on it, so the handler's work and the inbox row commit together, and the
  * handler never waits for a second connection from a pool the inbox already draws on.
  */
-final class SpringConnectionScope implements ConnectionScope {
+public final class SpringConnectionScope implements ConnectionScope {
   private final DataSource dataSource;
 
-  SpringConnectionScope(DataSource dataSource) {
+  public SpringConnectionScope(DataSource dataSource) {
     this.dataSource = dataSource;
   }
 
