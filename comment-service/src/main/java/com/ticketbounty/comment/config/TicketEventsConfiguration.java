@@ -1,8 +1,8 @@
 package com.ticketbounty.comment.config;
 
-import com.ticketbounty.comment.adapter.in.events.TicketSubscriptions;
+import com.ticketbounty.comment.adapter.in.events.TicketProjections;
 import com.ticketbounty.comment.application.LearnTicket;
-import com.ticketbounty.eventruntime.Subscription;
+import com.ticketbounty.eventruntime.stream.Projection;
 import com.ticketbounty.events.ticket.TicketAssigned;
 import com.ticketbounty.events.ticket.TicketCreated;
 import com.ticketbounty.events.ticket.TicketDeleted;
@@ -10,32 +10,35 @@ import com.ticketbounty.events.ticket.TicketUpdated;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The subscriptions that feed the read model of tickets; event-runtime consumes every one. */
+/**
+ * The projections that feed the read model of tickets; each bean's name names its queue ({@code
+ * ticketCreated} → {@code <prefix>comment-service.ticket-created}), so keep them.
+ */
 @Configuration(proxyBeanMethods = false)
 public class TicketEventsConfiguration {
 
   @Bean
-  TicketSubscriptions ticketSubscriptions(LearnTicket learnTicket) {
-    return new TicketSubscriptions(learnTicket);
+  TicketProjections ticketProjections(LearnTicket learnTicket) {
+    return new TicketProjections(learnTicket);
   }
 
   @Bean
-  Subscription<TicketCreated> ticketCreatedSubscription(TicketSubscriptions subscriptions) {
-    return subscriptions.created();
+  Projection<TicketCreated> ticketCreated(TicketProjections projections) {
+    return projections.created();
   }
 
   @Bean
-  Subscription<TicketUpdated> ticketUpdatedSubscription(TicketSubscriptions subscriptions) {
-    return subscriptions.updated();
+  Projection<TicketUpdated> ticketUpdated(TicketProjections projections) {
+    return projections.updated();
   }
 
   @Bean
-  Subscription<TicketAssigned> ticketAssignedSubscription(TicketSubscriptions subscriptions) {
-    return subscriptions.assigned();
+  Projection<TicketAssigned> ticketAssigned(TicketProjections projections) {
+    return projections.assigned();
   }
 
   @Bean
-  Subscription<TicketDeleted> ticketDeletedSubscription(TicketSubscriptions subscriptions) {
-    return subscriptions.deleted();
+  Projection<TicketDeleted> ticketDeleted(TicketProjections projections) {
+    return projections.deleted();
   }
 }

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,10 +59,13 @@ final class RunningCommentService implements AutoCloseable {
   private WebTestClient client;
   private String baseUrl;
 
-  static RunningCommentService start() {
+  /**
+   * @param settings command-line settings added after the test's own
+   */
+  static RunningCommentService start(List<String> settings) {
     RunningCommentService running = new RunningCommentService();
     try {
-      running.startAll();
+      running.startAll(settings);
       return running;
     } catch (RuntimeException | IOException | TimeoutException e) {
       running.close();
@@ -69,7 +73,7 @@ final class RunningCommentService implements AutoCloseable {
     }
   }
 
-  private void startAll() throws IOException, TimeoutException {
+  private void startAll(List<String> settings) throws IOException, TimeoutException {
     ticketService.start();
     tokenEndpoint.start();
     tokenEndpoint.stubFor(
@@ -83,26 +87,32 @@ final class RunningCommentService implements AutoCloseable {
         new SpringApplicationBuilder(CommentServiceApplication.class)
             .main(CommentServiceApplication.class)
             .run(
-                "--server.port=0",
-                "--spring.datasource.url=" + database.jdbcUrl(),
-                "--spring.datasource.username=" + database.user(),
-                "--spring.r2dbc.url=" + database.r2dbcUrl(),
-                "--spring.r2dbc.username=" + database.user(),
-                "--event-runtime.name-prefix=" + rabbit.prefix(),
-                "--event-runtime.rabbitmq.host=" + rabbit.host(),
-                "--event-runtime.rabbitmq.port=" + rabbit.port(),
-                "--ticketbounty.security.jwks-uri=" + identity.jwksUri(),
-                "--event-runtime.operations.jwks-uri=" + identity.jwksUri(),
-                "--comment-service.ticket-service.base-url=" + ticketService.baseUrl(),
-                "--ticketbounty.service-client.secret=test-secret",
-                "--ticketbounty.service-client.token-uri="
-                    + tokenEndpoint.baseUrl()
-                    + "/oauth2/token",
-                // Short, so that the outage tests do not wait long; the breaker stays open until a
-                // test resets it, so that no test's outcome depends on another's timing.
-                "--comment-service.ticket-service.timeout=500ms",
-                "--comment-service.ticket-service.backoff=20ms",
-                "--comment-service.ticket-service.open-for=10m");
+                Stream.concat(
+                        Stream.of(
+                            "--server.port=0",
+                            "--spring.datasource.url=" + database.jdbcUrl(),
+                            "--spring.datasource.username=" + database.user(),
+                            "--spring.r2dbc.url=" + database.r2dbcUrl(),
+                            "--spring.r2dbc.username=" + database.user(),
+                            "--event-runtime.name-prefix=" + rabbit.prefix(),
+                            "--event-runtime.rabbitmq.host=" + rabbit.host(),
+                            "--event-runtime.rabbitmq.port=" + rabbit.port(),
+                            "--ticketbounty.security.jwks-uri=" + identity.jwksUri(),
+                            "--event-runtime.operations.jwks-uri=" + identity.jwksUri(),
+                            "--comment-service.ticket-service.base-url=" + ticketService.baseUrl(),
+                            "--ticketbounty.service-client.secret=test-secret",
+                            "--ticketbounty.service-client.token-uri="
+                                + tokenEndpoint.baseUrl()
+                                + "/oauth2/token",
+                            // Short, so that the outage tests do not wait long; the breaker stays
+                            // open until a
+                            // test resets it, so that no test's outcome depends on another's
+                            // timing.
+                            "--comment-service.ticket-service.timeout=500ms",
+                            "--comment-service.ticket-service.backoff=20ms",
+                            "--comment-service.ticket-service.open-for=10m"),
+                        settings.stream())
+                    .toArray(String[]::new));
     String port = service.getEnvironment().getRequiredProperty("local.server.port");
     baseUrl = "http://127.0.0.1:" + port;
     client = WebTestClient.bindToServer().baseUrl(baseUrl).responseTimeout(PATIENCE).build();

@@ -65,9 +65,15 @@ final class ProjectionBindings implements BeanFactoryPostProcessor, EnvironmentA
         binder
             .bind("event-runtime.projections.consumer", ProjectionConsumer.class)
             .orElse(ProjectionConsumer.BINDER);
+    // The runtime's consumer runs its threads on every queue; the binder gives each binding one
+    // listener thread, and a shared limit of as many permits bounds them all.
+    int threads =
+        consumer == ProjectionConsumer.RUNTIME
+            ? runtime.consumer().threads()
+            : Math.min(runtime.consumer().threads(), queues.size());
     beans.registerSingleton(
         "eventRuntimeProjectionThreads",
-        new ConnectionShare(runtime.consumer().threads(), "projection consumer thread"));
+        new ConnectionShare(threads, "projection consumer thread"));
     beans.registerSingleton(
         "eventRuntimeProjectionDrain", new ConnectionShare(1, "projection dead-letter drain"));
 

@@ -2,10 +2,10 @@ package com.ticketbounty.identity.config;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
-import com.ticketbounty.eventruntime.Subscription;
 import com.ticketbounty.eventruntime.spring.TransactionalEventPublisher;
+import com.ticketbounty.eventruntime.stream.Projection;
 import com.ticketbounty.events.account.PasswordChanged;
-import com.ticketbounty.identity.adapter.in.events.PasswordChangedAuditSubscription;
+import com.ticketbounty.identity.adapter.in.events.PasswordChangedAuditProjection;
 import com.ticketbounty.identity.adapter.in.web.AttemptLimits;
 import com.ticketbounty.identity.adapter.out.messaging.EventRuntimeIdentityEvents;
 import com.ticketbounty.identity.adapter.out.persistence.R2dbcAuditLog;
@@ -164,8 +164,9 @@ public class IdentityAdaptersConfiguration {
     return new AttemptLimits(store, properties.rateLimits().attemptsPerMinute());
   }
 
+  /** The bean's name names its queue, {@code <prefix>identity-service.password-changed-audit}. */
   @Bean
-  Subscription<PasswordChanged> passwordChangedAudit(RecordPasswordChange recordPasswordChange) {
-    return PasswordChangedAuditSubscription.of(recordPasswordChange);
+  Projection<PasswordChanged> passwordChangedAudit(RecordPasswordChange recordPasswordChange) {
+    return PasswordChangedAuditProjection.of(recordPasswordChange);
   }
 }

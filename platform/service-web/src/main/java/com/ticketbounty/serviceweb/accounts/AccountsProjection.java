@@ -1,6 +1,6 @@
 package com.ticketbounty.serviceweb.accounts;
 
-import com.ticketbounty.eventruntime.Subscription;
+import com.ticketbounty.eventruntime.stream.Projection;
 import com.ticketbounty.events.account.AccountCreated;
 import com.ticketbounty.events.account.AccountProfileUpdated;
 import java.util.UUID;
@@ -8,9 +8,10 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Applies identity-service's account events to {@code service_web.accounts}. Duplicates are dropped
- * by the subscriptions' inbox; an event older than what the row holds (a lower version, delivered
- * late) changes nothing, so the read model converges whatever the delivery order.
+ * Applies identity-service's account events to {@code service_web.accounts}, with JDBC, so each
+ * write commits with the event's inbox row. Duplicates are dropped by that inbox; an event older
+ * than what the row holds (a lower version, delivered late) changes nothing, so the read model
+ * converges whatever the delivery order.
  */
 public final class AccountsProjection {
   private final JdbcClient jdbc;
@@ -19,17 +20,15 @@ public final class AccountsProjection {
     this.jdbc = JdbcClient.create(dataSource);
   }
 
-  public Subscription<AccountCreated> created() {
-    return new Subscription<>(
-        "accounts-created",
+  public Projection<AccountCreated> created() {
+    return Projection.of(
         AccountCreated.class,
         delivery ->
             apply(delivery.data().userId(), delivery.data().username(), delivery.data().version()));
   }
 
-  public Subscription<AccountProfileUpdated> profileUpdated() {
-    return new Subscription<>(
-        "accounts-profile-updated",
+  public Projection<AccountProfileUpdated> profileUpdated() {
+    return Projection.of(
         AccountProfileUpdated.class,
         delivery ->
             apply(delivery.data().userId(), delivery.data().username(), delivery.data().version()));

@@ -1,6 +1,6 @@
 package com.ticketbounty.serviceweb.accounts;
 
-import com.ticketbounty.eventruntime.Subscription;
+import com.ticketbounty.eventruntime.stream.Projection;
 import com.ticketbounty.events.account.AccountCreated;
 import com.ticketbounty.events.account.AccountProfileUpdated;
 import com.ticketbounty.serviceweb.ServiceWebSchema;
@@ -13,7 +13,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
  * The accounts read model, for a service that sets {@code
- * ticketbounty.accounts.read-model.enabled=true} (each subscription is a queue of its own, so
+ * ticketbounty.accounts.read-model.enabled=true} (each projection is a queue of its own, so
  * services that show no usernames do not pay for it).
  */
 @AutoConfiguration(
@@ -35,14 +35,15 @@ public class AccountsReadModelAutoConfiguration {
     return new AccountsProjection(dataSource);
   }
 
+  /** Its queue is {@code <prefix><service>.accounts-created}: the bean's name names it. */
   @Bean
-  Subscription<AccountCreated> accountsCreatedSubscription(AccountsProjection projection) {
+  Projection<AccountCreated> accountsCreated(AccountsProjection projection) {
     return projection.created();
   }
 
+  /** Its queue is {@code <prefix><service>.accounts-profile-updated}. */
   @Bean
-  Subscription<AccountProfileUpdated> accountsProfileUpdatedSubscription(
-      AccountsProjection projection) {
+  Projection<AccountProfileUpdated> accountsProfileUpdated(AccountsProjection projection) {
     return projection.profileUpdated();
   }
 }

@@ -4,8 +4,8 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
-import com.ticketbounty.eventruntime.Subscription;
 import com.ticketbounty.eventruntime.spring.operations.OperationsAccess;
+import com.ticketbounty.eventruntime.stream.Projection;
 import com.ticketbounty.events.auth.SessionEnded;
 import com.ticketbounty.serviceweb.Pruning;
 import com.ticketbounty.serviceweb.ServiceWebSchema;
@@ -108,9 +108,10 @@ public class ServiceWebSecurityAutoConfiguration {
       return new JdbcEndedSessions(dataSource);
     }
 
+    /** The bean's name names its queue, {@code <prefix><service>.session-ended}. */
     @Bean
-    Subscription<SessionEnded> sessionEndedSubscription(JdbcEndedSessions endedSessions) {
-      return SessionEndedSubscription.feeding(endedSessions);
+    Projection<SessionEnded> sessionEnded(JdbcEndedSessions endedSessions) {
+      return SessionEndedProjection.feeding(endedSessions);
     }
 
     @Bean(destroyMethod = "close")

@@ -1,4 +1,4 @@
-/** Subscriptions to ticket-service's events, which keep the read model of tickets current. */
+/** Projections of ticket-service's events, which keep the read model of tickets current. */
 @NullMarked
 package com.ticketbounty.comment.adapter.in.events;
 
