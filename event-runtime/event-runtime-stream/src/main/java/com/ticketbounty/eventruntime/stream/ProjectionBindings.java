@@ -84,11 +84,13 @@ final class ProjectionBindings implements BeanFactoryPostProcessor, EnvironmentA
       String service = runtime.serviceNameOr(env.getProperty("spring.application.name"));
       queues.forEach(queue -> definition.add(queue.beanName()));
       queues.forEach(queue -> defaults.putAll(binding(queue, runtime, service)));
-      defaults.putAll(connection(runtime.rabbitmq()));
     } else {
       // Nothing is bound: without this the binder would bind a lone Consumer bean on its own.
       defaults.put("spring.cloud.stream.function.autodetect", "false");
     }
+    // Spring AMQP's connection (the binder's, and Boot's health check of it) goes where the
+    // runtime's does, whichever consumer takes the projections.
+    defaults.putAll(connection(runtime.rabbitmq()));
     env.getPropertySources()
         .addFirst(
             new MapPropertySource(

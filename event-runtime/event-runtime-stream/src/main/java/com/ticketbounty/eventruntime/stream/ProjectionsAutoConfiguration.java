@@ -18,6 +18,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -46,7 +47,10 @@ public class ProjectionsAutoConfiguration {
   @Bean
   static DeadLetterStrategy eventRuntimeDeadLetterStrategy(
       org.springframework.core.env.Environment environment) {
-    String prefix = environment.getProperty("event-runtime.name-prefix", "ticketbounty.");
+    String prefix =
+        Binder.get(environment)
+            .bindOrCreate("event-runtime", EventRuntimeProperties.class)
+            .namePrefix();
     return new DeadLetterStrategy(new RabbitNames(prefix, "").deadLetterExchange());
   }
 
