@@ -62,9 +62,7 @@ final class ProjectionBindings implements BeanFactoryPostProcessor, EnvironmentA
     EventRuntimeProperties runtime =
         binder.bindOrCreate("event-runtime", EventRuntimeProperties.class);
     ProjectionConsumer consumer =
-        binder
-            .bind("event-runtime.projections.consumer", ProjectionConsumer.class)
-            .orElse(ProjectionConsumer.BINDER);
+        binder.bindOrCreate("event-runtime.projections", ProjectionProperties.class).consumer();
     // The runtime's consumer runs its threads on every queue; the binder gives each binding one
     // listener thread, and a shared limit of as many permits bounds them all.
     int threads =

@@ -3,7 +3,6 @@ package com.ticketbounty.eventruntime.stream;
 import com.ticketbounty.eventruntime.codec.EventCodec;
 import com.ticketbounty.eventruntime.postgres.PostgresInboxStore;
 import com.ticketbounty.eventruntime.rabbitmq.RabbitConnector;
-import com.ticketbounty.eventruntime.rabbitmq.RabbitNames;
 import com.ticketbounty.eventruntime.spi.DeadLetterStore;
 import com.ticketbounty.eventruntime.spring.EventRuntimeAutoConfiguration;
 import com.ticketbounty.eventruntime.spring.EventRuntimeProperties;
@@ -18,7 +17,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -45,13 +43,8 @@ public class ProjectionsAutoConfiguration {
   }
 
   @Bean
-  static DeadLetterStrategy eventRuntimeDeadLetterStrategy(
-      org.springframework.core.env.Environment environment) {
-    String prefix =
-        Binder.get(environment)
-            .bindOrCreate("event-runtime", EventRuntimeProperties.class)
-            .namePrefix();
-    return new DeadLetterStrategy(new RabbitNames(prefix, "").deadLetterExchange());
+  DeadLetterStrategy eventRuntimeDeadLetterStrategy(RabbitConnector connector) {
+    return new DeadLetterStrategy(connector.names().deadLetterExchange());
   }
 
   @Bean

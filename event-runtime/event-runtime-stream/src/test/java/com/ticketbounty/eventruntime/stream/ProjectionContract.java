@@ -57,11 +57,7 @@ abstract class ProjectionContract {
       TestDatabase database,
       TestRabbit rabbit,
       ProjectionConsumer consumer) {
-    JdbcClient jdbc = JdbcClient.create(database.dataSource());
-    jdbc.sql("CREATE TABLE recorded_things (thing_id text NOT NULL, transaction_id text NOT NULL)")
-        .update();
-    jdbc.sql("CREATE TABLE counted_things (thing_id text NOT NULL, transaction_id text NOT NULL)")
-        .update();
+    createTables(database);
     registry.add("spring.application.name", () -> service);
     registry.add("spring.datasource.url", database::jdbcUrl);
     registry.add("spring.datasource.username", database::user);
@@ -71,6 +67,15 @@ abstract class ProjectionContract {
     registry.add("event-runtime.consumer.threads", () -> "1");
     registry.add("event-runtime.consumer.delivery-limit", () -> "3");
     registry.add("event-runtime.projections.consumer", consumer::name);
+  }
+
+  /** The tables {@link App}'s projections write. */
+  static void createTables(TestDatabase database) {
+    JdbcClient jdbc = JdbcClient.create(database.dataSource());
+    jdbc.sql("CREATE TABLE recorded_things (thing_id text NOT NULL, transaction_id text NOT NULL)")
+        .update();
+    jdbc.sql("CREATE TABLE counted_things (thing_id text NOT NULL, transaction_id text NOT NULL)")
+        .update();
   }
 
   static void cleanUp(TestRabbit rabbit, String service) {

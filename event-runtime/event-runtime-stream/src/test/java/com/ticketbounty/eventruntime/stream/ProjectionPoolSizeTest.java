@@ -9,7 +9,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The JDBC pool counts the projections' threads: the runtime's consumer runs {@code
@@ -22,11 +21,7 @@ class ProjectionPoolSizeTest {
   private static final TestRabbit RABBIT = new TestRabbit();
 
   static {
-    JdbcClient jdbc = JdbcClient.create(DATABASE.dataSource());
-    jdbc.sql("CREATE TABLE recorded_things (thing_id text NOT NULL, transaction_id text NOT NULL)")
-        .update();
-    jdbc.sql("CREATE TABLE counted_things (thing_id text NOT NULL, transaction_id text NOT NULL)")
-        .update();
+    ProjectionContract.createTables(DATABASE);
   }
 
   @AfterAll
