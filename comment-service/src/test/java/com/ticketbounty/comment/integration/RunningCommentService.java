@@ -160,6 +160,11 @@ final class RunningCommentService implements AutoCloseable {
     return service.getBean("ticketServiceBreaker", CircuitBreaker.class);
   }
 
+  /** A bean of the running service, for a test that checks how the service was assembled. */
+  <T> T bean(String name, Class<T> type) {
+    return service.getBean(name, type);
+  }
+
   TestEvents events() {
     return events;
   }
