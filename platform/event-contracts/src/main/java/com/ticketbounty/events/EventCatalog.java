@@ -10,9 +10,11 @@ import com.ticketbounty.events.auth.WelcomeEmailRequested;
 import com.ticketbounty.events.comment.CommentDeleted;
 import com.ticketbounty.events.comment.CommentPosted;
 import com.ticketbounty.events.comment.CommentUpdated;
+import com.ticketbounty.events.digest.AdminDigestReady;
 import com.ticketbounty.events.password.PasswordResetRequested;
 import com.ticketbounty.events.ticket.TicketAssigned;
 import com.ticketbounty.events.ticket.TicketCreated;
+import com.ticketbounty.events.ticket.TicketCreatedV2;
 import com.ticketbounty.events.ticket.TicketDeleted;
 import com.ticketbounty.events.ticket.TicketUpdated;
 import java.util.List;
@@ -32,13 +34,15 @@ public final class EventCatalog {
           EmailVerificationCodeRequested.class,
           PasswordResetRequested.class,
           TicketCreated.class,
+          TicketCreatedV2.class,
           TicketUpdated.class,
           TicketAssigned.class,
           TicketDeleted.class,
           CommentPosted.class,
           CommentUpdated.class,
           CommentDeleted.class,
-          UrgentTicketCreated.class);
+          UrgentTicketCreated.class,
+          AdminDigestReady.class);
 
   private EventCatalog() {}
 }

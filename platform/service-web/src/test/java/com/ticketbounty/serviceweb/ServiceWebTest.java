@@ -354,7 +354,8 @@ class ServiceWebTest {
   }
 
   private static AccountProfileUpdated profile(UUID user, String name, long version) {
-    return new AccountProfileUpdated(user, name, "immediate", version, Instant.now());
+    return new AccountProfileUpdated(
+        user, name, "immediate", version, Instant.now(), name + "@example.com", "USER", true);
   }
 
   private void publish(String key, Object event) {

@@ -92,7 +92,8 @@ class TicketSearchTest extends TicketServiceTest {
 
     publish(
         owner.id().toString(),
-        new AccountProfileUpdated(owner.id(), newName, "immediate", 2, Instant.now()));
+        new AccountProfileUpdated(
+            owner.id(), newName, "immediate", 2, Instant.now(), null, null, null));
     await().atMost(PATIENCE).until(() -> newName.equals(usernameOf(owner.id())));
 
     JsonNode found = list(null, "search=" + newName);

@@ -77,6 +77,9 @@ public final class UpdateProfile {
         user.username().value(),
         user.preference().wireName(),
         user.version(),
-        user.updatedAt());
+        user.updatedAt(),
+        user.email().value(),
+        user.role().name(),
+        user.emailVerified());
   }
 }

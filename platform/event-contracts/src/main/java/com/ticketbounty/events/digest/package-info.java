@@ -1,0 +1,5 @@
+/** Events of admin-digest-service. */
+@NullMarked
+package com.ticketbounty.events.digest;
+
+import org.jspecify.annotations.NullMarked;
