@@ -4,7 +4,7 @@ package com.ticketbounty.notification.application;
  * The provider refused the e-mail for good (a 4xx other than 408/429: a bad address, a bad key, an
  * invalid request). Sending the same e-mail again cannot succeed, so it must not be retried.
  */
-public class EmailRejectedException extends RuntimeException {
+public class EmailRejectedException extends ProviderRejectedException {
   private static final long serialVersionUID = 1L;
 
   public EmailRejectedException(String message, Throwable cause) {

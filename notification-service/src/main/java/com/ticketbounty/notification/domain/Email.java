@@ -1,6 +1,7 @@
 package com.ticketbounty.notification.domain;
 
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -15,8 +16,15 @@ import java.util.regex.Pattern;
  * @param subject one line
  * @param html the HTML body, with every piece of user text already escaped
  * @param text the plain-text body
+ * @param headers extra headers, such as {@code List-Unsubscribe}; names and values on one line
  */
-public record Email(String from, List<String> to, String subject, String html, String text) {
+public record Email(
+    String from,
+    List<String> to,
+    String subject,
+    String html,
+    String text,
+    Map<String, String> headers) {
   private static final Pattern ADDRESS = Pattern.compile("[^\\s@<>]+@[^\\s@<>]+");
   private static final Pattern NAMED_ADDRESS = Pattern.compile("[^<>\\r\\n]*<([^<>]+)>");
 
@@ -33,6 +41,18 @@ public record Email(String from, List<String> to, String subject, String html, S
     if (html.isBlank() || text.isBlank()) {
       throw new IllegalArgumentException("an e-mail needs both an HTML and a text body");
     }
+    headers = Map.copyOf(headers);
+    headers.forEach(
+        (name, value) -> {
+          if (name.isBlank() || (name + value).contains("\n") || (name + value).contains("\r")) {
+            throw new IllegalArgumentException("a header is one line with a name: " + name);
+          }
+        });
+  }
+
+  /** An e-mail with no extra headers (a security e-mail, which offers no unsubscribe). */
+  public Email(String from, List<String> to, String subject, String html, String text) {
+    this(from, to, subject, html, text, Map.of());
   }
 
   /**
