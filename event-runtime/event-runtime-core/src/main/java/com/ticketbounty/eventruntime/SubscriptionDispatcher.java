@@ -36,6 +36,9 @@ public final class SubscriptionDispatcher<T> implements MessageSource.Handler {
     T data;
     try {
       event = codec.decode(message.body());
+      if (readInAnotherMajor(event, message)) {
+        return new Outcome.Processed();
+      }
       checkContract(event);
       data = codec.read(event, subscription.contract());
     } catch (UndecodableEventException e) {
@@ -64,6 +67,27 @@ public final class SubscriptionDispatcher<T> implements MessageSource.Handler {
           e);
       return new Outcome.Retry(e.toString());
     }
+  }
+
+  /**
+   * An event of another MAJOR whose producer also sent it in the one this subscription reads: the
+   * handler sees that copy, so this one is acked and dropped (see {@link EventMajors}).
+   */
+  private boolean readInAnotherMajor(EventEnvelope event, InboundMessage message) {
+    int major = subscription.version().major();
+    if (!event.name().equals(subscription.eventName())
+        || event.version().major() == major
+        || !EventMajors.alsoPublishedIn(message.headers(), major)) {
+      return false;
+    }
+    LOG.debug(
+        "Dropped {} {} {} for {}: it is read in its {}.x copy",
+        event.name(),
+        event.version(),
+        event.id(),
+        subscription.id(),
+        major);
+    return true;
   }
 
   private void checkContract(EventEnvelope event) throws UndecodableEventException {

@@ -54,6 +54,58 @@ class SubscriptionDispatcherTest {
   }
 
   @Test
+  void acksAnotherMajorWhoseProducerAlsoSentTheOneItReads() {
+    String wire =
+        codec
+            .encode(codec.envelope(new Greeted("Ada"), null))
+            .replace("\"v\":\"2.3\"", "\"v\":\"3.0\"");
+
+    Outcome outcome =
+        dispatcher(d -> greeted.add(d.data().name()))
+            .handle(
+                new InboundMessage(
+                    wire.getBytes(StandardCharsets.UTF_8),
+                    Map.of(EventMajors.HEADER, "2,3"),
+                    false));
+
+    assertThat(outcome).isInstanceOf(Outcome.Processed.class);
+    assertThat(greeted).as("the 2.x copy is the one handled").isEmpty();
+  }
+
+  @Test
+  void stillDeadLettersAnotherMajorWhenItsProducerNoLongerSendsTheOneItReads() {
+    String wire =
+        codec
+            .encode(codec.envelope(new Greeted("Ada"), null))
+            .replace("\"v\":\"2.3\"", "\"v\":\"3.0\"");
+
+    Outcome outcome =
+        dispatcher(d -> greeted.add(d.data().name()))
+            .handle(
+                new InboundMessage(
+                    wire.getBytes(StandardCharsets.UTF_8),
+                    Map.of(EventMajors.HEADER, "3,4"),
+                    false));
+
+    assertThat(outcome)
+        .isEqualTo(
+            new Outcome.DeadLetter("unknown MAJOR version 3.0 of test/greeted; greeter reads 2.x"));
+  }
+
+  @Test
+  void handlesItsOwnMajorThatCarriesTheHeader() {
+    InboundMessage message =
+        new InboundMessage(
+            codec.encode(codec.envelope(new Greeted("Ada"), null)).getBytes(StandardCharsets.UTF_8),
+            Map.of(EventMajors.HEADER, "2,3"),
+            false);
+
+    assertThat(dispatcher(d -> greeted.add(d.data().name())).handle(message))
+        .isInstanceOf(Outcome.Processed.class);
+    assertThat(greeted).containsExactly("Ada");
+  }
+
+  @Test
   void acceptsALaterMinorVersion() {
     String wire =
         codec

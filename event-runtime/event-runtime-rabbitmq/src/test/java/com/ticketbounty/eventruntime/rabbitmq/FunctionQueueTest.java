@@ -3,6 +3,7 @@ package com.ticketbounty.eventruntime.rabbitmq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.ticketbounty.eventruntime.EventMajors;
 import com.ticketbounty.eventruntime.engine.DurableEngine;
 import com.ticketbounty.eventruntime.engine.EngineSettings;
 import com.ticketbounty.eventruntime.function.DurableFunction;
@@ -17,6 +18,7 @@ import com.ticketbounty.eventruntime.test.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -104,6 +106,24 @@ class FunctionQueueTest {
         .extracting(s -> s.letter().reason())
         .anySatisfy(reason -> assertThat(reason).startsWith("body is not JSON"))
         .anySatisfy(reason -> assertThat(reason).contains("unknown MAJOR version 9.0"));
+  }
+
+  @Test
+  void acksAnotherMajorSentBesideTheOneTheFunctionReadsAndRunsOnItsOwn() {
+    AtomicInteger processed = new AtomicInteger();
+    DurableFunction function = start("ping-majors", processed);
+    String queue = kit.queueOf("ping-majors");
+    OutboxMessage current = kit.ping("a", "in 1.0");
+    OutboxMessage next = kit.ping("a", "in 2.0 beside it");
+    Map<String, Object> beside = Map.of(EventMajors.HEADER, "1,2");
+
+    kit.publishRaw("test/ping", next.body().replace("\"1.0\"", "\"2.0\""), beside);
+    kit.publishRaw("test/ping", current.body(), beside);
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> processed.get() == 2);
+    assertThat(runsOf(function)).extracting(RunRecord::eventId).containsExactly(current.eventId());
+    PostgresDeadLetterStore deadLetters = new PostgresDeadLetterStore(database.dataSource());
+    assertThat(kept(deadLetters, queue)).isEmpty();
   }
 
   private DurableFunction start(String id, AtomicInteger processed) {

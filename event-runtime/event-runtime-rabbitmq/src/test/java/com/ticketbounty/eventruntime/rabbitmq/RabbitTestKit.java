@@ -85,12 +85,16 @@ final class RabbitTestKit implements AutoCloseable {
 
   /** Publishes straight to the events exchange, as another service would. */
   void publishRaw(String routingKey, String body) {
+    publishRaw(routingKey, body, Map.of());
+  }
+
+  void publishRaw(String routingKey, String body, Map<String, Object> headers) {
     call(
         channel -> {
           channel.basicPublish(
               names.exchange(),
               routingKey,
-              new AMQP.BasicProperties.Builder().deliveryMode(2).build(),
+              new AMQP.BasicProperties.Builder().deliveryMode(2).headers(headers).build(),
               body.getBytes(StandardCharsets.UTF_8));
           return null;
         });

@@ -1,17 +1,26 @@
 package com.ticketbounty.eventruntime.spring;
 
+import com.ticketbounty.eventruntime.EventContracts;
 import com.ticketbounty.eventruntime.EventEnvelope;
+import com.ticketbounty.eventruntime.EventMajors;
 import com.ticketbounty.eventruntime.EventUser;
 import com.ticketbounty.eventruntime.codec.EventCodec;
 import com.ticketbounty.eventruntime.outbox.OutboxRelay;
 import com.ticketbounty.eventruntime.outbox.TraceHeaders;
 import com.ticketbounty.eventruntime.postgres.HeadersJson;
 import com.ticketbounty.eventruntime.postgres.OutboxSql;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionSynchronization;
 import org.springframework.transaction.reactive.TransactionSynchronizationManager;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -34,6 +43,50 @@ final class R2dbcTransactionalEventPublisher implements TransactionalEventPublis
   @Override
   public Mono<EventEnvelope> publish(
       String aggregateKey, Object contract, @Nullable EventUser user) {
+    return insert(aggregateKey, contract, user, Map.of());
+  }
+
+  @Override
+  public Mono<List<EventEnvelope>> publishInMajors(
+      String aggregateKey, List<?> contracts, @Nullable EventUser user) {
+    Map<String, String> majors;
+    try {
+      majors = Map.of(EventMajors.HEADER, EventMajors.header(majorsOf(contracts)));
+    } catch (IllegalArgumentException e) {
+      return Mono.error(e);
+    }
+    return Flux.fromIterable(contracts)
+        .concatMap(contract -> insert(aggregateKey, contract, user, majors))
+        .collectList();
+  }
+
+  private static List<Integer> majorsOf(List<?> contracts) {
+    if (contracts.size() < 2) {
+      throw new IllegalArgumentException("publishInMajors needs two or more MAJORs of one event");
+    }
+    Set<String> names = new HashSet<>();
+    contracts.forEach(contract -> names.add(EventContracts.typeOf(contract.getClass()).name()));
+    if (names.size() != 1) {
+      throw new IllegalArgumentException("the MAJORs of one event were expected, not " + names);
+    }
+    // The message names versions only: a record's fields may be sensitive.
+    List<Integer> majors = new ArrayList<>();
+    for (Object contract : contracts) {
+      int major = EventContracts.versionOf(contract.getClass()).major();
+      if (majors.contains(major)) {
+        throw new IllegalArgumentException(
+            "MAJOR " + major + " is given twice for " + names.iterator().next());
+      }
+      majors.add(major);
+    }
+    return majors;
+  }
+
+  private Mono<EventEnvelope> insert(
+      String aggregateKey,
+      Object contract,
+      @Nullable EventUser user,
+      Map<String, String> extraHeaders) {
     return TransactionSynchronizationManager.forCurrentTransaction()
         .onErrorMap(
             e ->
@@ -54,11 +107,17 @@ final class R2dbcTransactionalEventPublisher implements TransactionalEventPublis
                   .bind(1, event.name())
                   .bind(2, aggregateKey)
                   .bind(3, codec.encode(event))
-                  .bind(4, HeadersJson.write(TraceHeaders.capture()))
+                  .bind(4, HeadersJson.write(headers(extraHeaders)))
                   .fetch()
                   .rowsUpdated()
                   .thenReturn(event);
             });
+  }
+
+  private static Map<String, String> headers(Map<String, String> extra) {
+    Map<String, String> headers = new HashMap<>(TraceHeaders.capture());
+    headers.putAll(extra);
+    return headers;
   }
 
   private TransactionSynchronization wakeRelayAfterCommit() {

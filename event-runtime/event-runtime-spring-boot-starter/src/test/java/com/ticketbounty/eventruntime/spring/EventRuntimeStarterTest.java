@@ -191,6 +191,63 @@ class EventRuntimeStarterTest {
   }
 
   @Test
+  void anEventPublishedInTwoMajorsReachesAConsumerOfOneOnceAndDeadLettersNothing() {
+    String thing = "majors-" + System.nanoTime();
+    String marker = "after-majors-" + System.nanoTime();
+
+    inTransaction(
+            publisher.publishInMajors(
+                thing, List.of(new ThingHappened(thing), new ThingHappenedV2(thing, "more")), null))
+        .block();
+    inTransaction(publisher.publish(marker, new ThingHappened(marker), null)).block();
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> received(marker) == 1);
+    assertThat(received(thing)).isEqualTo(1);
+    assertThat(
+            JdbcClient.create(dataSource)
+                .sql(
+                    "SELECT headers ->> 'x-event-majors' FROM event_runtime.outbox"
+                        + " WHERE aggregate_key = ? ORDER BY seq")
+                .param(thing)
+                .query(String.class)
+                .list())
+        .containsExactly("1,2", "1,2");
+    assertThat(deadLetters.list(100))
+        .noneSatisfy(
+            kept ->
+                assertThat(
+                        new String(kept.letter().body(), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains(thing));
+  }
+
+  @Test
+  void refusesToPublishMajorsOfDifferentEventsOrTheSameMajorTwice() {
+    String thing = "bad-majors-" + System.nanoTime();
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                inTransaction(
+                        publisher.publishInMajors(
+                            thing,
+                            List.of(new ThingHappened(thing), new SecretShared(thing, "s")),
+                            null))
+                    .block())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("one event");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                inTransaction(
+                        publisher.publishInMajors(
+                            thing,
+                            List.of(new ThingHappened(thing), new ThingHappened(thing)),
+                            null))
+                    .block())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("MAJOR 1 is given twice");
+    assertThat(outboxRows(thing, "true")).isZero();
+  }
+
+  @Test
   void refusesToPublishOutsideATransaction() {
     String thing = "loose-" + System.nanoTime();
 

@@ -1,6 +1,7 @@
 package com.ticketbounty.eventruntime.internal.engine;
 
 import com.ticketbounty.eventruntime.EventEnvelope;
+import com.ticketbounty.eventruntime.EventMajors;
 import com.ticketbounty.eventruntime.codec.EventCodec;
 import com.ticketbounty.eventruntime.codec.UndecodableEventException;
 import com.ticketbounty.eventruntime.function.DurableFunction;
@@ -43,6 +44,9 @@ public final class FunctionDispatcher implements MessageSource.Handler {
     EventEnvelope event;
     try {
       event = codec.decode(message.body());
+      if (readInAnotherMajor(event, message)) {
+        return new Outcome.Processed();
+      }
       check(event);
     } catch (UndecodableEventException e) {
       LOG.warn("Dead-lettering a message for function {}: {}", function.id(), e.getMessage());
@@ -63,6 +67,27 @@ public final class FunctionDispatcher implements MessageSource.Handler {
           e);
       return new Outcome.Retry(e.toString());
     }
+  }
+
+  /**
+   * An event of another MAJOR whose producer also sent it in the one this function reads: the run
+   * starts from that copy, so this one is acked and dropped (see {@link EventMajors}).
+   */
+  private boolean readInAnotherMajor(EventEnvelope event, InboundMessage message) {
+    Integer major = function.majorOf(event.name()).orElse(null);
+    if (major == null
+        || event.version().major() == major
+        || !EventMajors.alsoPublishedIn(message.headers(), major)) {
+      return false;
+    }
+    LOG.debug(
+        "Dropped {} {} {} for {}: it is read in its {}.x copy",
+        event.name(),
+        event.version(),
+        event.id(),
+        function.id(),
+        major);
+    return true;
   }
 
   private void check(EventEnvelope event) throws UndecodableEventException {

@@ -4,9 +4,11 @@ import com.ticketbounty.eventruntime.EventUser;
 import com.ticketbounty.eventruntime.spring.TransactionalEventPublisher;
 import com.ticketbounty.events.ticket.TicketAssigned;
 import com.ticketbounty.events.ticket.TicketCreated;
+import com.ticketbounty.events.ticket.TicketCreatedV2;
 import com.ticketbounty.events.ticket.TicketDeleted;
 import com.ticketbounty.events.ticket.TicketUpdated;
 import com.ticketbounty.ticket.application.TicketEvents;
+import java.util.List;
 import java.util.UUID;
 import reactor.core.publisher.Mono;
 
@@ -23,9 +25,28 @@ public final class EventRuntimeTicketEvents implements TicketEvents {
     this.publisher = publisher;
   }
 
+  /**
+   * Publishes the creation as {@code app/ticket.created} 1.0 and, beside it in the same
+   * transaction, 2.0 (no owner e-mail): consumers move to 2.0 one at a time, each acking the copy
+   * it does not read. docs/events.md says when 1.0 stops.
+   */
   @Override
   public Mono<Void> created(TicketCreated event) {
-    return publish(event.ticketId(), event, event.userId());
+    TicketCreatedV2 next =
+        new TicketCreatedV2(
+            event.ticketId(),
+            event.userId(),
+            event.title(),
+            event.description(),
+            event.priority(),
+            event.deadline(),
+            event.bounty());
+    return publisher
+        .publishInMajors(
+            event.ticketId().toString(),
+            List.of(event, next),
+            new EventUser(event.userId().toString()))
+        .then();
   }
 
   @Override
