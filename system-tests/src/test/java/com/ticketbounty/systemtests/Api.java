@@ -1,16 +1,23 @@
 package com.ticketbounty.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /** The frontend's view of API.md, against one base URL (the gateway, or a service directly). */
 final class Api {
   static final String PASSWORD = "correct-horse-battery";
+
+  /** The 8-letter verification code, alone on its line of the e-mail's text. */
+  private static final Pattern CODE = Pattern.compile("(?m)^\\s*([A-Z]{8})\\s*$");
 
   private final String base;
 
@@ -51,6 +58,42 @@ final class Api {
             .send();
     assertThat(reply.status()).as("%s", reply).isEqualTo(200);
     return account.withTokens(reply.text("/accessToken"), reply.text("/refreshToken"));
+  }
+
+  /**
+   * Verifies the account's address as its owner would: asks for a code, reads it from the e-mail
+   * the provider received, sends it back, and signs in again (a new token carries a role granted on
+   * verification).
+   */
+  Account verify(Account account, Providers providers) throws IOException, InterruptedException {
+    int before = providers.emailsTo(account.email()).size();
+    Http.Reply asked =
+        call("POST", "/api/auth/email/verification").bearer(account.accessToken()).send();
+    assertThat(asked.status()).as("%s", asked).isEqualTo(202);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> providers.emailsTo(account.email()).size() > before);
+    Providers.Call email = providers.emailsTo(account.email()).get(before);
+    Matcher code = CODE.matcher(email.body().path("text").asString());
+    assertThat(code.find()).as("a code in %s", email.body()).isTrue();
+    Http.Reply verified =
+        call("POST", "/api/auth/email/verify")
+            .bearer(account.accessToken())
+            .json(Map.of("code", code.group(1)))
+            .send();
+    assertThat(verified.status()).as("%s", verified).isEqualTo(204);
+    Http.Reply reply =
+        call("POST", "/api/auth/sign-in")
+            .json(Map.of("email", account.email(), "password", PASSWORD))
+            .send();
+    assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+    return new Account(
+        account.id(),
+        account.username(),
+        account.email(),
+        reply.text("/user/role"),
+        reply.text("/accessToken"),
+        reply.text("/refreshToken"));
   }
 
   String openTicket(Account owner, String title) throws IOException, InterruptedException {

@@ -70,10 +70,13 @@ class AuthAndAccountSystemTest {
   }
 
   @Test
-  void signUpWithAnAdminEmailGetsTheAdminRole() throws Exception {
+  void anAdminEmailGetsTheAdminRoleOnlyOnceVerified() throws Exception {
     Account admin = api.signUp("admin", SharedSystem.ADMIN_EMAIL);
+    assertThat(admin.role()).as("not verified yet").isEqualTo("USER");
 
-    assertThat(admin.role()).isEqualTo("ADMIN");
+    Account verified = api.verify(admin, SharedSystem.providers());
+
+    assertThat(verified.role()).isEqualTo("ADMIN");
   }
 
   @Test

@@ -73,7 +73,8 @@ class InternalEndpointsSystemTest {
   static void callers() throws Exception {
     Api api = SharedSystem.api();
     user = api.signUp("intruder");
-    endedAdmin = api.signUp("security", SharedSystem.SECURITY_EMAIL);
+    endedAdmin =
+        api.verify(api.signUp("security", SharedSystem.SECURITY_EMAIL), SharedSystem.providers());
     assertThat(endedAdmin.role()).isEqualTo("ADMIN");
     liveAdmin = api.signIn(endedAdmin, Api.PASSWORD);
     assertThat(

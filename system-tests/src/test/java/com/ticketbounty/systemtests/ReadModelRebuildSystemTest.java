@@ -33,7 +33,8 @@ class ReadModelRebuildSystemTest {
     execute("DELETE FROM service_web.accounts WHERE user_id = ?", bob);
     assertThat(ownerNameOf(api, ticket)).isNotEqualTo(bob.username());
 
-    Account operator = api.signUp("operator", SharedSystem.OPERATOR_EMAIL);
+    Account operator =
+        api.verify(api.signUp("operator", SharedSystem.OPERATOR_EMAIL), SharedSystem.providers());
     Http.Reply republished =
         Http.request(
                 "POST",

@@ -1,11 +1,9 @@
 package com.ticketbounty.systemtests;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -28,6 +26,12 @@ final class SharedSystem implements BeforeAllCallback {
   /** A third, whose sessions the security tests end. */
   static final String SECURITY_EMAIL = "security@system-test.example";
 
+  /** A fourth, whose role and digests the workflow tests follow. */
+  static final String WORKFLOWS_EMAIL = "workflows@system-test.example";
+
+  /** How long the welcome e-mail waits after sign-up (PT15M by default). */
+  static final Duration WELCOME_EMAIL_DELAY = Duration.ofSeconds(6);
+
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(SharedSystem.class);
   private static volatile Started started;
@@ -45,8 +49,13 @@ final class SharedSystem implements BeforeAllCallback {
     return started.system;
   }
 
+  /** One WireMock server standing in for every provider: e-mail, Slack, Discord, analytics. */
   static WireMockServer emailProvider() {
     return started.emails;
+  }
+
+  static Providers providers() {
+    return new Providers(started.emails);
   }
 
   static Api api() {
@@ -57,21 +66,27 @@ final class SharedSystem implements BeforeAllCallback {
     static Started start() {
       WireMockServer emails = new WireMockServer(wireMockConfig().dynamicPort());
       emails.start();
-      emails.stubFor(
-          post(urlEqualTo("/emails"))
-              .willReturn(aResponse().withStatus(200).withBody("{\"id\":\"email-1\"}")));
+      Providers.stubHealthy(emails);
       try {
         RunCommand system =
             RunCommand.start(
                 "shared",
-                Map.of(
-                    "EMAIL_BASE_URL", emails.baseUrl(),
-                    "EMAIL_API_KEY", "re_test_key",
-                    "ADMIN_EMAILS", String.join(",", ADMIN_EMAIL, OPERATOR_EMAIL, SECURITY_EMAIL),
-                    "IDENTITY_RATELIMITS_ATTEMPTSPERMINUTE", "1000000",
-                    "GATEWAY_RATELIMITS_ATTEMPTSPERMINUTE", "1000000",
-                    "TICKETSERVICE_RATELIMITS_TICKETSPERMINUTE", "1000000",
-                    "COMMENTSERVICE_RATELIMITS_COMMENTSPERMINUTE", "1000000"));
+                Map.ofEntries(
+                    Map.entry("EMAIL_BASE_URL", emails.baseUrl()),
+                    Map.entry("EMAIL_API_KEY", "re_test_key"),
+                    Map.entry("SLACK_WEBHOOK_URL", emails.baseUrl() + Providers.SLACK),
+                    Map.entry("DISCORD_WEBHOOK_URL", emails.baseUrl() + Providers.DISCORD),
+                    Map.entry("ANALYTICS_BASE_URL", emails.baseUrl()),
+                    Map.entry("APP_BASE_URL", Providers.APP_BASE_URL),
+                    Map.entry("WELCOME_EMAIL_DELAY", WELCOME_EMAIL_DELAY.toString()),
+                    Map.entry(
+                        "ADMIN_EMAILS",
+                        String.join(
+                            ",", ADMIN_EMAIL, OPERATOR_EMAIL, SECURITY_EMAIL, WORKFLOWS_EMAIL)),
+                    Map.entry("IDENTITY_RATELIMITS_ATTEMPTSPERMINUTE", "1000000"),
+                    Map.entry("GATEWAY_RATELIMITS_ATTEMPTSPERMINUTE", "1000000"),
+                    Map.entry("TICKETSERVICE_RATELIMITS_TICKETSPERMINUTE", "1000000"),
+                    Map.entry("COMMENTSERVICE_RATELIMITS_COMMENTSPERMINUTE", "1000000")));
         return new Started(system, emails);
       } catch (Exception e) {
         emails.stop();
