@@ -10,7 +10,8 @@ import org.springframework.web.ErrorResponseException;
  * Narrows an {@link InternalCaller} (a service or an ADMIN) to a service, for internal endpoints
  * that only other services call (the counts of admin-digest-service): an ADMIN's token is 403 there
  * like a user's. The handler's {@code InternalCaller} parameter has already answered 401 without a
- * token and 403 for a user, wherever the path was spelled.
+ * token and 403 for a user, wherever the path was spelled. comment-service has the same small
+ * class: services share no web adapter code on purpose.
  */
 final class ServiceOnly {
   private ServiceOnly() {}
