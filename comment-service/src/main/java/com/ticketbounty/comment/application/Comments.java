@@ -2,6 +2,7 @@ package com.ticketbounty.comment.application;
 
 import com.ticketbounty.comment.domain.Comment;
 import com.ticketbounty.comment.domain.CommentPosition;
+import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -35,4 +36,7 @@ public interface Comments {
    * @return how many comments the ticket had
    */
   Mono<Long> removeAllOf(UUID ticketId);
+
+  /** Every comment there is, and how many of them were created at or after {@code since}. */
+  Mono<CommentCount> count(Instant since);
 }

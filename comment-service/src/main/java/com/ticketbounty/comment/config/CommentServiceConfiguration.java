@@ -8,6 +8,7 @@ import com.ticketbounty.comment.adapter.out.persistence.R2dbcUnitOfWork;
 import com.ticketbounty.comment.application.AuthorNames;
 import com.ticketbounty.comment.application.CommentEvents;
 import com.ticketbounty.comment.application.Comments;
+import com.ticketbounty.comment.application.CountComments;
 import com.ticketbounty.comment.application.DeleteComment;
 import com.ticketbounty.comment.application.EditComment;
 import com.ticketbounty.comment.application.FindTicket;
@@ -74,6 +75,11 @@ public class CommentServiceConfiguration {
   @Bean
   ListComments listComments(Comments comments, AuthorNames authorNames) {
     return new ListComments(comments, authorNames);
+  }
+
+  @Bean
+  CountComments countComments(Comments comments) {
+    return new CountComments(comments);
   }
 
   @Bean

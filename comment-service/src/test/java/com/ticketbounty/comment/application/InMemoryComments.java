@@ -2,6 +2,7 @@ package com.ticketbounty.comment.application;
 
 import com.ticketbounty.comment.domain.Comment;
 import com.ticketbounty.comment.domain.CommentPosition;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,16 @@ public final class InMemoryComments implements Comments {
                 InMemoryUnitOfWork.write(
                         () -> stored.values().removeIf(c -> c.ticketId().equals(ticketId)))
                     .thenReturn(count));
+  }
+
+  @Override
+  public Mono<CommentCount> count(Instant since) {
+    return Mono.fromSupplier(
+        () -> {
+          List<Comment> all = List.copyOf(stored.values());
+          long createdSince = all.stream().filter(c -> !c.createdAt().isBefore(since)).count();
+          return new CommentCount(all.size(), createdSince, since);
+        });
   }
 
   public Optional<Comment> stored(UUID id) {

@@ -1,6 +1,7 @@
 package com.ticketbounty.ticket.application;
 
 import com.ticketbounty.ticket.domain.Ticket;
+import java.time.Instant;
 import java.util.UUID;
 import reactor.core.publisher.Mono;
 
@@ -31,4 +32,7 @@ public interface Tickets {
   Mono<Void> update(Ticket ticket);
 
   Mono<Void> remove(Ticket ticket);
+
+  /** Every ticket there is, and how many of them were created at or after {@code since}. */
+  Mono<TicketCount> count(Instant since);
 }

@@ -4,6 +4,7 @@ import com.ticketbounty.ticket.application.Accounts;
 import com.ticketbounty.ticket.application.AssignTicket;
 import com.ticketbounty.ticket.application.ChangeTicketDetails;
 import com.ticketbounty.ticket.application.ChangeTicketStatus;
+import com.ticketbounty.ticket.application.CountTickets;
 import com.ticketbounty.ticket.application.DeleteTicket;
 import com.ticketbounty.ticket.application.FindTickets;
 import com.ticketbounty.ticket.application.OpenTicket;
@@ -28,6 +29,11 @@ public class UseCaseConfiguration {
   @Bean
   ShowTicket showTicket(Tickets tickets, Accounts accounts) {
     return new ShowTicket(tickets, accounts);
+  }
+
+  @Bean
+  CountTickets countTickets(Tickets tickets) {
+    return new CountTickets(tickets);
   }
 
   @Bean

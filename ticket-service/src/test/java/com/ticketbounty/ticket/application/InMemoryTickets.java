@@ -1,6 +1,7 @@
 package com.ticketbounty.ticket.application;
 
 import com.ticketbounty.ticket.domain.Ticket;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +45,16 @@ public final class InMemoryTickets implements Tickets {
   @Override
   public Mono<Void> remove(Ticket ticket) {
     return InMemoryUnitOfWork.write(() -> tickets.remove(ticket.id()));
+  }
+
+  @Override
+  public Mono<TicketCount> count(Instant since) {
+    return Mono.fromSupplier(
+        () -> {
+          List<Ticket> all = all();
+          long createdSince = all.stream().filter(t -> !t.createdAt().isBefore(since)).count();
+          return new TicketCount(all.size(), createdSince, since);
+        });
   }
 
   public Optional<Ticket> stored(UUID id) {

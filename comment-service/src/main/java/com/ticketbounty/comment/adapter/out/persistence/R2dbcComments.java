@@ -1,11 +1,13 @@
 package com.ticketbounty.comment.adapter.out.persistence;
 
+import com.ticketbounty.comment.application.CommentCount;
 import com.ticketbounty.comment.application.Comments;
 import com.ticketbounty.comment.domain.Comment;
 import com.ticketbounty.comment.domain.CommentContent;
 import com.ticketbounty.comment.domain.CommentPosition;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -36,6 +38,10 @@ public final class R2dbcComments implements Comments {
           + " FROM comments WHERE ticket_id = :ticketId"
           + " AND (created_at, id) < (:createdAt, :id)"
           + " ORDER BY created_at DESC, id DESC LIMIT :count";
+  // One statement, so both figures come from one snapshot. A deleted comment's row is gone.
+  private static final String COUNT =
+      "SELECT count(*) AS total, count(*) FILTER (WHERE created_at >= :since) AS created_since"
+          + " FROM comments";
 
   private final DatabaseClient database;
 
@@ -104,6 +110,28 @@ public final class R2dbcComments implements Comments {
         .bind("ticketId", ticketId)
         .fetch()
         .rowsUpdated();
+  }
+
+  @Override
+  public Mono<CommentCount> count(Instant since) {
+    return database
+        .sql(COUNT)
+        .bind("since", toMicros(since))
+        .map(
+            row ->
+                new CommentCount(
+                    row.get("total", Long.class), row.get("created_since", Long.class), since))
+        .one();
+  }
+
+  /**
+   * {@code since} rounded up to PostgreSQL's microseconds: {@code created_at >= since} then holds
+   * exactly when it holds for the unrounded instant (a rounding down would count a comment created
+   * a fraction of a microsecond before it).
+   */
+  private static Instant toMicros(Instant since) {
+    Instant truncated = since.truncatedTo(ChronoUnit.MICROS);
+    return truncated.equals(since) ? since : truncated.plus(1, ChronoUnit.MICROS);
   }
 
   private static Comment toComment(Readable row) {

@@ -1,24 +1,34 @@
 package com.ticketbounty.ticket.adapter.in.web;
 
 import com.ticketbounty.serviceweb.security.InternalCaller;
+import com.ticketbounty.ticket.application.CountTickets;
 import com.ticketbounty.ticket.application.ShowTicket;
+import com.ticketbounty.ticket.application.TicketCount;
+import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code GET /internal/tickets/{id}}: what another service needs to know of a ticket it has not
- * heard of yet (comment-service, before the ticket's events arrive) — that it exists, and whose it
- * is. For services and administrators only ({@link InternalCaller}); the gateway never routes it.
+ * What other services need to know of tickets; the gateway never routes these. {@code GET
+ * /internal/tickets/{id}}: a ticket another service has not heard of yet (comment-service, before
+ * the ticket's events arrive) — that it exists, and whose it is; for services and administrators
+ * ({@link InternalCaller}). {@code GET /internal/tickets/count}: how many tickets there are, for
+ * admin-digest-service; for services only ({@link ServiceOnly}). A literal segment outranks a
+ * variable one in Spring's path matching, so {@code count} never reaches the {@code {id}} handler.
  */
 @RestController
 class InternalTicketController {
   private final ShowTicket showTicket;
+  private final CountTickets countTickets;
 
-  InternalTicketController(ShowTicket showTicket) {
+  InternalTicketController(ShowTicket showTicket, CountTickets countTickets) {
     this.showTicket = showTicket;
+    this.countTickets = countTickets;
   }
 
   @GetMapping("/internal/tickets/{id}")
@@ -31,8 +41,34 @@ class InternalTicketController {
                     view.ticket().id(), view.ticket().ownerId(), view.ticket().version()));
   }
 
+  /** 403 for an ADMIN as for a user, before the query is read; 400 for a missing or bad since. */
+  @GetMapping("/internal/tickets/count")
+  Mono<TicketCounts> count(
+      InternalCaller caller,
+      @RequestParam(name = SinceParameter.NAME, required = false) @Nullable String since) {
+    return Mono.fromCallable(() -> sinceAsked(caller, since))
+        .flatMap(countTickets::since)
+        .map(TicketCounts::of);
+  }
+
+  private static Instant sinceAsked(InternalCaller caller, @Nullable String since) {
+    ServiceOnly.require(caller);
+    return SinceParameter.read(since);
+  }
+
   /**
    * @param version the ticket's version, as its events carry it
    */
   record TicketFacts(UUID id, UUID ownerId, long version) {}
+
+  /**
+   * @param total tickets that exist
+   * @param createdSince those of them created at or after {@code since}
+   * @param since the instant asked about, in UTC
+   */
+  record TicketCounts(long total, long createdSince, Instant since) {
+    static TicketCounts of(TicketCount count) {
+      return new TicketCounts(count.total(), count.createdSince(), count.since());
+    }
+  }
 }

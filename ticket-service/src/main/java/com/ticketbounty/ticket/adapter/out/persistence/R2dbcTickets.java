@@ -1,8 +1,11 @@
 package com.ticketbounty.ticket.adapter.out.persistence;
 
+import com.ticketbounty.ticket.application.TicketCount;
 import com.ticketbounty.ticket.application.Tickets;
 import com.ticketbounty.ticket.domain.Ticket;
 import com.ticketbounty.ticket.domain.TicketDetails;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
@@ -29,6 +32,12 @@ public final class R2dbcTickets implements Tickets {
       """;
   private static final String SELECT_BY_ID =
       "SELECT " + TicketRows.columns("t") + " FROM tickets t WHERE t.id = :id";
+  // One statement, so both figures come from one snapshot. A deleted ticket's row is gone.
+  private static final String COUNT =
+      """
+      SELECT count(*) AS total, count(*) FILTER (WHERE created_at >= :since) AS created_since
+      FROM tickets
+      """;
 
   private final DatabaseClient database;
 
@@ -78,6 +87,28 @@ public final class R2dbcTickets implements Tickets {
   @Override
   public Mono<Void> remove(Ticket ticket) {
     return database.sql("DELETE FROM tickets WHERE id = :id").bind("id", ticket.id()).then();
+  }
+
+  @Override
+  public Mono<TicketCount> count(Instant since) {
+    return database
+        .sql(COUNT)
+        .bind("since", toMicros(since))
+        .map(
+            row ->
+                new TicketCount(
+                    row.get("total", Long.class), row.get("created_since", Long.class), since))
+        .one();
+  }
+
+  /**
+   * {@code since} rounded up to PostgreSQL's microseconds: {@code created_at >= since} then holds
+   * exactly when it holds for the unrounded instant (a rounding down would count a ticket created a
+   * fraction of a microsecond before it).
+   */
+  private static Instant toMicros(Instant since) {
+    Instant truncated = since.truncatedTo(ChronoUnit.MICROS);
+    return truncated.equals(since) ? since : truncated.plus(1, ChronoUnit.MICROS);
   }
 
   /** Binds what a change may touch (the statement must name each of them). */
