@@ -79,17 +79,8 @@ public class IdentityServiceConfiguration {
       IdentityEvents events,
       AuditLog audit,
       UnitOfWork unitOfWork,
-      IdentityProperties properties,
       Clock clock) {
-    return new SignUp(
-        users,
-        hasher,
-        starts,
-        events,
-        audit,
-        unitOfWork,
-        AdminEmails.parse(properties.adminEmails()),
-        clock);
+    return new SignUp(users, hasher, starts, events, audit, unitOfWork, clock);
   }
 
   @Bean
@@ -169,8 +160,21 @@ public class IdentityServiceConfiguration {
 
   @Bean
   VerifyEmail verifyEmail(
-      Users users, VerificationCodes codes, AuditLog audit, UnitOfWork unitOfWork, Clock clock) {
-    return new VerifyEmail(users, codes, audit, unitOfWork, clock);
+      Users users,
+      VerificationCodes codes,
+      IdentityEvents events,
+      AuditLog audit,
+      UnitOfWork unitOfWork,
+      IdentityProperties properties,
+      Clock clock) {
+    return new VerifyEmail(
+        users,
+        codes,
+        events,
+        audit,
+        unitOfWork,
+        AdminEmails.parse(properties.adminEmails()),
+        clock);
   }
 
   @Bean

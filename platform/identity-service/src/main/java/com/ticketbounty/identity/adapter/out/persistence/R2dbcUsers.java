@@ -36,7 +36,7 @@ public final class R2dbcUsers implements Users {
           + " :version, :createdAt, :updatedAt)";
   private static final String UPDATE =
       """
-      UPDATE users SET username = :username, password_hash = :passwordHash,
+      UPDATE users SET username = :username, password_hash = :passwordHash, role = :role,
              notification_preference = :preference, email_verified_at = :verifiedAt,
              version = :version, updated_at = :updatedAt
       WHERE id = :id AND version = :previousVersion""";
@@ -51,7 +51,6 @@ public final class R2dbcUsers implements Users {
   public Mono<Void> add(User user) {
     return bindAll(database.sql(INSERT), user)
         .bind("email", user.email().value())
-        .bind("role", user.role().name())
         .bind("createdAt", user.createdAt())
         .then()
         .onErrorMap(DataIntegrityViolationException.class, R2dbcUsers::taken);
@@ -77,6 +76,7 @@ public final class R2dbcUsers implements Users {
         spec.bind("id", user.id())
             .bind("username", user.username().value())
             .bind("passwordHash", user.passwordHash())
+            .bind("role", user.role().name())
             .bind("preference", user.preference().wireName())
             .bind("version", user.version())
             .bind("updatedAt", user.updatedAt());
