@@ -4,6 +4,7 @@ import com.ticketbounty.identity.adapter.out.persistence.R2dbcSessions;
 import com.ticketbounty.identity.application.AccessTokens;
 import com.ticketbounty.identity.application.AuditLog;
 import com.ticketbounty.identity.application.ChangePassword;
+import com.ticketbounty.identity.application.CountAccounts;
 import com.ticketbounty.identity.application.IdentityEvents;
 import com.ticketbounty.identity.application.IssueServiceToken;
 import com.ticketbounty.identity.application.PasswordHasher;
@@ -210,6 +211,11 @@ public class IdentityServiceConfiguration {
   RepublishAccounts republishAccounts(
       Users users, IdentityEvents events, AuditLog audit, UnitOfWork unitOfWork, Clock clock) {
     return new RepublishAccounts(users, events, audit, unitOfWork, clock);
+  }
+
+  @Bean
+  CountAccounts countAccounts(Users users) {
+    return new CountAccounts(users);
   }
 
   @Bean

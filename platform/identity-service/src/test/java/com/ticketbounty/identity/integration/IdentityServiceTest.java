@@ -35,7 +35,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties =
         "identity.admin-emails=root@example.com, Boss@Example.com, operator@example.com,"
-            + " chief@example.com")
+            + " chief@example.com, auditor@example.com")
 @AutoConfigureWebTestClient
 @Import(IdentityTestWiring.class)
 abstract class IdentityServiceTest {

@@ -1,6 +1,7 @@
 package com.ticketbounty.identity.adapter.out.persistence;
 
 import com.ticketbounty.identity.application.AccountChangedMeanwhileException;
+import com.ticketbounty.identity.application.AccountCounts;
 import com.ticketbounty.identity.application.AccountTakenException;
 import com.ticketbounty.identity.application.Users;
 import com.ticketbounty.identity.domain.EmailAddress;
@@ -10,6 +11,7 @@ import com.ticketbounty.identity.domain.User;
 import com.ticketbounty.identity.domain.Username;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -166,6 +168,30 @@ public final class R2dbcUsers implements Users {
         .map(row -> row.get(0, Long.class))
         .one()
         .map(count -> count > 0 ? List.of(Username.FIELD) : List.<String>of());
+  }
+
+  @Override
+  public Mono<AccountCounts> count(Instant since) {
+    Instant from = toMicrosUp(since);
+    return database
+        .sql(
+            "SELECT count(*) AS total, count(*) FILTER (WHERE created_at >= :since) AS created"
+                + " FROM users")
+        .bind("since", from)
+        .map(
+            row ->
+                new AccountCounts(
+                    row.get("total", Long.class), row.get("created", Long.class), since))
+        .one();
+  }
+
+  /**
+   * The store keeps microseconds: an account created at a stored microsecond was created at or
+   * after {@code since} exactly when that microsecond is at or after {@code since} rounded up.
+   */
+  private static Instant toMicrosUp(Instant since) {
+    Instant truncated = since.truncatedTo(ChronoUnit.MICROS);
+    return truncated.equals(since) ? since : truncated.plus(1, ChronoUnit.MICROS);
   }
 
   /** Which unique index refused the row, in the request's terms. */
