@@ -3,7 +3,6 @@ package com.ticketbounty.identity.application;
 import com.ticketbounty.events.account.AccountCreated;
 import com.ticketbounty.events.auth.WelcomeEmailRequested;
 import com.ticketbounty.identity.application.SessionStarts.NewSession;
-import com.ticketbounty.identity.domain.AdminEmails;
 import com.ticketbounty.identity.domain.AuditAction;
 import com.ticketbounty.identity.domain.AuditEntry;
 import com.ticketbounty.identity.domain.User;
@@ -13,7 +12,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Someone signs up: the account, its first session, {@code app/account.created}, the welcome
- * e-mail's event and the audit row commit together; then the caller is signed in.
+ * e-mail's event and the audit row commit together; then the caller is signed in. Every new account
+ * is a USER, also one with an address of {@code ADMIN_EMAILS}: the role waits for the address to be
+ * proven ({@link VerifyEmail}).
  */
 public final class SignUp {
   private final Users users;
@@ -22,7 +23,6 @@ public final class SignUp {
   private final IdentityEvents events;
   private final AuditLog audit;
   private final UnitOfWork unitOfWork;
-  private final AdminEmails adminEmails;
   private final Clock clock;
 
   public SignUp(
@@ -32,7 +32,6 @@ public final class SignUp {
       IdentityEvents events,
       AuditLog audit,
       UnitOfWork unitOfWork,
-      AdminEmails adminEmails,
       Clock clock) {
     this.users = users;
     this.hasher = hasher;
@@ -40,7 +39,6 @@ public final class SignUp {
     this.events = events;
     this.audit = audit;
     this.unitOfWork = unitOfWork;
-    this.adminEmails = adminEmails;
     this.clock = clock;
   }
 
@@ -48,15 +46,7 @@ public final class SignUp {
     UUID id = UUID.randomUUID();
     return hasher
         .hash(command.password())
-        .map(
-            hash ->
-                User.signUp(
-                    id,
-                    command.username(),
-                    command.email(),
-                    hash,
-                    adminEmails.roleFor(command.email()),
-                    clock.instant()))
+        .map(hash -> User.signUp(id, command.username(), command.email(), hash, clock.instant()))
         .flatMap(user -> unitOfWork.inTransaction(create(user, clientAddress)))
         .flatMap(sessionStarts::signIn);
   }

@@ -3,6 +3,7 @@ package com.ticketbounty.identity.application;
 import com.ticketbounty.identity.domain.EmailAddress;
 import com.ticketbounty.identity.domain.User;
 import com.ticketbounty.identity.domain.Username;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -54,4 +55,7 @@ public interface Users {
    * @return {@code ["username"]} when another account than {@code except} has the name, else empty
    */
   Mono<List<String>> usernameTaken(Username username, UUID except);
+
+  /** How many accounts there are, and how many were created at or after {@code since}. */
+  Mono<AccountCounts> count(Instant since);
 }

@@ -1,5 +1,6 @@
 package com.ticketbounty.identity.application;
 
+import com.ticketbounty.identity.domain.AdminEmails;
 import com.ticketbounty.identity.domain.AuditAction;
 import com.ticketbounty.identity.domain.AuditEntry;
 import com.ticketbounty.identity.domain.BrokenRulesException;
@@ -15,11 +16,16 @@ import reactor.core.publisher.Mono;
 
 /**
  * The signed-in user types the code they were e-mailed: a right, unexpired code is used up and the
- * account's address counts as verified. A wrong or expired code is a broken rule on {@code code}.
- * Every try is counted against the account before the code is compared (and committed, though the
- * answer is a refusal); after {@link VerificationCode#WRONG_TRIES_ALLOWED} wrong tries the code is
- * dropped and no code is compared — a new one neither — until {@link VerificationCode#TRIES_WINDOW}
- * after the first try. A success forgets the count.
+ * account's address counts as verified; an address of {@code ADMIN_EMAILS} makes the account an
+ * ADMIN then (never at sign-up: only now is the address known to be the account's). The changed
+ * account, one version on, is published as {@code app/account.profile-updated} in the same
+ * transaction, with the audit rows; tokens signed from then on (sign-in, refresh) carry the role,
+ * while those signed before keep theirs until they expire. A second proof that changes nothing
+ * stores and publishes nothing. A wrong or expired code is a broken rule on {@code code}. Every try
+ * is counted against the account before the code is compared (and committed, though the answer is a
+ * refusal); after {@link VerificationCode#WRONG_TRIES_ALLOWED} wrong tries the code is dropped and
+ * no code is compared — a new one neither — until {@link VerificationCode#TRIES_WINDOW} after the
+ * first try. A success forgets the count.
  */
 public final class VerifyEmail {
   static final String REFUSED =
@@ -30,16 +36,26 @@ public final class VerifyEmail {
 
   private final Users users;
   private final VerificationCodes codes;
+  private final IdentityEvents events;
   private final AuditLog audit;
   private final UnitOfWork unitOfWork;
+  private final AdminEmails adminEmails;
   private final Clock clock;
 
   public VerifyEmail(
-      Users users, VerificationCodes codes, AuditLog audit, UnitOfWork unitOfWork, Clock clock) {
+      Users users,
+      VerificationCodes codes,
+      IdentityEvents events,
+      AuditLog audit,
+      UnitOfWork unitOfWork,
+      AdminEmails adminEmails,
+      Clock clock) {
     this.users = users;
     this.codes = codes;
+    this.events = events;
     this.audit = audit;
     this.unitOfWork = unitOfWork;
+    this.adminEmails = adminEmails;
     this.clock = clock;
   }
 
@@ -82,17 +98,29 @@ public final class VerifyEmail {
   }
 
   private Mono<Void> markVerified(User user, String clientAddress) {
-    User verified = user.verified(clock.instant());
+    Instant now = clock.instant();
+    User verified = user.verified(now, adminEmails);
+    Mono<Void> verifiedAudit = record(AuditAction.EMAIL_VERIFIED, user, null, now, clientAddress);
+    if (verified == user) {
+      return verifiedAudit;
+    }
     return users
         .update(verified, user.version())
-        .then(
-            audit.record(
-                AuditEntry.of(
-                    AuditAction.EMAIL_VERIFIED,
-                    user.id(),
-                    clientAddress,
-                    null,
-                    verified.updatedAt())));
+        .then(Mono.defer(() -> events.profileUpdated(UpdateProfile.event(verified))))
+        .then(verifiedAudit)
+        .then(roleGranted(user, verified, now, clientAddress));
+  }
+
+  private Mono<Void> roleGranted(User before, User after, Instant now, String clientAddress) {
+    return after.role() == before.role()
+        ? Mono.empty()
+        : record(AuditAction.ROLE_GRANTED, after, after.role().name(), now, clientAddress);
+  }
+
+  private Mono<Void> record(
+      AuditAction action, User user, @Nullable String detail, Instant now, String clientAddress) {
+    return Mono.defer(
+        () -> audit.record(AuditEntry.of(action, user.id(), clientAddress, detail, now)));
   }
 
   private static BrokenRulesException broken(String message) {

@@ -12,8 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings under {@code identity.*}.
  *
- * @param adminEmails comma-separated addresses that get the ADMIN role at sign-up ({@code
- *     ADMIN_EMAILS})
+ * @param adminEmails comma-separated addresses whose accounts get the ADMIN role once the address
+ *     is verified ({@code ADMIN_EMAILS})
  * @param appBaseUrl the frontend's URL; reset links point there ({@code APP_BASE_URL})
  * @param rateLimits attempt limits of sign-in, forgot-password, sign-up, password reset and change,
  *     and verification requests

@@ -4,6 +4,7 @@ import com.ticketbounty.identity.adapter.out.persistence.R2dbcSessions;
 import com.ticketbounty.identity.application.AccessTokens;
 import com.ticketbounty.identity.application.AuditLog;
 import com.ticketbounty.identity.application.ChangePassword;
+import com.ticketbounty.identity.application.CountAccounts;
 import com.ticketbounty.identity.application.IdentityEvents;
 import com.ticketbounty.identity.application.IssueServiceToken;
 import com.ticketbounty.identity.application.PasswordHasher;
@@ -79,17 +80,8 @@ public class IdentityServiceConfiguration {
       IdentityEvents events,
       AuditLog audit,
       UnitOfWork unitOfWork,
-      IdentityProperties properties,
       Clock clock) {
-    return new SignUp(
-        users,
-        hasher,
-        starts,
-        events,
-        audit,
-        unitOfWork,
-        AdminEmails.parse(properties.adminEmails()),
-        clock);
+    return new SignUp(users, hasher, starts, events, audit, unitOfWork, clock);
   }
 
   @Bean
@@ -169,8 +161,21 @@ public class IdentityServiceConfiguration {
 
   @Bean
   VerifyEmail verifyEmail(
-      Users users, VerificationCodes codes, AuditLog audit, UnitOfWork unitOfWork, Clock clock) {
-    return new VerifyEmail(users, codes, audit, unitOfWork, clock);
+      Users users,
+      VerificationCodes codes,
+      IdentityEvents events,
+      AuditLog audit,
+      UnitOfWork unitOfWork,
+      IdentityProperties properties,
+      Clock clock) {
+    return new VerifyEmail(
+        users,
+        codes,
+        events,
+        audit,
+        unitOfWork,
+        AdminEmails.parse(properties.adminEmails()),
+        clock);
   }
 
   @Bean
@@ -206,6 +211,11 @@ public class IdentityServiceConfiguration {
   RepublishAccounts republishAccounts(
       Users users, IdentityEvents events, AuditLog audit, UnitOfWork unitOfWork, Clock clock) {
     return new RepublishAccounts(users, events, audit, unitOfWork, clock);
+  }
+
+  @Bean
+  CountAccounts countAccounts(Users users) {
+    return new CountAccounts(users);
   }
 
   @Bean

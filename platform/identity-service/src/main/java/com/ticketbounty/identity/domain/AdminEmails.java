@@ -5,7 +5,11 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The addresses that get the ADMIN role at sign-up ({@code ADMIN_EMAILS}), case-insensitive. */
+/**
+ * The addresses whose accounts become ADMIN once they have proven the address ({@code
+ * ADMIN_EMAILS}), case-insensitive. Not at sign-up: anyone can sign up with any address, so the
+ * role waits for the proof that the address is theirs ({@link User#verified}).
+ */
 public final class AdminEmails {
   private final Set<String> addresses;
 
@@ -23,7 +27,7 @@ public final class AdminEmails {
             .collect(Collectors.toSet()));
   }
 
-  public Role roleFor(EmailAddress email) {
-    return addresses.contains(email.value()) ? Role.ADMIN : Role.USER;
+  public boolean includes(EmailAddress email) {
+    return addresses.contains(email.value());
   }
 }

@@ -13,6 +13,8 @@ public enum AuditAction {
   PASSWORD_RESET_REQUESTED("password-reset-requested"),
   PASSWORD_RESET_COMPLETED("password-reset-completed"),
   EMAIL_VERIFIED("email-verified"),
+  /** A verified address of {@code ADMIN_EMAILS} made the account an ADMIN; the detail names it. */
+  ROLE_GRANTED("role-granted"),
   SIGNING_KEY_ROTATED("signing-key-rotated"),
   ACCOUNTS_REPUBLISHED("accounts-republished");
 

@@ -46,12 +46,25 @@ public final class User {
     this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
   }
 
-  /** A new account: version 1, unverified, notifications {@link NotificationPreference#DEFAULT}. */
+  /**
+   * A new account: a {@link Role#USER} (whatever its address: the ADMIN role waits for the address
+   * to be proven, see {@link #verified}), version 1, unverified, notifications {@link
+   * NotificationPreference#DEFAULT}.
+   */
   public static User signUp(
-      UUID id, Username username, EmailAddress email, String passwordHash, Role role, Instant now) {
+      UUID id, Username username, EmailAddress email, String passwordHash, Instant now) {
     Instant at = micros(now);
     return new User(
-        id, username, email, passwordHash, role, NotificationPreference.DEFAULT, null, 1, at, at);
+        id,
+        username,
+        email,
+        passwordHash,
+        Role.USER,
+        NotificationPreference.DEFAULT,
+        null,
+        1,
+        at,
+        at);
   }
 
   /** An account as it was stored. */
@@ -130,14 +143,30 @@ public final class User {
         updatedAt);
   }
 
-  /** The account with its e-mail address proven now (the first proof counts). */
-  public User verified(Instant now) {
-    if (emailVerifiedAt != null) {
+  /**
+   * The account with its e-mail address proven now (the first proof counts), and an ADMIN when the
+   * address is one of {@code admins}: the proof that the address is the account's is what the role
+   * waits for. Whether the address is verified, and the role, are part of the profile, so a change
+   * of either is one version on; the same account when neither changes (a second proof of an
+   * address that gives no role). A role is never taken away here.
+   */
+  public User verified(Instant now, AdminEmails admins) {
+    Role newRole = admins.includes(email) ? Role.ADMIN : role;
+    if (emailVerifiedAt != null && newRole == role) {
       return this;
     }
     Instant at = micros(now);
     return new User(
-        id, username, email, passwordHash, role, preference, at, version, createdAt, at);
+        id,
+        username,
+        email,
+        passwordHash,
+        newRole,
+        preference,
+        emailVerifiedAt == null ? at : emailVerifiedAt,
+        version + 1,
+        createdAt,
+        at);
   }
 
   // Kept to the microsecond, the precision the store keeps, so an account reads back as answered.

@@ -10,6 +10,7 @@ import com.ticketbounty.events.password.PasswordResetRequested;
 import com.ticketbounty.identity.domain.AuditEntry;
 import com.ticketbounty.identity.domain.PlainPassword;
 import com.ticketbounty.identity.domain.User;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -138,6 +139,48 @@ final class Fakes {
     @Override
     public Mono<AccessToken> issueForService(String clientId) {
       return Mono.just(new AccessToken("service/" + clientId, 900));
+    }
+  }
+
+  /** Verification codes in a map, used up once, refused after their expiry; tries are counted. */
+  static final class InMemoryVerificationCodes implements VerificationCodes {
+    private record Code(String hash, Instant expiresAt) {}
+
+    private final Map<UUID, Code> byUser = new ConcurrentHashMap<>();
+    private final Map<UUID, Integer> tries = new ConcurrentHashMap<>();
+
+    @Override
+    public Mono<Void> replace(UUID userId, String codeHash, Instant expiresAt) {
+      return Mono.fromRunnable(() -> byUser.put(userId, new Code(codeHash, expiresAt)));
+    }
+
+    @Override
+    public Mono<Boolean> redeem(UUID userId, String codeHash, Instant now) {
+      return Mono.fromSupplier(
+          () -> {
+            Code code = byUser.get(userId);
+            boolean usable =
+                code != null && code.hash().equals(codeHash) && now.isBefore(code.expiresAt());
+            if (usable) {
+              byUser.remove(userId);
+            }
+            return usable;
+          });
+    }
+
+    @Override
+    public Mono<Void> discard(UUID userId) {
+      return Mono.fromRunnable(() -> byUser.remove(userId));
+    }
+
+    @Override
+    public Mono<Integer> countTry(UUID userId, Instant now, Duration window) {
+      return Mono.fromSupplier(() -> tries.merge(userId, 1, Integer::sum));
+    }
+
+    @Override
+    public Mono<Void> forgetTries(UUID userId) {
+      return Mono.fromRunnable(() -> tries.remove(userId));
     }
   }
 

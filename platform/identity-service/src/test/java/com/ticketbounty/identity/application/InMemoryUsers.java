@@ -3,6 +3,7 @@ package com.ticketbounty.identity.application;
 import com.ticketbounty.identity.domain.EmailAddress;
 import com.ticketbounty.identity.domain.User;
 import com.ticketbounty.identity.domain.Username;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -88,6 +89,12 @@ final class InMemoryUsers implements Users {
         others(except).anyMatch(u -> u.username().value().equalsIgnoreCase(username.value()))
             ? List.of("username")
             : List.of());
+  }
+
+  @Override
+  public Mono<AccountCounts> count(Instant since) {
+    long created = byId.values().stream().filter(u -> !u.createdAt().isBefore(since)).count();
+    return Mono.just(new AccountCounts(byId.size(), created, since));
   }
 
   private java.util.stream.Stream<User> others(UUID except) {

@@ -2,10 +2,12 @@ package com.ticketbounty.identity.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.ticketbounty.events.account.AccountCreated;
 import com.ticketbounty.events.account.AccountProfileUpdated;
 import com.ticketbounty.events.account.PasswordChanged;
+import com.ticketbounty.events.auth.EmailVerificationCodeRequested;
 import com.ticketbounty.events.auth.SessionEnded;
 import com.ticketbounty.events.auth.WelcomeEmailRequested;
 import com.ticketbounty.events.password.PasswordResetRequested;
@@ -13,9 +15,11 @@ import com.ticketbounty.identity.domain.AdminEmails;
 import com.ticketbounty.identity.domain.AuditAction;
 import com.ticketbounty.identity.domain.AuditEntry;
 import com.ticketbounty.identity.domain.BrokenRulesException;
+import com.ticketbounty.identity.domain.Role;
 import com.ticketbounty.identity.domain.SecretToken;
 import com.ticketbounty.identity.domain.Session;
 import com.ticketbounty.identity.domain.SessionPolicy;
+import com.ticketbounty.identity.domain.User;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,16 +46,7 @@ class UseCasesTest {
           sessions, new Fakes.FakeAccessTokens(), SessionPolicy.DEFAULT, random, clock);
   private final SessionEnds ends = new SessionEnds(sessions, events, clock);
 
-  private final SignUp signUp =
-      new SignUp(
-          users,
-          hasher,
-          starts,
-          events,
-          audit,
-          unitOfWork,
-          AdminEmails.parse("root@example.com"),
-          clock);
+  private final SignUp signUp = new SignUp(users, hasher, starts, events, audit, unitOfWork, clock);
   private final SignIn signIn = new SignIn(users, hasher, starts, audit, unitOfWork, clock);
   private final RefreshSession refresh =
       new RefreshSession(
@@ -61,19 +56,89 @@ class UseCasesTest {
   private final Fakes.InMemoryResetTokens resetTokens = new Fakes.InMemoryResetTokens();
   private final ResetPassword resetPassword =
       new ResetPassword(users, resetTokens, hasher, starts, ends, events, audit, unitOfWork, clock);
+  private final Fakes.InMemoryVerificationCodes codes = new Fakes.InMemoryVerificationCodes();
+  private final RequestEmailVerification requestVerification =
+      new RequestEmailVerification(users, codes, events, unitOfWork, random, clock);
+  private final VerifyEmail verifyEmail =
+      new VerifyEmail(
+          users, codes, events, audit, unitOfWork, AdminEmails.parse("root@example.com"), clock);
 
   @Test
   void signUpStoresTheAccountAndPublishesItsTwoEvents() {
-    SignedIn signedIn = signUp("ada", "Root@Example.com");
+    SignedIn signedIn = signUp("ada", "ada@example.com");
 
     assertThat(users.byId).containsKey(signedIn.user().id());
-    assertThat(signedIn.user().role().name()).isEqualTo("ADMIN");
     assertThat(sessions.byId).hasSize(1);
     assertThat(events.of(AccountCreated.class))
         .singleElement()
         .satisfies(e -> assertThat(e.version()).isEqualTo(1));
     assertThat(events.of(WelcomeEmailRequested.class)).hasSize(1);
     assertThat(audit.entries).extracting(AuditEntry::action).containsExactly(AuditAction.SIGNED_UP);
+  }
+
+  @Test
+  void anAdminAddressSignsUpAsAUser() {
+    SignedIn signedIn = signUp("root", "Root@Example.com");
+
+    assertThat(signedIn.user().role()).isEqualTo(Role.USER);
+    assertThat(users.byId.get(signedIn.user().id()).role()).isEqualTo(Role.USER);
+    assertThat(events.of(AccountCreated.class))
+        .singleElement()
+        .satisfies(e -> assertThat(e.role()).isEqualTo("USER"));
+  }
+
+  @Test
+  void verifyingAnAdminAddressMakesTheAccountAnAdminOneVersionOnAndPublishesIt() {
+    SignedIn signedIn = signUp("root", "root@example.com");
+    UUID id = signedIn.user().id();
+
+    verifyEmail.verify(id, codeFor(id), CLIENT).block();
+
+    User verified = users.byId.get(id);
+    assertThat(verified.role()).isEqualTo(Role.ADMIN);
+    assertThat(verified.emailVerifiedAt()).contains(clock.instant());
+    assertThat(verified.version()).isEqualTo(2);
+    assertThat(events.of(AccountProfileUpdated.class))
+        .singleElement()
+        .isEqualTo(
+            new AccountProfileUpdated(
+                id, "root", "immediate", 2, clock.instant(), "root@example.com", "ADMIN", true));
+    assertThat(audit.entries)
+        .filteredOn(entry -> entry.userId() != null && entry.userId().equals(id))
+        .extracting(AuditEntry::action, AuditEntry::detail)
+        .containsSubsequence(
+            tuple(AuditAction.EMAIL_VERIFIED, null), tuple(AuditAction.ROLE_GRANTED, "ADMIN"));
+    // What is signed from now on reads the account as stored: a refresh and a sign-in.
+    assertThat(refresh.refresh(signedIn.refreshToken().reveal(), CLIENT).block().user().role())
+        .isEqualTo(Role.ADMIN);
+    assertThat(signIn.signIn("root@example.com", "password-1", CLIENT).block().user().role())
+        .isEqualTo(Role.ADMIN);
+  }
+
+  @Test
+  void verifyingAnyOtherAddressPublishesTheVerifiedProfileOnceAndKeepsTheRole() {
+    UUID id = signUp("ada", "ada@example.com").user().id();
+
+    verifyEmail.verify(id, codeFor(id), CLIENT).block();
+    clock.advance(Duration.ofMinutes(1));
+    verifyEmail.verify(id, codeFor(id), CLIENT).block();
+
+    assertThat(users.byId.get(id).role()).isEqualTo(Role.USER);
+    assertThat(users.byId.get(id).version()).isEqualTo(2);
+    assertThat(events.of(AccountProfileUpdated.class))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.role()).isEqualTo("USER");
+              assertThat(e.emailVerified()).isTrue();
+              assertThat(e.email()).isEqualTo("ada@example.com");
+              assertThat(e.version()).isEqualTo(2);
+            });
+    assertThat(audit.entries)
+        .extracting(AuditEntry::action)
+        .doesNotContain(AuditAction.ROLE_GRANTED)
+        .filteredOn(action -> action == AuditAction.EMAIL_VERIFIED)
+        .hasSize(2);
   }
 
   @Test
@@ -290,6 +355,14 @@ class UseCasesTest {
         };
     return new RequestPasswordReset(
         users, tokens, events, audit, unitOfWork, "https://app.example/", random, clock);
+  }
+
+  /** Asks for a verification code and answers it as the e-mail carries it. */
+  private String codeFor(UUID userId) {
+    requestVerification.request(userId).block();
+    List<EmailVerificationCodeRequested> requested =
+        events.of(EmailVerificationCodeRequested.class);
+    return requested.get(requested.size() - 1).code();
   }
 
   private SignedIn signUp(String username, String email) {

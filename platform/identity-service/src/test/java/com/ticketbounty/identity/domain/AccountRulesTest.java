@@ -3,12 +3,15 @@ package com.ticketbounty.identity.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The rules of usernames, e-mail addresses and passwords, and who is an administrator. */
 class AccountRulesTest {
+  private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
 
   @ParameterizedTest
   @ValueSource(strings = {"abc", "twenty-chars-exactly", "Ada_Lovelace", "ünïcødé"})
@@ -124,12 +127,45 @@ class AccountRulesTest {
   }
 
   @Test
-  void makesAdministratorsOfTheListedAddressesWhateverTheirCase() {
+  void listsAdministratorAddressesWhateverTheirCase() {
     AdminEmails admins = AdminEmails.parse(" Root@Example.com, ,boss@example.com ");
-    assertThat(admins.roleFor(new EmailAddress("root@example.com"))).isEqualTo(Role.ADMIN);
-    assertThat(admins.roleFor(new EmailAddress("boss@example.com"))).isEqualTo(Role.ADMIN);
-    assertThat(admins.roleFor(new EmailAddress("ada@example.com"))).isEqualTo(Role.USER);
-    assertThat(AdminEmails.parse("").roleFor(new EmailAddress("root@example.com")))
-        .isEqualTo(Role.USER);
+    assertThat(admins.includes(new EmailAddress("root@example.com"))).isTrue();
+    assertThat(admins.includes(new EmailAddress("boss@example.com"))).isTrue();
+    assertThat(admins.includes(new EmailAddress("ada@example.com"))).isFalse();
+    assertThat(AdminEmails.parse("").includes(new EmailAddress("root@example.com"))).isFalse();
+  }
+
+  @Test
+  void aListedAddressMakesAnAdministratorOnlyOnceItIsVerified() {
+    AdminEmails admins = AdminEmails.parse("root@example.com");
+    User root = account("root@example.com");
+
+    assertThat(root.role()).isEqualTo(Role.USER);
+    User verified = root.verified(NOW, admins);
+
+    assertThat(verified.role()).isEqualTo(Role.ADMIN);
+    assertThat(verified.emailVerifiedAt()).contains(NOW);
+    assertThat(verified.version()).isEqualTo(2);
+    assertThat(verified.verified(NOW.plusSeconds(60), admins)).isSameAs(verified);
+  }
+
+  @Test
+  void anAddressListedAfterItWasVerifiedMakesAnAdministratorAtTheNextProof() {
+    User ada = account("ada@example.com").verified(NOW, AdminEmails.parse(""));
+    assertThat(ada.role()).isEqualTo(Role.USER);
+
+    User admin = ada.verified(NOW.plusSeconds(60), AdminEmails.parse("ada@example.com"));
+
+    assertThat(admin.role()).isEqualTo(Role.ADMIN);
+    assertThat(admin.version()).isEqualTo(3);
+    // The first proof is when the address was verified.
+    assertThat(admin.emailVerifiedAt()).contains(NOW);
+    // No address list takes the role away.
+    assertThat(admin.verified(NOW.plusSeconds(120), AdminEmails.parse(""))).isSameAs(admin);
+  }
+
+  private static User account(String email) {
+    return User.signUp(
+        UUID.randomUUID(), Username.of("someone"), new EmailAddress(email), "hash", NOW);
   }
 }

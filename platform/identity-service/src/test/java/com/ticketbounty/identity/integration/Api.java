@@ -1,8 +1,11 @@
 package com.ticketbounty.identity.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -50,6 +53,55 @@ final class Api {
         body.get("user").get("username").asString(),
         body.get("user").get("email").asString(),
         PASSWORD,
+        body.get("accessToken").asString(),
+        body.get("refreshToken").asString());
+  }
+
+  /**
+   * A signed-up account of an {@code ADMIN_EMAILS} address that verified it, with a new session
+   * whose access token carries the ADMIN role (the one of its sign-up does not).
+   */
+  Account signUpAdmin(String username, String email) {
+    Account account = signUp(username, email);
+    verifyEmail(account);
+    return signInAgain(account);
+  }
+
+  /** Proves the account's address with the code it was e-mailed. */
+  void verifyEmail(Account account) {
+    String code = requestVerificationCode(account);
+    post("/api/auth/email/verify", account.accessToken(), Map.of("code", code))
+        .expectStatus()
+        .isNoContent();
+  }
+
+  /** Asks for a verification code and answers it as the e-mail carries it. */
+  String requestVerificationCode(Account account) {
+    SealedFields.forget(account.id());
+    postWithoutBody("/api/auth/email/verification", account.accessToken())
+        .expectStatus()
+        .isAccepted();
+    return await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> SealedFields.codeOf(account.id()), Optional::isPresent)
+        .orElseThrow();
+  }
+
+  /** The account with the tokens of a new sign-in: they carry the account as it is now. */
+  Account signInAgain(Account account) {
+    JsonNode body =
+        signIn(account.email(), account.password())
+            .expectStatus()
+            .isOk()
+            .expectBody(JsonNode.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(body).isNotNull();
+    return new Account(
+        account.id(),
+        account.username(),
+        account.email(),
+        account.password(),
         body.get("accessToken").asString(),
         body.get("refreshToken").asString());
   }

@@ -5,15 +5,23 @@ import static com.ticketbounty.testsupport.EventTap.field;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.nimbusds.jwt.SignedJWT;
+import com.ticketbounty.events.account.AccountProfileUpdated;
 import com.ticketbounty.events.auth.EmailVerificationCodeRequested;
+import com.ticketbounty.testsupport.EventTap.Received;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
-/** An 8-letter code by e-mail, valid 2 hours, proves the address. */
+/**
+ * An 8-letter code by e-mail, valid 2 hours, proves the address; the proof is published with the
+ * profile, and an address of {@code ADMIN_EMAILS} makes the account an ADMIN only then.
+ */
 class EmailVerificationTest extends IdentityServiceTest {
 
   @Test
@@ -44,6 +52,74 @@ class EmailVerificationTest extends IdentityServiceTest {
         .isEqualTo(1);
     // Used up.
     expectProblem(verify(account, code), 422);
+  }
+
+  @Test
+  void publishesTheVerifiedProfileAtTheAccountsNextVersion() {
+    Api.Account account = api.signUp();
+
+    api.verifyEmail(account);
+
+    Received updated = events().awaitOne(AccountProfileUpdated.NAME, field("userId", account.id()));
+    assertThat(updated.body().get("v").asString()).isEqualTo("1.1");
+    JsonNode data = updated.data();
+    assertThat(data.get("version").asLong()).isEqualTo(2);
+    assertThat(data.get("email").asString()).isEqualTo(account.email());
+    assertThat(data.get("role").asString()).isEqualTo("USER");
+    assertThat(data.get("emailVerified").asBoolean()).isTrue();
+    assertThat(data.get("username").asString()).isEqualTo(account.username());
+    assertThat(data.get("notificationPreference").asString()).isEqualTo("immediate");
+    assertThat(count("users WHERE id = ? AND version = 2 AND role = 'USER'", account.id()))
+        .isEqualTo(1);
+    assertThat(count("audit_log WHERE user_id = ? AND action = 'role-granted'", account.id()))
+        .isZero();
+  }
+
+  @Test
+  void anAdminAddressMakesAnAdminOnceVerifiedAndTheTokensSignedFromThenOnSaySo() throws Exception {
+    Api.Account boss =
+        api.signUp("boss" + UUID.randomUUID().toString().substring(0, 4), "BOSS@example.com");
+    assertThat(roleIn(boss.accessToken())).isEqualTo("USER");
+    api.account(boss.accessToken()).expectBody().jsonPath("$.role").isEqualTo("USER");
+    expectProblem(administer(boss.accessToken()), 403);
+
+    api.verifyEmail(boss);
+
+    JsonNode data =
+        events()
+            .awaitOne(
+                AccountProfileUpdated.NAME, field("userId", boss.id()).and(field("version", 2)))
+            .data();
+    assertThat(data.get("role").asString()).isEqualTo("ADMIN");
+    assertThat(data.get("emailVerified").asBoolean()).isTrue();
+    assertThat(data.get("email").asString()).isEqualTo("boss@example.com");
+    // One change, one event: the proof and the role together.
+    assertThat(
+            count(
+                "event_runtime.outbox WHERE event_name = ? AND aggregate_key = ?",
+                AccountProfileUpdated.NAME,
+                boss.id().toString()))
+        .isEqualTo(1);
+    assertThat(count("audit_log WHERE user_id = ? AND action = 'role-granted'", boss.id()))
+        .isEqualTo(1);
+    // The token signed before keeps its role until it expires.
+    expectProblem(administer(boss.accessToken()), 403);
+    // A refresh reads the account as it is now, and so does a new sign-in.
+    String refreshed =
+        api.refresh(boss.refreshToken())
+            .expectStatus()
+            .isOk()
+            .expectBody(JsonNode.class)
+            .returnResult()
+            .getResponseBody()
+            .get("accessToken")
+            .asString();
+    assertThat(roleIn(refreshed)).isEqualTo("ADMIN");
+    administer(refreshed).expectStatus().isOk();
+    String signedIn = api.signInAgain(boss).accessToken();
+    assertThat(roleIn(signedIn)).isEqualTo("ADMIN");
+    administer(signedIn).expectStatus().isOk();
+    api.account(signedIn).expectBody().jsonPath("$.role").isEqualTo("ADMIN");
   }
 
   @Test
@@ -127,18 +203,25 @@ class EmailVerificationTest extends IdentityServiceTest {
         .isEqualTo(List.of("code"));
   }
 
+  /**
+   * Something only an ADMIN may do, and harmless to the other tests: rotate the signing key (tokens
+   * of the old key stay valid).
+   */
+  private WebTestClient.ResponseSpec administer(String accessToken) {
+    return api.postWithoutBody("/internal/identity/signing-keys/rotate", accessToken);
+  }
+
+  private static String roleIn(String accessToken) throws Exception {
+    return SignedJWT.parse(accessToken).getJWTClaimsSet().getStringClaim("role");
+  }
+
   private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec verify(
       Api.Account account, String code) {
     return api.post("/api/auth/email/verify", account.accessToken(), Map.of("code", code));
   }
 
-  /** Asks for a code and answers it as the e-mail would carry it. */
   private String requestCode(Api.Account account) {
-    SealedFields.forget(account.id());
-    api.postWithoutBody("/api/auth/email/verification", account.accessToken())
-        .expectStatus()
-        .isAccepted();
-    return codeFor(account);
+    return api.requestVerificationCode(account);
   }
 
   private static String codeFor(Api.Account account) {

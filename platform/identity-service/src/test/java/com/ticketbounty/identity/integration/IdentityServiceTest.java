@@ -33,7 +33,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "identity.admin-emails=root@example.com, Boss@Example.com, operator@example.com")
+    properties =
+        "identity.admin-emails=root@example.com, Boss@Example.com, operator@example.com,"
+            + " chief@example.com, auditor@example.com")
 @AutoConfigureWebTestClient
 @Import(IdentityTestWiring.class)
 abstract class IdentityServiceTest {

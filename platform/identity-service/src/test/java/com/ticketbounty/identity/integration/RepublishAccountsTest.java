@@ -16,7 +16,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The accounts read models are rebuilt from identity: every account's profile goes out again as
- * {@code app/account.profile-updated}, at its current version.
+ * {@code app/account.profile-updated} 1.1 (e-mail, role and whether it is verified included), at
+ * its current version.
  */
 class RepublishAccountsTest extends IdentityServiceTest {
   private static final String REPUBLISH = "/internal/identity/accounts/republish";
@@ -24,7 +25,8 @@ class RepublishAccountsTest extends IdentityServiceTest {
   @Test
   void anAdministratorRepublishesEveryAccountAtItsCurrentVersion() {
     Api.Account operator =
-        api.signUp("op" + UUID.randomUUID().toString().substring(0, 6), "operator@example.com");
+        api.signUpAdmin(
+            "op" + UUID.randomUUID().toString().substring(0, 6), "operator@example.com");
     Api.Account ada = api.signUp();
     String renamed = "r" + UUID.randomUUID().toString().substring(0, 8);
     api.patchAccount(ada.accessToken(), Map.of("username", renamed)).expectStatus().isOk();
@@ -44,12 +46,24 @@ class RepublishAccountsTest extends IdentityServiceTest {
     assertThat(adas)
         .allSatisfy(
             event -> {
+              assertThat(event.body().get("v").asString()).isEqualTo("1.1");
               assertThat(event.data().get("version").asLong()).isEqualTo(2);
               assertThat(event.data().get("username").asString()).isEqualTo(renamed);
+              assertThat(event.data().get("email").asString()).isEqualTo(ada.email());
+              assertThat(event.data().get("role").asString()).isEqualTo("USER");
+              assertThat(event.data().get("emailVerified").asBoolean()).isFalse();
             });
-    assertThat(profilesOf(operator, 1))
-        .singleElement()
-        .satisfies(event -> assertThat(event.data().get("version").asLong()).isEqualTo(1));
+    // The operator's verification published version 2 (an ADMIN from then on); the republishing,
+    // the same again.
+    assertThat(profilesOf(operator, 2))
+        .hasSize(2)
+        .allSatisfy(
+            event -> {
+              assertThat(event.body().get("v").asString()).isEqualTo("1.1");
+              assertThat(event.data().get("version").asLong()).isEqualTo(2);
+              assertThat(event.data().get("role").asString()).isEqualTo("ADMIN");
+              assertThat(event.data().get("emailVerified").asBoolean()).isTrue();
+            });
     assertThat(
             count(
                 "audit_log WHERE user_id = ? AND action = 'accounts-republished' AND detail = ?",

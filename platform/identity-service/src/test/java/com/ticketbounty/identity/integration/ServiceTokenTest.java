@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -25,10 +27,14 @@ class ServiceTokenTest extends IdentityServiceTest {
 
   @Autowired AccessTokenVerifier verifier;
 
-  @Test
-  void issuesAServiceTokenForAClientsCredentials() {
+  @ParameterizedTest
+  @CsvSource({
+    "comment-service, development-secret-of-comment-service",
+    "admin-digest-service, development-secret-of-admin-digest-service"
+  })
+  void issuesAServiceTokenForAClientsCredentials(String clientId, String secret) {
     JsonNode body =
-        token(basic("comment-service", COMMENT_SECRET), "grant_type=client_credentials")
+        token(basic(clientId, secret), "grant_type=client_credentials")
             .expectStatus()
             .isOk()
             .expectHeader()
@@ -40,7 +46,7 @@ class ServiceTokenTest extends IdentityServiceTest {
     assertThat(body.get("token_type").asString()).isEqualTo("Bearer");
     assertThat(body.get("expires_in").asLong()).isEqualTo(900);
     assertThat(verifier.verify(body.get("access_token").asString()))
-        .isEqualTo(new AccessTokenVerifier.Verdict.Valid(new ServiceClient("comment-service")));
+        .isEqualTo(new AccessTokenVerifier.Verdict.Valid(new ServiceClient(clientId)));
   }
 
   @Test

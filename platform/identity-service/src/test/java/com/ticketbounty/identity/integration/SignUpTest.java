@@ -87,13 +87,19 @@ class SignUpTest extends IdentityServiceTest {
   }
 
   @Test
-  void givesTheAdminRoleToTheConfiguredAddressesWhateverTheirCase() {
-    Api.Account admin =
-        api.signUp("boss" + UUID.randomUUID().toString().substring(0, 4), "boss@example.com");
-    api.account(admin.accessToken()).expectBody().jsonPath("$.role").isEqualTo("ADMIN");
+  void signsUpAConfiguredAdminAddressAsAUserUntilItIsVerified() {
+    Api.Account chief =
+        api.signUp("chief" + UUID.randomUUID().toString().substring(0, 4), "chief@example.com");
 
-    Api.Account user = api.signUp();
-    api.account(user.accessToken()).expectBody().jsonPath("$.role").isEqualTo("USER");
+    api.account(chief.accessToken()).expectBody().jsonPath("$.role").isEqualTo("USER");
+    assertThat(
+            events()
+                .awaitOne(AccountCreated.NAME, field("userId", chief.id()))
+                .data()
+                .get("role")
+                .asString())
+        .isEqualTo("USER");
+    assertThat(count("users WHERE id = ? AND role = 'USER'", chief.id())).isEqualTo(1);
   }
 
   @Test

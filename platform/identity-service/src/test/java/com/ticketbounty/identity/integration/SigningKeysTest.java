@@ -48,7 +48,7 @@ class SigningKeysTest extends IdentityServiceTest {
   @Test
   void rotationSignsWithANewKeyWhileTokensOfTheOldOneKeepWorking() throws Exception {
     Api.Account admin =
-        api.signUp("root" + UUID.randomUUID().toString().substring(0, 4), "root@example.com");
+        api.signUpAdmin("root" + UUID.randomUUID().toString().substring(0, 4), "root@example.com");
     Api.Account user = api.signUp();
     String oldKid = SignedJWT.parse(user.accessToken()).getHeader().getKeyID();
 

@@ -18,7 +18,8 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * service-web's problem details plus identity's errors: a broken rule is 422 naming each field, a
  * taken e-mail or username 409 naming it, failed authentication 401 with one message per cause. Too
- * many attempts (429 with {@code Retry-After}) is service-web's, as in every service.
+ * many attempts (429 with {@code Retry-After}) is service-web's, as in every service. A missing or
+ * unreadable query parameter is 400 naming it.
  */
 @RestControllerAdvice
 class IdentityProblemDetails extends ServiceProblemDetails {
@@ -48,6 +49,16 @@ class IdentityProblemDetails extends ServiceProblemDetails {
       AccountChangedMeanwhileException e, ServerWebExchange exchange) {
     return answer(
         HttpStatus.CONFLICT, "The account was changed meanwhile; read it and retry.", exchange);
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> badParameter(BadParameterException e, ServerWebExchange exchange) {
+    FieldProblem problem = e.problem();
+    return answer(
+        HttpStatus.BAD_REQUEST,
+        "'%s' %s.".formatted(problem.field(), problem.message()),
+        List.of(problem),
+        exchange);
   }
 
   @ExceptionHandler

@@ -1,6 +1,7 @@
 package com.ticketbounty.identity.adapter.out.persistence;
 
 import com.ticketbounty.identity.application.AccountChangedMeanwhileException;
+import com.ticketbounty.identity.application.AccountCounts;
 import com.ticketbounty.identity.application.AccountTakenException;
 import com.ticketbounty.identity.application.Users;
 import com.ticketbounty.identity.domain.EmailAddress;
@@ -10,6 +11,7 @@ import com.ticketbounty.identity.domain.User;
 import com.ticketbounty.identity.domain.Username;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -36,7 +38,7 @@ public final class R2dbcUsers implements Users {
           + " :version, :createdAt, :updatedAt)";
   private static final String UPDATE =
       """
-      UPDATE users SET username = :username, password_hash = :passwordHash,
+      UPDATE users SET username = :username, password_hash = :passwordHash, role = :role,
              notification_preference = :preference, email_verified_at = :verifiedAt,
              version = :version, updated_at = :updatedAt
       WHERE id = :id AND version = :previousVersion""";
@@ -51,7 +53,6 @@ public final class R2dbcUsers implements Users {
   public Mono<Void> add(User user) {
     return bindAll(database.sql(INSERT), user)
         .bind("email", user.email().value())
-        .bind("role", user.role().name())
         .bind("createdAt", user.createdAt())
         .then()
         .onErrorMap(DataIntegrityViolationException.class, R2dbcUsers::taken);
@@ -77,6 +78,7 @@ public final class R2dbcUsers implements Users {
         spec.bind("id", user.id())
             .bind("username", user.username().value())
             .bind("passwordHash", user.passwordHash())
+            .bind("role", user.role().name())
             .bind("preference", user.preference().wireName())
             .bind("version", user.version())
             .bind("updatedAt", user.updatedAt());
@@ -166,6 +168,30 @@ public final class R2dbcUsers implements Users {
         .map(row -> row.get(0, Long.class))
         .one()
         .map(count -> count > 0 ? List.of(Username.FIELD) : List.<String>of());
+  }
+
+  @Override
+  public Mono<AccountCounts> count(Instant since) {
+    Instant from = toMicrosUp(since);
+    return database
+        .sql(
+            "SELECT count(*) AS total, count(*) FILTER (WHERE created_at >= :since) AS created"
+                + " FROM users")
+        .bind("since", from)
+        .map(
+            row ->
+                new AccountCounts(
+                    row.get("total", Long.class), row.get("created", Long.class), since))
+        .one();
+  }
+
+  /**
+   * The store keeps microseconds: an account created at a stored microsecond was created at or
+   * after {@code since} exactly when that microsecond is at or after {@code since} rounded up.
+   */
+  private static Instant toMicrosUp(Instant since) {
+    Instant truncated = since.truncatedTo(ChronoUnit.MICROS);
+    return truncated.equals(since) ? since : truncated.plus(1, ChronoUnit.MICROS);
   }
 
   /** Which unique index refused the row, in the request's terms. */
