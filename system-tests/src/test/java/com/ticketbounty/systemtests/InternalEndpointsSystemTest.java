@@ -63,7 +63,24 @@ class InternalEndpointsSystemTest {
               "POST", "/internal/identity/signing-keys/rotate", "", List.of("identity-service")),
           new Endpoint(
               "POST", "/internal/identity/accounts/republish", "", List.of("identity-service")),
-          new Endpoint("GET", "/internal/tickets/" + RUN, "", List.of("ticket-service")));
+          new Endpoint("GET", "/internal/tickets/" + RUN, "", List.of("ticket-service")),
+          new Endpoint(
+              "GET",
+              "/internal/identity/accounts/count?since=2026-01-01T00:00:00Z",
+              "",
+              List.of("identity-service")),
+          new Endpoint(
+              "GET",
+              "/internal/tickets/count?since=2026-01-01T00:00:00Z",
+              "",
+              List.of("ticket-service")),
+          new Endpoint(
+              "GET",
+              "/internal/comments/count?since=2026-01-01T00:00:00Z",
+              "",
+              List.of("comment-service")),
+          new Endpoint(
+              "GET", "/internal/notifications/emails", "", List.of("notification-service")));
 
   private static Account user;
   private static Account endedAdmin;
