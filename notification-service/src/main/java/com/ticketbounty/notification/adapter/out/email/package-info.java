@@ -1,4 +1,4 @@
-/** E-mail senders: the Resend-compatible HTTP provider, or a log line when none is configured. */
+/** E-mails while no provider is configured. */
 @NullMarked
 package com.ticketbounty.notification.adapter.out.email;
 
