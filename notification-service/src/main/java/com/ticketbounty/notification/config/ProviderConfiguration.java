@@ -1,6 +1,5 @@
 package com.ticketbounty.notification.config;
 
-import com.ticketbounty.notification.adapter.out.email.LoggingEmailSender;
 import com.ticketbounty.notification.adapter.out.http.ResendEmailSender;
 import com.ticketbounty.notification.adapter.out.http.ResendSettings;
 import com.ticketbounty.notification.adapter.out.http.SegmentAnalytics;
@@ -9,12 +8,16 @@ import com.ticketbounty.notification.adapter.out.http.WebhookSlackMessages;
 import com.ticketbounty.notification.adapter.out.log.LoggingAnalytics;
 import com.ticketbounty.notification.adapter.out.log.LoggingDiscordMessages;
 import com.ticketbounty.notification.adapter.out.log.LoggingSlackMessages;
+import com.ticketbounty.notification.adapter.out.persistence.JdbcEmailSink;
 import com.ticketbounty.notification.application.Analytics;
 import com.ticketbounty.notification.application.DiscordMessages;
 import com.ticketbounty.notification.application.EmailSender;
+import com.ticketbounty.notification.application.EmailSink;
+import com.ticketbounty.notification.application.ListSinkEmails;
 import com.ticketbounty.notification.application.SlackMessages;
 import java.time.Clock;
 import java.util.Objects;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -24,8 +27,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Wires the outbound providers (DESIGN.md §9–§10): each one's HTTP adapter when its variable is
- * set, otherwise a log line per message. One line at start-up says which, never a webhook's URL
- * (its secret).
+ * set, otherwise its local stand-in — the e-mail sink in the service's database for e-mails, a log
+ * line for chat messages and analytics events. One line at start-up says which, never a webhook's
+ * URL (its secret).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(NotificationProperties.class)
@@ -35,13 +39,16 @@ public class ProviderConfiguration {
   // Only for Retry-After dates; the runtime keeps its own (PostgreSQL's) clock for due times.
   private final Clock clock = Clock.systemUTC();
 
-  /** The provider when {@code EMAIL_BASE_URL} is set, otherwise a log line per e-mail. */
+  /** The provider when {@code EMAIL_BASE_URL} is set, otherwise the local sink. */
   @Bean
-  EmailSender emailSender(NotificationProperties properties, WebClient.Builder webClient) {
+  EmailSender emailSender(
+      NotificationProperties properties, WebClient.Builder webClient, DataSource dataSource) {
     NotificationProperties.EmailProvider email = properties.email();
     if (!email.configured()) {
-      LOG.info("EMAIL_BASE_URL is unset: e-mails are logged, not sent");
-      return new LoggingEmailSender();
+      LOG.info(
+          "EMAIL_BASE_URL is unset: e-mails go to the local sink"
+              + " (GET /internal/notifications/emails)");
+      return new JdbcEmailSink(dataSource);
     }
     String baseUrl = Objects.requireNonNull(email.baseUrl());
     LOG.info("E-mails are sent through {}", baseUrl);
@@ -50,6 +57,14 @@ public class ProviderConfiguration {
         new ResendSettings(
             baseUrl, Objects.requireNonNullElse(email.apiKey(), ""), email.timeout()),
         clock);
+  }
+
+  /** Lists the sink when e-mails go there; answers that a provider delivers them otherwise. */
+  @Bean
+  ListSinkEmails listSinkEmails(EmailSender emailSender) {
+    return emailSender instanceof EmailSink sink
+        ? ListSinkEmails.from(sink)
+        : ListSinkEmails.providerDelivers();
   }
 
   @Bean
