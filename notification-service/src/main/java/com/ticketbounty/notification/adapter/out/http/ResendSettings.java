@@ -1,4 +1,4 @@
-package com.ticketbounty.notification.adapter.out.email;
+package com.ticketbounty.notification.adapter.out.http;
 
 import java.time.Duration;
 
@@ -14,9 +14,6 @@ public record ResendSettings(String baseUrl, String apiKey, Duration timeout) {
   public ResendSettings {
     if (baseUrl.isBlank()) {
       throw new IllegalArgumentException("the e-mail provider's base URL must not be blank");
-    }
-    if (timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("the e-mail provider's timeout must be positive");
     }
   }
 }
