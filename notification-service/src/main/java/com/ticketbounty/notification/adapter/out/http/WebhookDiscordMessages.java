@@ -1,8 +1,10 @@
 package com.ticketbounty.notification.adapter.out.http;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.ticketbounty.notification.application.DiscordMessages;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -30,11 +32,21 @@ public final class WebhookDiscordMessages implements DiscordMessages {
             clock));
   }
 
+  /**
+   * Posts {@code content} with no mention allowed: a ticket title holding {@code @everyone} or a
+   * role's mention stays text instead of pinging the channel.
+   */
   @Override
   public void post(String content) {
-    webhook.post(new Message(content), headers -> {});
+    webhook.post(new Message(content, AllowedMentions.NONE), headers -> {});
   }
 
   /** Discord's webhook payload. */
-  record Message(String content) {}
+  record Message(
+      String content, @JsonProperty("allowed_mentions") AllowedMentions allowedMentions) {}
+
+  /** Which mentions Discord may turn into pings: none. */
+  record AllowedMentions(List<String> parse) {
+    static final AllowedMentions NONE = new AllowedMentions(List.of());
+  }
 }

@@ -30,9 +30,18 @@ public final class WebhookSlackMessages implements SlackMessages {
             clock));
   }
 
+  /**
+   * Posts {@code text} as plain text: Slack reads {@code <…>} as a link or a mention such as {@code
+   * <!channel>}, so the three characters of its markup are escaped as Slack asks, and a ticket
+   * title can never ping a channel.
+   */
   @Override
   public void post(String text) {
-    webhook.post(new Message(text), headers -> {});
+    webhook.post(new Message(escape(text)), headers -> {});
+  }
+
+  static String escape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
   /** Slack's incoming-webhook payload. */

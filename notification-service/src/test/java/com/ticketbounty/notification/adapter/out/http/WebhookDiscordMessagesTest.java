@@ -53,7 +53,11 @@ class WebhookDiscordMessagesTest extends HttpProviderContract {
         postRequestedFor(urlEqualTo(WEBHOOK))
             .withHeader("Content-Type", equalTo("application/json"))
             .withRequestBody(
-                equalToJson("{\"content\": \"Daily digest: 12 tickets (3 this week)\"}")));
+                equalToJson(
+                    """
+                    {"content": "Daily digest: 12 tickets (3 this week)",
+                     "allowed_mentions": {"parse": []}}
+                    """)));
   }
 
   @Test

@@ -57,4 +57,22 @@ class WebhookSlackMessagesTest extends HttpProviderContract {
                     {"text": "Urgent ticket: *Server room flooded*\\nDeadline 2030-01-31"}
                     """)));
   }
+
+  @Test
+  void escapesSlacksMarkupSoUserTextCannotMentionAChannel() {
+    answer(aResponse().withStatus(200).withBody("ok"));
+
+    WebhookSlackMessages.create(
+            WebClient.builder(), PROVIDER.baseUrl() + WEBHOOK, PATIENT, Clock.systemUTC())
+        .post("Urgent: <!channel> & <http://evil.example|click>");
+
+    PROVIDER.verify(
+        1,
+        postRequestedFor(urlEqualTo(WEBHOOK))
+            .withRequestBody(
+                equalToJson(
+                    """
+                    {"text": "Urgent: &lt;!channel&gt; &amp; &lt;http://evil.example|click&gt;"}
+                    """)));
+  }
 }
