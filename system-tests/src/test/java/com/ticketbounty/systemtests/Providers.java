@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  * API ({@code /emails}), the Slack and Discord webhooks and the analytics collector ({@code
  * /v1/track}), and what it was sent.
  */
-record Providers(WireMockServer server) {
+record Providers(WireMockServer server) implements Api.Mailbox {
   static final String SLACK = "/slack/webhook";
   static final String DISCORD = "/discord/webhook";
   static final String TRACK = "/v1/track";
@@ -79,6 +79,14 @@ record Providers(WireMockServer server) {
         key == null ? "" : key,
         event.getResponse().getStatus(),
         event.getRequest().getLoggedDate().toInstant());
+  }
+
+  /** The text bodies of the e-mails accepted for {@code address}, oldest first. */
+  @Override
+  public List<String> texts(String address) {
+    return delivered(address, call -> true).stream()
+        .map(call -> call.body().path("text").asString(""))
+        .toList();
   }
 
   /** Every e-mail request (also refused attempts) to {@code address}. */
