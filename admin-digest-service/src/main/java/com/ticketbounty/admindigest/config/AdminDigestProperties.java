@@ -50,9 +50,9 @@ public record AdminDigestProperties(
       @DefaultValue("30s") Duration openFor) {}
 
   /**
-   * The default, 12 retries from 10 s doubling to 10 minutes, keeps a count trying for about an
-   * hour and ten minutes: a service restarted or down for a while at midnight delays the digest
-   * instead of failing it.
+   * The default, 12 retries from 10 s doubling to 10 minutes, keeps a count trying for 35 to 70
+   * minutes (the runtime draws each wait from the upper half of its ceiling): a service restarted
+   * or down for a while at midnight delays the digest instead of failing it.
    *
    * @param retries attempts of a count step after its first
    * @param initialDelay the wait before its second attempt, doubling after (with jitter)
