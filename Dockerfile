@@ -26,5 +26,8 @@ COPY --from=build /src/comment-service/target/comment-service-*-exec.jar /app/se
 FROM service-base AS notification-service
 COPY --from=build /src/notification-service/target/notification-service-*-exec.jar /app/service.jar
 
+FROM service-base AS admin-digest-service
+COPY --from=build /src/admin-digest-service/target/admin-digest-service-*-exec.jar /app/service.jar
+
 FROM service-base AS local-stack
 COPY --from=build /src/platform/local-stack/target/local-stack-*-exec.jar /app/service.jar

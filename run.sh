@@ -5,17 +5,19 @@
 # Ctrl-C or SIGTERM stops everything this script started, and only that.
 #
 # Settings (environment): GATEWAY_PORT (8080), IDENTITY_SERVICE_PORT, TICKET_SERVICE_PORT,
-# COMMENT_SERVICE_PORT, NOTIFICATION_SERVICE_PORT (gateway port + 1, + 2, + 3, + 4),
+# COMMENT_SERVICE_PORT, NOTIFICATION_SERVICE_PORT, ADMIN_DIGEST_SERVICE_PORT (gateway port + 1,
+# + 2, + 3, + 4, + 5),
 # EMAIL_BASE_URL / EMAIL_API_KEY / EMAIL_FROM, APP_BASE_URL, ADMIN_EMAILS, CORS_ALLOWED_ORIGINS,
 # EVENT_ENCRYPTION_KEY, WELCOME_EMAIL_DELAY, IDENTITY_KEY_ENCRYPTION_KEY,
 # IDENTITY_KEY_ENCRYPTION_PREVIOUS_KEYS, IDENTITY_SESSION_ABSOLUTE_LIFETIME,
-# IDENTITY_SESSION_REFRESH_GRACE, GATEWAY_CLIENT_SECRET, COMMENT_SERVICE_CLIENT_SECRET (passed on
-# to the services as they are),
+# IDENTITY_SESSION_REFRESH_GRACE, GATEWAY_CLIENT_SECRET, COMMENT_SERVICE_CLIENT_SECRET,
+# ADMIN_DIGEST_SERVICE_CLIENT_SECRET (passed on to the services as they are),
 # SERVER_ADDRESS (127.0.0.1: where the services listen), GATEWAY_ADDRESS (unset: every interface),
 # DB_HOST / DB_PORT (127.0.0.1 / 5432), DB_ADMIN_USER / DB_ADMIN_PASSWORD (postgres / empty: only
 # for creating the databases and roles), IDENTITY_DB_PASSWORD, TICKET_DB_PASSWORD,
-# COMMENT_DB_PASSWORD, NOTIFICATION_DB_PASSWORD, GATEWAY_DB_PASSWORD (each service's role's
-# password; unset: the role keeps the one it has), RABBITMQ_HOST / RABBITMQ_PORT (127.0.0.1 / 5672),
+# COMMENT_DB_PASSWORD, NOTIFICATION_DB_PASSWORD, ADMIN_DIGEST_DB_PASSWORD, GATEWAY_DB_PASSWORD
+# (each service's role's password; unset: the role keeps the one it has),
+# RABBITMQ_HOST / RABBITMQ_PORT (127.0.0.1 / 5672),
 # RABBITMQ_USERNAME / RABBITMQ_PASSWORD (guest / guest),
 # TB_INSTANCE (ticketbounty: prefix of database and broker names, so a second system can share
 # the servers), TB_RUN_DIR (.run: logs and embedded data), TB_EMBEDDED_POSTGRES=1 (use the
@@ -32,6 +34,7 @@ export IDENTITY_SERVICE_PORT=${IDENTITY_SERVICE_PORT:-$((GATEWAY_PORT + 1))}
 export TICKET_SERVICE_PORT=${TICKET_SERVICE_PORT:-$((GATEWAY_PORT + 2))}
 export COMMENT_SERVICE_PORT=${COMMENT_SERVICE_PORT:-$((GATEWAY_PORT + 3))}
 export NOTIFICATION_SERVICE_PORT=${NOTIFICATION_SERVICE_PORT:-$((GATEWAY_PORT + 4))}
+export ADMIN_DIGEST_SERVICE_PORT=${ADMIN_DIGEST_SERVICE_PORT:-$((GATEWAY_PORT + 5))}
 
 # Where a listening address is reached from this machine (a wildcard through loopback).
 url_host() {
@@ -59,12 +62,13 @@ export RABBITMQ_HOST=${RABBITMQ_HOST:-127.0.0.1} RABBITMQ_PORT=${RABBITMQ_PORT:-
 export EVENTRUNTIME_NAMEPREFIX="$INSTANCE."  # Spring's environment form of event-runtime.name-prefix
 VERSION=0.1.0-SNAPSHOT
 LOCAL_STACK_JAR=platform/local-stack/target/local-stack-$VERSION-exec.jar
-SERVICES=(identity-service ticket-service comment-service notification-service gateway)
+SERVICES=(identity-service ticket-service comment-service notification-service admin-digest-service gateway)
 declare -A JAR=(
   [identity-service]=platform/identity-service/target/identity-service-$VERSION-exec.jar
   [ticket-service]=ticket-service/target/ticket-service-$VERSION-exec.jar
   [comment-service]=comment-service/target/comment-service-$VERSION-exec.jar
   [notification-service]=notification-service/target/notification-service-$VERSION-exec.jar
+  [admin-digest-service]=admin-digest-service/target/admin-digest-service-$VERSION-exec.jar
   [gateway]=platform/gateway/target/gateway-$VERSION-exec.jar
 )
 declare -A PORT=(
@@ -72,6 +76,7 @@ declare -A PORT=(
   [ticket-service]=$TICKET_SERVICE_PORT
   [comment-service]=$COMMENT_SERVICE_PORT
   [notification-service]=$NOTIFICATION_SERVICE_PORT
+  [admin-digest-service]=$ADMIN_DIGEST_SERVICE_PORT
   [gateway]=$GATEWAY_PORT
 )
 declare -A DATABASE=(
@@ -80,6 +85,7 @@ declare -A DATABASE=(
   [comment-service]=${INSTANCE//[^a-z0-9]/_}_comment
   [gateway]=${INSTANCE//[^a-z0-9]/_}_gateway
   [notification-service]=${INSTANCE//[^a-z0-9]/_}_notification
+  [admin-digest-service]=${INSTANCE//[^a-z0-9]/_}_admin_digest
 )
 # Each database is owned by a login role of the same name, the only role that may connect to it;
 # its service connects as that role, with the password from this variable.
@@ -89,6 +95,7 @@ declare -A DB_PASSWORD_VARIABLE=(
   [comment-service]=COMMENT_DB_PASSWORD
   [gateway]=GATEWAY_DB_PASSWORD
   [notification-service]=NOTIFICATION_DB_PASSWORD
+  [admin-digest-service]=ADMIN_DIGEST_DB_PASSWORD
 )
 
 pids=()         # the services, stopped first
@@ -239,6 +246,7 @@ cat <<INFO
 [run]   ticket-service        http://$SERVICE_HOST:$TICKET_SERVICE_PORT  database ${DATABASE[ticket-service]}
 [run]   comment-service       http://$SERVICE_HOST:$COMMENT_SERVICE_PORT  database ${DATABASE[comment-service]}
 [run]   notification-service  http://$SERVICE_HOST:$NOTIFICATION_SERVICE_PORT  database ${DATABASE[notification-service]}
+[run]   admin-digest-service  http://$SERVICE_HOST:$ADMIN_DIGEST_SERVICE_PORT  database ${DATABASE[admin-digest-service]}  (digest every midnight UTC)
 [run]   listening             the gateway on ${GATEWAY_ADDRESS:-every interface}, the services on $SERVER_ADDRESS only (SERVER_ADDRESS)
 [run]   database roles        each service connects as the role named like its database, which alone may use it
 [run]   PostgreSQL            $DB_HOST:$DB_PORT   RabbitMQ $RABBITMQ_HOST:$RABBITMQ_PORT (names prefixed '$INSTANCE.')

@@ -34,10 +34,16 @@ class InternalEndpointsSystemTest {
 
   /** Every service that consumes events serves dead letters and sending an event. */
   private static final List<String> CONSUMERS =
-      List.of("identity-service", "ticket-service", "comment-service", "notification-service");
+      List.of(
+          "identity-service",
+          "ticket-service",
+          "comment-service",
+          "notification-service",
+          "admin-digest-service");
 
   /** Only a service with durable functions serves functions and runs. */
-  private static final List<String> WITH_FUNCTIONS = List.of("notification-service");
+  private static final List<String> WITH_FUNCTIONS =
+      List.of("notification-service", "admin-digest-service");
 
   /** method, path, body, and the services that serve it. */
   private record Endpoint(String method, String path, String body, List<String> servedBy) {}

@@ -32,6 +32,7 @@ class NoSuperuserConfigurationTest {
           "ticketbounty_ticket",
           "ticketbounty_comment",
           "ticketbounty_notification",
+          "ticketbounty_admin_digest",
           "ticketbounty_gateway");
 
   /** {@code ${NAME:default}} (Spring) or {@code ${NAME:-default}} (compose): the default. */

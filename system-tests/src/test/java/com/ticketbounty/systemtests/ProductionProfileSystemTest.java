@@ -30,6 +30,7 @@ class ProductionProfileSystemTest {
           "ticket-service", "ticket-service/target/ticket-service-%s-exec.jar",
           "comment-service", "comment-service/target/comment-service-%s-exec.jar",
           "notification-service", "notification-service/target/notification-service-%s-exec.jar",
+          "admin-digest-service", "admin-digest-service/target/admin-digest-service-%s-exec.jar",
           "gateway", "platform/gateway/target/gateway-%s-exec.jar");
   private static final Pattern REFUSAL = Pattern.compile("The prod profile refuses ([A-Z_/]+):");
   private static final String DEVELOPMENT_EVENT_KEY =
@@ -68,7 +69,11 @@ class ProductionProfileSystemTest {
             new Case(
                 "comment-service",
                 "COMMENT_SERVICE_CLIENT_SECRET",
-                unset("COMMENT_SERVICE_CLIENT_SECRET")));
+                unset("COMMENT_SERVICE_CLIENT_SECRET")),
+            new Case(
+                "admin-digest-service",
+                "ADMIN_DIGEST_SERVICE_CLIENT_SECRET",
+                unset("ADMIN_DIGEST_SERVICE_CLIENT_SECRET")));
 
     List<Started> started = new ArrayList<>();
     try {
@@ -119,7 +124,8 @@ class ProductionProfileSystemTest {
         "DB_USER", "ticketbounty_service",
         "DB_PASSWORD", "an-operators-database-password",
         "GATEWAY_CLIENT_SECRET", "an-operators-gateway-secret",
-        "COMMENT_SERVICE_CLIENT_SECRET", "an-operators-comment-secret");
+        "COMMENT_SERVICE_CLIENT_SECRET", "an-operators-comment-secret",
+        "ADMIN_DIGEST_SERVICE_CLIENT_SECRET", "an-operators-admin-digest-secret");
   }
 
   private static Map<String, String> unset(String... variables) {

@@ -34,11 +34,12 @@ final class RunCommand implements AutoCloseable {
           "identity-service",
           "ticket-service",
           "comment-service",
-          "notification-service");
+          "notification-service",
+          "admin-digest-service");
 
   /** The services that own a database, by the suffix of its name. */
   static final List<String> DATABASES =
-      List.of("identity", "ticket", "comment", "notification", "gateway");
+      List.of("identity", "ticket", "comment", "notification", "admin_digest", "gateway");
 
   private final Process process;
   private final Path log;
