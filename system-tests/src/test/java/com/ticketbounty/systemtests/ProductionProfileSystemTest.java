@@ -73,6 +73,10 @@ class ProductionProfileSystemTest {
             new Case(
                 "admin-digest-service",
                 "ADMIN_DIGEST_SERVICE_CLIENT_SECRET",
+                unset("ADMIN_DIGEST_SERVICE_CLIENT_SECRET")),
+            new Case(
+                "identity-service",
+                "ADMIN_DIGEST_SERVICE_CLIENT_SECRET",
                 unset("ADMIN_DIGEST_SERVICE_CLIENT_SECRET")));
 
     List<Started> started = new ArrayList<>();

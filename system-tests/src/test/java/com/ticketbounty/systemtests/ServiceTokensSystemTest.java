@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -59,6 +60,29 @@ class ServiceTokensSystemTest {
     assertThat(Http.request("GET", lookup).send().status()).isEqualTo(401);
     assertThat(Http.request("GET", lookup).bearer(owner.accessToken()).send().status())
         .isEqualTo(403);
+  }
+
+  @Test
+  void adminDigestServicesTokenCountsAtEveryOwner() throws Exception {
+    String token =
+        serviceToken("admin-digest-service", "development-secret-of-admin-digest-service");
+    for (String path :
+        List.of(
+            "identity-service/internal/identity/accounts/count",
+            "ticket-service/internal/tickets/count",
+            "comment-service/internal/comments/count")) {
+      String service = path.substring(0, path.indexOf('/'));
+      Http.Reply counted =
+          Http.request(
+                  "GET",
+                  SharedSystem.system().url(service)
+                      + path.substring(service.length())
+                      + "?since=2026-01-01T00:00:00Z")
+              .bearer(token)
+              .send();
+      assertThat(counted.status()).as("%s", counted).isEqualTo(200);
+      assertThat(counted.json().path("total").isNumber()).as("%s", counted).isTrue();
+    }
   }
 
   @Test
