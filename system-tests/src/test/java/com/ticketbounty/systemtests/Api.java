@@ -17,8 +17,8 @@ import tools.jackson.databind.JsonNode;
 final class Api {
   static final String PASSWORD = "correct-horse-battery";
 
-  /** The 8-letter verification code, alone on its line of the e-mail's text. */
-  private static final Pattern CODE = Pattern.compile("(?m)^\\s*([A-Z]{8})\\s*$");
+  /** The 8-letter verification code: eight capitals standing alone in the e-mail's text. */
+  private static final Pattern CODE = Pattern.compile("(?<![A-Za-z])([A-Z]{8})(?![A-Za-z])");
 
   private final String base;
 
