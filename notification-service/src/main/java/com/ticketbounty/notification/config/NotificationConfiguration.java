@@ -1,13 +1,9 @@
 package com.ticketbounty.notification.config;
 
-import com.ticketbounty.eventruntime.function.DurableFunction;
-import com.ticketbounty.notification.adapter.in.events.TicketCreatedFunction;
 import com.ticketbounty.notification.adapter.out.email.LoggingEmailSender;
 import com.ticketbounty.notification.adapter.out.email.ResendEmailSender;
 import com.ticketbounty.notification.adapter.out.email.ResendSettings;
 import com.ticketbounty.notification.application.EmailSender;
-import com.ticketbounty.notification.application.SendTicketConfirmation;
-import com.ticketbounty.notification.domain.AppLinks;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +12,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
 
-/** Wires the use cases to their adapters; the event runtime picks up the durable functions. */
+/**
+ * Wires the e-mail provider. The read models and queue are wired in {@link ReadModelConfiguration},
+ * the use cases in {@link UseCaseConfiguration}, the durable functions in {@link
+ * FunctionConfiguration}.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(NotificationProperties.class)
 public class NotificationConfiguration {
@@ -36,17 +36,5 @@ public class NotificationConfiguration {
         webClient,
         new ResendSettings(
             baseUrl, Objects.requireNonNullElse(email.apiKey(), ""), email.timeout()));
-  }
-
-  @Bean
-  SendTicketConfirmation sendTicketConfirmation(
-      EmailSender emailSender, NotificationProperties properties) {
-    return new SendTicketConfirmation(
-        emailSender, properties.email().from(), new AppLinks(properties.appBaseUrl()));
-  }
-
-  @Bean
-  DurableFunction ticketCreatedFunction(SendTicketConfirmation sendTicketConfirmation) {
-    return new TicketCreatedFunction(sendTicketConfirmation).function();
   }
 }
