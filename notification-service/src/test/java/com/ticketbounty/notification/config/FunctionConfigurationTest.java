@@ -10,7 +10,10 @@ import com.ticketbounty.notification.application.AlertFunctionFailure;
 import com.ticketbounty.notification.application.RecordingChat;
 import com.ticketbounty.notification.application.SlackMessages;
 import com.ticketbounty.notification.domain.FailureReport;
+import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -35,17 +38,41 @@ class FunctionConfigurationTest {
               "notification.email.timeout=10s");
 
   @Test
-  void runsTicketCreatedOnMajor2LimitedToFivePerOwner() {
+  void runsEveryWorkflowOfTheServiceWithItsTriggerAndConcurrency() {
     context.run(
         app -> {
-          DurableFunction function = app.getBean(DurableFunction.class);
-          assertThat(function.id()).isEqualTo("ticket-created");
-          assertThat(function.triggers())
+          Map<String, DurableFunction> functions =
+              app.getBeansOfType(DurableFunction.class).values().stream()
+                  .collect(Collectors.toMap(DurableFunction::id, f -> f));
+          assertThat(functions)
+              .containsOnlyKeys(
+                  "welcome-email",
+                  "email-verification-code",
+                  "password-reset",
+                  "password-changed",
+                  "ticket-created",
+                  "urgent-ticket",
+                  "comment-posted",
+                  "ticket-assigned",
+                  "ticket-updated",
+                  "admin-digest-email",
+                  "admin-digest-discord",
+                  "batch-digest",
+                  "function-failed");
+          assertThat(functions.get("ticket-created").triggers())
               .containsExactly(
                   new Trigger.OnEvent(
                       "app/ticket.created", Optional.of("event.v.startsWith('2.')")));
-          assertThat(function.concurrency())
+          assertThat(functions.get("ticket-created").concurrency())
               .contains(new Concurrency(5, Optional.of("event.data.userId")));
+          assertThat(functions.get("comment-posted").concurrency())
+              .contains(new Concurrency(10, Optional.of("event.data.ticketId")));
+          assertThat(functions.get("batch-digest").triggers())
+              .containsExactly(new Trigger.OnCron("0 8 * * *", ZoneOffset.UTC));
+          assertThat(functions.get("function-failed").triggers())
+              .containsExactly(new Trigger.OnEvent("runtime/function.failed", Optional.empty()));
+          assertThat(functions.get("admin-digest-email").triggers())
+              .isEqualTo(functions.get("admin-digest-discord").triggers());
         });
   }
 
