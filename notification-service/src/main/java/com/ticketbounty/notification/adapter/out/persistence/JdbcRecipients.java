@@ -75,6 +75,8 @@ public final class JdbcRecipients implements Recipients {
         .sql("SELECT " + COLUMNS + " FROM recipients WHERE user_id = ANY(?) AND email IS NOT NULL")
         .param(userIds.toArray(UUID[]::new))
         .query(JdbcRecipients::recipient)
+        // list(), not stream(): a stream holds its connection until it is closed.
+        .list()
         .stream()
         .collect(Collectors.toMap(Recipient::userId, Function.identity()));
   }

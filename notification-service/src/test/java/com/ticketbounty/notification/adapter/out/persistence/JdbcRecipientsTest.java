@@ -6,6 +6,8 @@ import com.ticketbounty.notification.application.AccountChange;
 import com.ticketbounty.notification.domain.NotificationPreference;
 import com.ticketbounty.notification.domain.Recipient;
 import com.ticketbounty.testsupport.TestDatabase;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -92,6 +94,23 @@ class JdbcRecipientsTest {
 
     assertThat(recipients.findAll(List.of(ada, bob, UUID.randomUUID())).keySet())
         .containsExactlyInAnyOrder(ada, bob);
+  }
+
+  @Test
+  void givesItsConnectionBackAfterFindingSeveral() {
+    UUID ada = UUID.randomUUID();
+    recipients.learn(created(ada, "ada", "ada@example.com"));
+    HikariConfig config = new HikariConfig();
+    config.setDataSource(DATABASE.dataSource());
+    config.setMaximumPoolSize(1);
+    config.setConnectionTimeout(1_000);
+    try (HikariDataSource pool = new HikariDataSource(config)) {
+      JdbcRecipients pooled = new JdbcRecipients(pool);
+
+      for (int i = 0; i < 3; i++) {
+        assertThat(pooled.findAll(List.of(ada))).containsOnlyKeys(ada);
+      }
+    }
   }
 
   private static AccountChange created(UUID id, String username, String email) {
