@@ -1,27 +1,13 @@
 package com.ticketbounty.notification.config;
 
-import com.ticketbounty.eventruntime.function.DurableFunction;
-import com.ticketbounty.notification.adapter.in.events.TicketCreatedFunction;
-import com.ticketbounty.notification.application.EmailSender;
-import com.ticketbounty.notification.application.SendTicketConfirmation;
-import com.ticketbounty.notification.domain.AppLinks;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the use cases to their adapters; the event runtime picks up the durable functions. */
+/**
+ * Binds the service's settings. The providers are wired in {@link ProviderConfiguration}, the read
+ * models and queue in {@link ReadModelConfiguration}, the use cases in {@link
+ * UseCaseConfiguration}, the durable functions in {@link FunctionConfiguration}.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(NotificationProperties.class)
-public class NotificationConfiguration {
-  @Bean
-  SendTicketConfirmation sendTicketConfirmation(
-      EmailSender emailSender, NotificationProperties properties) {
-    return new SendTicketConfirmation(
-        emailSender, properties.email().from(), new AppLinks(properties.appBaseUrl()));
-  }
-
-  @Bean
-  DurableFunction ticketCreatedFunction(SendTicketConfirmation sendTicketConfirmation) {
-    return new TicketCreatedFunction(sendTicketConfirmation).function();
-  }
-}
+public class NotificationConfiguration {}

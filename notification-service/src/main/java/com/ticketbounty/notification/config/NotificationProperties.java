@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param slack the Slack webhook
  * @param discord the Discord webhook
  * @param analytics the analytics collector
+ * @param welcomeEmailDelay how long after sign-up the welcome e-mail goes ({@code
+ *     WELCOME_EMAIL_DELAY}, ISO-8601, default 15 minutes)
  */
 @ConfigurationProperties("notification")
 public record NotificationProperties(
@@ -21,7 +23,15 @@ public record NotificationProperties(
     EmailProvider email,
     @DefaultValue Webhook slack,
     @DefaultValue Webhook discord,
-    @DefaultValue AnalyticsCollector analytics) {
+    @DefaultValue AnalyticsCollector analytics,
+    @DefaultValue("PT15M") Duration welcomeEmailDelay) {
+
+  public NotificationProperties {
+    if (welcomeEmailDelay.isNegative()) {
+      throw new IllegalArgumentException(
+          "notification.welcome-email-delay must not be negative, was " + welcomeEmailDelay);
+    }
+  }
 
   /**
    * @param baseUrl the Resend-compatible API ({@code EMAIL_BASE_URL}); unset or blank: e-mails go

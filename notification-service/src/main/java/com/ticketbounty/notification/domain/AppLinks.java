@@ -25,8 +25,21 @@ public record AppLinks(String baseUrl) {
     }
   }
 
+  /** The frontend's start page: {@code <base>/}. */
+  public String home() {
+    return baseUrl + "/";
+  }
+
   /** The page of one ticket: {@code <base>/tickets/<id>}. */
   public String ticket(UUID ticketId) {
     return baseUrl + "/tickets/" + ticketId;
+  }
+
+  /**
+   * Where a user chooses how to be notified ({@code <base>/settings/notifications}): every e-mail
+   * that is not a security e-mail links there and names it in {@code List-Unsubscribe}.
+   */
+  public String notificationSettings() {
+    return baseUrl + "/settings/notifications";
   }
 }

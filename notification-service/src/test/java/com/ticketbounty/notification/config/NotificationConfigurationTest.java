@@ -2,45 +2,49 @@ package com.ticketbounty.notification.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.ticketbounty.eventruntime.function.Concurrency;
-import com.ticketbounty.eventruntime.function.DurableFunction;
-import com.ticketbounty.eventruntime.function.Trigger;
-import com.ticketbounty.notification.application.EmailSender;
-import java.util.Optional;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+/** The service's settings as they bind ({@code notification.*}). */
 class NotificationConfigurationTest {
   private final ApplicationContextRunner context =
       new ApplicationContextRunner()
           .withUserConfiguration(NotificationConfiguration.class)
-          // The providers are ProviderConfiguration's (ProviderConfigurationTest).
-          .withBean(EmailSender.class, () -> (email, idempotencyKey) -> {})
           .withPropertyValues(
               "notification.app-base-url=http://localhost:3000",
               "notification.email.from=TicketBounty <noreply@ticketbounty.local>",
               "notification.email.timeout=10s");
 
   @Test
-  void runsTicketCreatedAsADurableFunctionLimitedToFivePerOwner() {
+  void waitsFifteenMinutesBeforeTheWelcomeEmailUnlessTold() {
     context.run(
         app ->
-            assertThat(app.getBean(DurableFunction.class))
-                .satisfies(
-                    function -> {
-                      assertThat(function.id()).isEqualTo("ticket-created");
-                      assertThat(function.triggers())
-                          .containsExactly(
-                              new Trigger.OnEvent("app/ticket.created", Optional.empty()));
-                      assertThat(function.concurrency())
-                          .contains(new Concurrency(5, Optional.of("event.data.userId")));
-                    }));
+            assertThat(app.getBean(NotificationProperties.class).welcomeEmailDelay())
+                .isEqualTo(Duration.ofMinutes(15)));
+    context
+        .withPropertyValues("notification.welcome-email-delay=PT5S")
+        .run(
+            app ->
+                assertThat(app.getBean(NotificationProperties.class).welcomeEmailDelay())
+                    .isEqualTo(Duration.ofSeconds(5)));
   }
 
   @Test
-  void refusesToStartWithASenderThatIsNoAddress() {
+  void refusesToStartWithANegativeWelcomeDelay() {
     context
-        .withPropertyValues("notification.email.from=TicketBounty")
+        .withPropertyValues("notification.welcome-email-delay=-PT1S")
         .run(app -> assertThat(app).hasFailed());
+  }
+
+  @Test
+  void leavesChatAndAnalyticsUnsetByDefault() {
+    context.run(
+        app -> {
+          NotificationProperties properties = app.getBean(NotificationProperties.class);
+          assertThat(properties.slack().configured()).isFalse();
+          assertThat(properties.discord().configured()).isFalse();
+          assertThat(properties.analytics().configured()).isFalse();
+        });
   }
 }

@@ -22,6 +22,15 @@ class AppLinksTest {
   }
 
   @Test
+  void linksToTheNotificationSettingsAndTheStartPage() {
+    AppLinks links = new AppLinks("https://app.example.com/");
+
+    assertThat(links.notificationSettings())
+        .isEqualTo("https://app.example.com/settings/notifications");
+    assertThat(links.home()).isEqualTo("https://app.example.com/");
+  }
+
+  @Test
   void rejectsABaseUrlThatIsNotAbsoluteHttp() {
     assertThatIllegalArgumentException().isThrownBy(() -> new AppLinks("localhost:3000"));
     assertThatIllegalArgumentException().isThrownBy(() -> new AppLinks("/tickets"));

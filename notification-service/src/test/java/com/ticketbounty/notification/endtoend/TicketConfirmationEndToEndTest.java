@@ -19,8 +19,10 @@ import com.rabbitmq.client.ShutdownSignalException;
 import com.ticketbounty.eventruntime.EventEnvelope;
 import com.ticketbounty.eventruntime.EventUser;
 import com.ticketbounty.eventruntime.codec.EventCodec;
+import com.ticketbounty.events.account.AccountCreated;
 import com.ticketbounty.events.admin.UrgentTicketCreated;
 import com.ticketbounty.events.ticket.TicketCreated;
+import com.ticketbounty.events.ticket.TicketCreatedV2;
 import com.ticketbounty.notification.NotificationServiceApplication;
 import com.ticketbounty.serviceweb.security.EndedSessions;
 import com.ticketbounty.testsupport.TestDatabase;
@@ -45,12 +47,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The whole service on the machine's PostgreSQL and RabbitMQ, with WireMock as the e-mail provider:
- * {@code app/ticket.created} events published to the exchange as ticket-service's relay would
- * (DESIGN.md §4) become confirmation e-mails.
+ * {@code app/ticket.created} 2.0 events published to the exchange as ticket-service's relay would
+ * (DESIGN.md §4) become confirmation e-mails to the address the recipients read model learnt from
+ * {@code app/account.created}.
  *
  * <p>The service runs one consumer thread and one engine worker here, so events are handled in the
  * order they were published: once a later marker event's e-mail has arrived, everything published
@@ -67,7 +71,34 @@ class TicketConfirmationEndToEndTest {
   private static final String URGENT_WATCH = RABBIT.prefix() + "watch-urgent";
   private static final String SESSION_ENDED =
       RABBIT.prefix() + "notification-service.session-ended";
+  private static final String ACCOUNTS =
+      RABBIT.prefix() + "notification-service.recipients-account-created";
   private static final TestIdentity IDENTITY = TestIdentity.start();
+
+  /** Every queue the service declares (functions, projections), to remove afterwards. */
+  private static final List<String> CONSUMERS =
+      List.of(
+          "welcome-email",
+          "email-verification-code",
+          "password-reset",
+          "password-changed",
+          "ticket-created",
+          "urgent-ticket",
+          "comment-posted",
+          "ticket-assigned",
+          "ticket-updated",
+          "admin-digest-email",
+          "admin-digest-discord",
+          "function-failed",
+          "session-ended",
+          "recipients-account-created",
+          "recipients-profile-updated",
+          "participants-ticket-created",
+          "participants-ticket-updated",
+          "participants-ticket-assigned",
+          "participants-ticket-deleted",
+          "participants-comment-posted",
+          "participants-comment-deleted");
 
   @RegisterExtension
   static final WireMockExtension PROVIDER =
@@ -82,7 +113,7 @@ class TicketConfirmationEndToEndTest {
    * would declare its queue again).
    */
   @BeforeAll
-  static void startService() throws IOException, TimeoutException {
+  static void startService() throws Exception {
     service =
         new SpringApplicationBuilder(NotificationServiceApplication.class)
             .main(NotificationServiceApplication.class)
@@ -100,6 +131,25 @@ class TicketConfirmationEndToEndTest {
                 "--EMAIL_API_KEY=re_test_key",
                 "--APP_BASE_URL=https://app.example.com");
     broker = RABBIT.connectionFactory().newConnection("notification-e2e-publisher");
+    await().atMost(PATIENCE).until(() -> consumersOf(ACCOUNTS) > 0);
+    publishRaw(
+        UUID.randomUUID(),
+        AccountCreated.NAME,
+        CODEC.encode(
+            CODEC.envelope(
+                new AccountCreated(
+                    OWNER, "ada", "ada@example.com", "USER", "immediate", 1, Instant.now()),
+                null)));
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                JdbcClient.create(DATABASE.dataSource())
+                        .sql("SELECT count(*) FROM recipients WHERE user_id = ?")
+                        .param(OWNER)
+                        .query(Long.class)
+                        .single()
+                    == 1);
   }
 
   @BeforeEach
@@ -118,9 +168,12 @@ class TicketConfirmationEndToEndTest {
       if (broker != null) {
         broker.close();
       }
-      RABBIT.delete(
-          List.of(QUEUE, QUEUE + ".dlq", URGENT_WATCH, SESSION_ENDED, SESSION_ENDED + ".dlq"),
-          List.of(EXCHANGE, EXCHANGE + ".dlx"));
+      List<String> queues = new java.util.ArrayList<>(List.of(URGENT_WATCH));
+      for (String consumer : CONSUMERS) {
+        queues.add(RABBIT.prefix() + "notification-service." + consumer);
+        queues.add(RABBIT.prefix() + "notification-service." + consumer + ".dlq");
+      }
+      RABBIT.delete(queues, List.of(EXCHANGE, EXCHANGE + ".dlx"));
     } finally {
       IDENTITY.close();
       DATABASE.close();
@@ -129,7 +182,7 @@ class TicketConfirmationEndToEndTest {
 
   @Test
   void emailsTheOwnerOnceWhenATicketIsCreated() throws Exception {
-    TicketCreated ticket = ticket("Fix the login page " + UUID.randomUUID());
+    TicketCreatedV2 ticket = ticket("Fix the login page " + UUID.randomUUID());
 
     EventEnvelope event = publish(ticket);
     awaitEmailMentioning(ticket.title());
@@ -142,7 +195,7 @@ class TicketConfirmationEndToEndTest {
     // The step's idempotency key: the run's id (derived from function and event) and the step's.
     UUID runId =
         UUID.nameUUIDFromBytes(("ticket-created/" + event.id()).getBytes(StandardCharsets.UTF_8));
-    assertThat(email.getHeader("Idempotency-Key")).isEqualTo(runId + ":send-confirmation");
+    assertThat(email.getHeader("Idempotency-Key")).isEqualTo(runId + ":send-confirmation:" + OWNER);
     assertThat(email.getBodyAsString())
         .contains("\"to\":[\"ada@example.com\"]")
         .contains("https://app.example.com/tickets/" + ticket.ticketId());
@@ -150,12 +203,12 @@ class TicketConfirmationEndToEndTest {
 
   @Test
   void sendsOneEmailWhenTheSameEventArrivesTwice() throws Exception {
-    TicketCreated ticket = ticket("Duplicate delivery " + UUID.randomUUID());
+    TicketCreatedV2 ticket = ticket("Duplicate delivery " + UUID.randomUUID());
     EventEnvelope event = CODEC.envelope(ticket, new EventUser(OWNER.toString()));
 
-    publishRaw(event.id(), CODEC.encode(event));
+    publishRaw(event.id(), TicketCreated.NAME, CODEC.encode(event));
     awaitEmailMentioning(ticket.title());
-    publishRaw(event.id(), CODEC.encode(event));
+    publishRaw(event.id(), TicketCreated.NAME, CODEC.encode(event));
     awaitEmailMentioning(markerAfter());
 
     assertThat(emailsMentioning(ticket.title())).hasSize(1);
@@ -163,8 +216,8 @@ class TicketConfirmationEndToEndTest {
 
   @Test
   void keepsSendingAfterAMessageThatIsNotAnEvent() throws Exception {
-    publishRaw(UUID.randomUUID(), "this is not JSON");
-    TicketCreated next = ticket("After the poison " + UUID.randomUUID());
+    publishRaw(UUID.randomUUID(), TicketCreated.NAME, "this is not JSON");
+    TicketCreatedV2 next = ticket("After the poison " + UUID.randomUUID());
 
     publish(next);
 
@@ -177,7 +230,7 @@ class TicketConfirmationEndToEndTest {
     try (Channel channel = broker.createChannel()) {
       channel.queueDeclare(URGENT_WATCH, true, false, false, null);
       channel.queueBind(URGENT_WATCH, EXCHANGE, UrgentTicketCreated.NAME);
-      TicketCreated urgent = withPriority(ticket("Server room flooded " + UUID.randomUUID()));
+      TicketCreatedV2 urgent = withPriority(ticket("Server room flooded " + UUID.randomUUID()));
 
       publish(urgent);
       awaitEmailMentioning(urgent.title());
@@ -240,11 +293,10 @@ class TicketConfirmationEndToEndTest {
         .isEqualTo("UP");
   }
 
-  private static TicketCreated ticket(String title) {
-    return new TicketCreated(
+  private static TicketCreatedV2 ticket(String title) {
+    return new TicketCreatedV2(
         UUID.randomUUID(),
         OWNER,
-        "ada@example.com",
         title,
         "Steps to reproduce: none yet.",
         "medium",
@@ -252,37 +304,30 @@ class TicketConfirmationEndToEndTest {
         5_000);
   }
 
-  private static TicketCreated withPriority(TicketCreated t) {
-    return new TicketCreated(
-        t.ticketId(),
-        t.userId(),
-        t.ownerEmail(),
-        t.title(),
-        t.description(),
-        "urgent",
-        t.deadline(),
-        t.bounty());
+  private static TicketCreatedV2 withPriority(TicketCreatedV2 t) {
+    return new TicketCreatedV2(
+        t.ticketId(), t.userId(), t.title(), t.description(), "urgent", t.deadline(), t.bounty());
   }
 
   /** Publishes a marker ticket and answers its title, to wait for its e-mail. */
   private static String markerAfter() throws Exception {
-    TicketCreated marker = ticket("marker " + UUID.randomUUID());
+    TicketCreatedV2 marker = ticket("marker " + UUID.randomUUID());
     publish(marker);
     return marker.title();
   }
 
-  private static EventEnvelope publish(TicketCreated ticket) throws Exception {
+  private static EventEnvelope publish(TicketCreatedV2 ticket) throws Exception {
     EventEnvelope event = CODEC.envelope(ticket, new EventUser(OWNER.toString()));
-    publishRaw(event.id(), CODEC.encode(event));
+    publishRaw(event.id(), TicketCreated.NAME, CODEC.encode(event));
     return event;
   }
 
   /** Publishes as event-runtime's relay does: properties and headers of DESIGN.md §4. */
-  private static void publishRaw(UUID id, String body) throws Exception {
+  private static void publishRaw(UUID id, String name, String body) throws Exception {
     AMQP.BasicProperties properties =
         new AMQP.BasicProperties.Builder()
             .messageId(id.toString())
-            .type(TicketCreated.NAME)
+            .type(name)
             .contentType("application/json")
             .deliveryMode(2)
             .headers(
@@ -292,8 +337,7 @@ class TicketConfirmationEndToEndTest {
       AtomicBoolean unroutable = new AtomicBoolean();
       channel.addReturnListener(returned -> unroutable.set(true));
       channel.confirmSelect();
-      channel.basicPublish(
-          EXCHANGE, TicketCreated.NAME, true, properties, body.getBytes(StandardCharsets.UTF_8));
+      channel.basicPublish(EXCHANGE, name, true, properties, body.getBytes(StandardCharsets.UTF_8));
       channel.waitForConfirmsOrDie(PATIENCE.toMillis());
       // The broker returns an unroutable mandatory message before confirming it.
       assertThat(unroutable).as("the event reached the service's queue").isFalse();

@@ -1,4 +1,7 @@
-/** Event consumers: they turn a delivered event into a use-case call. */
+/**
+ * Event consumers: the durable functions (one class each, with its {@code ID}) and the projections
+ * that keep the read models. Each turns a delivered event into use-case calls.
+ */
 @NullMarked
 package com.ticketbounty.notification.adapter.in.events;
 
