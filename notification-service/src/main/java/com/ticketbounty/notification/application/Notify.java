@@ -101,8 +101,12 @@ public final class Notify {
     return notifyAll(all, notice, stepKey, false);
   }
 
+  /**
+   * @param retryFollows the caller fails retriably afterwards (an address is not known yet): a
+   *     refusal is not raised now, the retry meets it again
+   */
   private Notified notifyAll(
-      List<Recipient> all, Notice notice, String stepKey, boolean retriedAnyway) {
+      List<Recipient> all, Notice notice, String stepKey, boolean retryFollows) {
     Notified notified = Notified.NONE;
     List<ProviderRejectedException> rejected = new ArrayList<>();
     for (Recipient recipient : all) {
@@ -112,7 +116,7 @@ public final class Notify {
         rejected.add(e);
       }
     }
-    if (!rejected.isEmpty() && !retriedAnyway) {
+    if (!rejected.isEmpty() && !retryFollows) {
       throw new ProviderRejectedException(
           "%d of %d e-mails were refused: %s"
               .formatted(rejected.size(), all.size(), rejected.get(0).getMessage()),

@@ -6,7 +6,7 @@ import com.ticketbounty.events.account.AccountProfileUpdated;
 import com.ticketbounty.events.comment.CommentDeleted;
 import com.ticketbounty.events.comment.CommentPosted;
 import com.ticketbounty.events.ticket.TicketAssigned;
-import com.ticketbounty.events.ticket.TicketCreated;
+import com.ticketbounty.events.ticket.TicketCreatedV2;
 import com.ticketbounty.events.ticket.TicketDeleted;
 import com.ticketbounty.events.ticket.TicketUpdated;
 import com.ticketbounty.notification.adapter.in.events.RecipientProjections;
@@ -84,7 +84,7 @@ public class ReadModelConfiguration {
   }
 
   @Bean
-  Projection<TicketCreated> participantsTicketCreated(TicketParticipantProjections projections) {
+  Projection<TicketCreatedV2> participantsTicketCreated(TicketParticipantProjections projections) {
     return projections.ticketCreated();
   }
 

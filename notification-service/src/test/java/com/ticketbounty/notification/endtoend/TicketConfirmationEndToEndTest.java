@@ -1,269 +1,177 @@
 package com.ticketbounty.notification.endtoend;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import com.rabbitmq.client.AMQP;
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.GetResponse;
-import com.rabbitmq.client.ShutdownSignalException;
 import com.ticketbounty.eventruntime.EventEnvelope;
-import com.ticketbounty.eventruntime.EventUser;
-import com.ticketbounty.eventruntime.codec.EventCodec;
-import com.ticketbounty.events.account.AccountCreated;
 import com.ticketbounty.events.admin.UrgentTicketCreated;
 import com.ticketbounty.events.ticket.TicketCreated;
 import com.ticketbounty.events.ticket.TicketCreatedV2;
-import com.ticketbounty.notification.NotificationServiceApplication;
+import com.ticketbounty.notification.domain.TrackedEvent;
+import com.ticketbounty.notification.endtoend.RunningNotificationService.Account;
 import com.ticketbounty.serviceweb.security.EndedSessions;
-import com.ticketbounty.testsupport.TestDatabase;
-import com.ticketbounty.testsupport.TestIdentity;
+import com.ticketbounty.testsupport.EventTap;
 import com.ticketbounty.testsupport.TestIdentity.TestUser;
-import com.ticketbounty.testsupport.TestRabbit;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
 
 /**
- * The whole service on the machine's PostgreSQL and RabbitMQ, with WireMock as the e-mail provider:
- * {@code app/ticket.created} 2.0 events published to the exchange as ticket-service's relay would
- * (DESIGN.md §4) become confirmation e-mails to the address the recipients read model learnt from
- * {@code app/account.created}.
- *
- * <p>The service runs one consumer thread and one engine worker here, so events are handled in the
- * order they were published: once a later marker event's e-mail has arrived, everything published
- * before it has been handled, and e-mails can be counted without sleeping.
+ * {@code app/ticket.created} 2.0 published to the exchange as ticket-service's relay would
+ * (DESIGN.md §4) becomes one confirmation e-mail to the address the recipients read model learnt
+ * from {@code app/account.created}; an urgent one also becomes {@code
+ * app/admin.urgent-ticket-created}, a Slack message and an analytics call, all listed with their
+ * steps by the operations API.
  */
+@ExtendWith(NotificationServiceExtension.class)
 class TicketConfirmationEndToEndTest {
-  private static final TestDatabase DATABASE = TestDatabase.create("notification_e2e");
-  private static final TestRabbit RABBIT = new TestRabbit();
-  private static final String EXCHANGE = RABBIT.prefix() + "events";
-  private static final String QUEUE = RABBIT.prefix() + "notification-service.ticket-created";
-  private static final Duration PATIENCE = Duration.ofSeconds(30);
-  private static final EventCodec CODEC = new EventCodec(Clock.systemUTC());
-  private static final UUID OWNER = UUID.randomUUID();
-  private static final String URGENT_WATCH = RABBIT.prefix() + "watch-urgent";
-  private static final String SESSION_ENDED =
-      RABBIT.prefix() + "notification-service.session-ended";
-  private static final String ACCOUNTS =
-      RABBIT.prefix() + "notification-service.recipients-account-created";
-  private static final TestIdentity IDENTITY = TestIdentity.start();
+  private final RunningNotificationService service;
+  private Account owner;
 
-  /** Every queue the service declares (functions, projections), to remove afterwards. */
-  private static final List<String> CONSUMERS =
-      List.of(
-          "welcome-email",
-          "email-verification-code",
-          "password-reset",
-          "password-changed",
-          "ticket-created",
-          "urgent-ticket",
-          "comment-posted",
-          "ticket-assigned",
-          "ticket-updated",
-          "admin-digest-email",
-          "admin-digest-discord",
-          "function-failed",
-          "session-ended",
-          "recipients-account-created",
-          "recipients-profile-updated",
-          "participants-ticket-created",
-          "participants-ticket-updated",
-          "participants-ticket-assigned",
-          "participants-ticket-deleted",
-          "participants-comment-posted",
-          "participants-comment-deleted");
-
-  @RegisterExtension
-  static final WireMockExtension PROVIDER =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-  private static ConfigurableApplicationContext service;
-  private static Connection broker;
-
-  /**
-   * Started by hand rather than through {@code @SpringBootTest}, so that it is certainly stopped
-   * before its queues and database are removed in {@link #stopAndCleanUp()} (a running consumer
-   * would declare its queue again).
-   */
-  @BeforeAll
-  static void startService() throws Exception {
-    service =
-        new SpringApplicationBuilder(NotificationServiceApplication.class)
-            .main(NotificationServiceApplication.class)
-            .run(
-                "--server.port=0",
-                "--spring.datasource.url=" + DATABASE.jdbcUrl(),
-                "--spring.datasource.username=" + DATABASE.user(),
-                "--event-runtime.name-prefix=" + RABBIT.prefix(),
-                "--event-runtime.rabbitmq.host=" + RABBIT.host(),
-                "--event-runtime.rabbitmq.port=" + RABBIT.port(),
-                "--ticketbounty.security.jwks-uri=" + IDENTITY.jwksUri(),
-                "--event-runtime.consumer.threads=1",
-                "--event-runtime.engine.workers=1",
-                "--EMAIL_BASE_URL=" + PROVIDER.baseUrl(),
-                "--EMAIL_API_KEY=re_test_key",
-                "--APP_BASE_URL=https://app.example.com");
-    broker = RABBIT.connectionFactory().newConnection("notification-e2e-publisher");
-    await().atMost(PATIENCE).until(() -> consumersOf(ACCOUNTS) > 0);
-    publishRaw(
-        UUID.randomUUID(),
-        AccountCreated.NAME,
-        CODEC.encode(
-            CODEC.envelope(
-                new AccountCreated(
-                    OWNER, "ada", "ada@example.com", "USER", "immediate", 1, Instant.now()),
-                null)));
-    await()
-        .atMost(PATIENCE)
-        .until(
-            () ->
-                JdbcClient.create(DATABASE.dataSource())
-                        .sql("SELECT count(*) FROM recipients WHERE user_id = ?")
-                        .param(OWNER)
-                        .query(Long.class)
-                        .single()
-                    == 1);
+  TicketConfirmationEndToEndTest(RunningNotificationService service) {
+    this.service = service;
   }
 
   @BeforeEach
-  void providerAcceptsEmailsOnceTheServiceConsumes() {
-    PROVIDER.stubFor(post("/emails").willReturn(okJson("{\"id\":\"" + UUID.randomUUID() + "\"}")));
-    // The service subscribes once connected; an event published before its queue is bound is lost.
-    await().atMost(PATIENCE).until(() -> consumersOf(QUEUE) > 0);
-  }
-
-  @AfterAll
-  static void stopAndCleanUp() throws IOException {
-    try {
-      if (service != null) {
-        service.close();
-      }
-      if (broker != null) {
-        broker.close();
-      }
-      List<String> queues = new java.util.ArrayList<>(List.of(URGENT_WATCH));
-      for (String consumer : CONSUMERS) {
-        queues.add(RABBIT.prefix() + "notification-service." + consumer);
-        queues.add(RABBIT.prefix() + "notification-service." + consumer + ".dlq");
-      }
-      RABBIT.delete(queues, List.of(EXCHANGE, EXCHANGE + ".dlx"));
-    } finally {
-      IDENTITY.close();
-      DATABASE.close();
-    }
+  void owner() {
+    owner = service.account("ada", "immediate", "USER", true);
   }
 
   @Test
-  void emailsTheOwnerOnceWhenATicketIsCreated() throws Exception {
-    TicketCreatedV2 ticket = ticket("Fix the login page " + UUID.randomUUID());
+  void emailsTheOwnerOnceWhenATicketIsCreated() {
+    TicketCreatedV2 ticket = ticket("Fix the login page " + UUID.randomUUID(), "medium");
 
-    EventEnvelope event = publish(ticket);
-    awaitEmailMentioning(ticket.title());
-    awaitEmailMentioning(markerAfter());
+    EventEnvelope event = service.publish(ticket);
+    UUID runId = RunningNotificationService.runId("ticket-created", event.id());
+    service.awaitRun(runId, "completed");
 
-    List<LoggedRequest> emails = emailsMentioning(ticket.title());
+    List<LoggedRequest> emails = service.emailsTo(owner.email());
     assertThat(emails).hasSize(1);
     LoggedRequest email = emails.get(0);
     assertThat(email.getHeader("Authorization")).isEqualTo("Bearer re_test_key");
-    // The step's idempotency key: the run's id (derived from function and event) and the step's.
-    UUID runId =
-        UUID.nameUUIDFromBytes(("ticket-created/" + event.id()).getBytes(StandardCharsets.UTF_8));
-    assertThat(email.getHeader("Idempotency-Key")).isEqualTo(runId + ":send-confirmation:" + OWNER);
+    assertThat(email.getHeader("Idempotency-Key"))
+        .isEqualTo(runId + ":send-confirmation:" + owner.userId());
     assertThat(email.getBodyAsString())
-        .contains("\"to\":[\"ada@example.com\"]")
-        .contains("https://app.example.com/tickets/" + ticket.ticketId());
+        .contains(ticket.title())
+        .contains(RunningNotificationService.APP + "/tickets/" + ticket.ticketId())
+        .contains(RunningNotificationService.APP + "/settings/notifications");
   }
 
   @Test
-  void sendsOneEmailWhenTheSameEventArrivesTwice() throws Exception {
-    TicketCreatedV2 ticket = ticket("Duplicate delivery " + UUID.randomUUID());
-    EventEnvelope event = CODEC.envelope(ticket, new EventUser(OWNER.toString()));
+  void sendsOneEmailWhenTheSameEventArrivesTwice() {
+    EventEnvelope event = service.publish(ticket("Duplicate delivery", "low"));
+    service.awaitRun(RunningNotificationService.runId("ticket-created", event.id()), "completed");
 
-    publishRaw(event.id(), TicketCreated.NAME, CODEC.encode(event));
-    awaitEmailMentioning(ticket.title());
-    publishRaw(event.id(), TicketCreated.NAME, CODEC.encode(event));
-    awaitEmailMentioning(markerAfter());
+    service.publish(event);
+    // One consumer thread takes the queue's deliveries in order: once the marker's run exists,
+    // the duplicate before it was taken in (and found its run).
+    EventEnvelope marker = service.publish(ticket("Marker", "low"));
+    service.awaitRun(RunningNotificationService.runId("ticket-created", marker.id()), "completed");
 
-    assertThat(emailsMentioning(ticket.title())).hasSize(1);
+    assertThat(service.emailsTo(owner.email()))
+        .filteredOn(r -> r.getBodyAsString().contains("Duplicate delivery"))
+        .hasSize(1);
   }
 
   @Test
-  void keepsSendingAfterAMessageThatIsNotAnEvent() throws Exception {
-    publishRaw(UUID.randomUUID(), TicketCreated.NAME, "this is not JSON");
-    TicketCreatedV2 next = ticket("After the poison " + UUID.randomUUID());
+  void deadLettersAMessageThatIsNotAnEventAndKeepsSending() {
+    UUID poison = UUID.randomUUID();
+    service.publishRaw(poison, TicketCreated.NAME, "this is not JSON");
+    EventEnvelope next = service.publish(ticket("After the poison", "low"));
 
-    publish(next);
-
-    awaitEmailMentioning(next.title());
-    assertThat(emailsMentioning("")).hasSize(1);
+    service.awaitRun(RunningNotificationService.runId("ticket-created", next.id()), "completed");
+    assertThat(service.emailsTo(owner.email())).hasSize(1);
+    await()
+        .atMost(RunningNotificationService.PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(service.deadLetters().path("list"))
+                    .anySatisfy(
+                        letter -> {
+                          assertThat(letter.path("messageId").asString())
+                              .isEqualTo(poison.toString());
+                          assertThat(letter.path("queue").asString())
+                              .isEqualTo(service.queue("ticket-created"));
+                        }));
   }
 
   @Test
-  void announcesAnUrgentTicketToTheAdministratorsOnce() throws Exception {
-    try (Channel channel = broker.createChannel()) {
-      channel.queueDeclare(URGENT_WATCH, true, false, false, null);
-      channel.queueBind(URGENT_WATCH, EXCHANGE, UrgentTicketCreated.NAME);
-      TicketCreatedV2 urgent = withPriority(ticket("Server room flooded " + UUID.randomUUID()));
+  void announcesAnUrgentTicketTracksItAndListsTheRunsAndSteps() throws Exception {
+    try (EventTap tap = service.tap(UrgentTicketCreated.NAME)) {
+      TicketCreatedV2 urgent = ticket("Server room flooded " + UUID.randomUUID(), "urgent");
 
-      publish(urgent);
-      awaitEmailMentioning(urgent.title());
+      EventEnvelope event = service.publish(urgent);
 
-      GetResponse announced =
-          await()
-              .atMost(PATIENCE)
-              .until(() -> channel.basicGet(URGENT_WATCH, true), r -> r != null);
-      EventEnvelope event = CODEC.decode(announced.getBody());
-      assertThat(event.name()).isEqualTo(UrgentTicketCreated.NAME);
-      assertThat(CODEC.read(event, UrgentTicketCreated.class).ticketId())
-          .isEqualTo(urgent.ticketId());
-      awaitEmailMentioning(markerAfter());
-      assertThat(channel.basicGet(URGENT_WATCH, true)).isNull();
+      UUID runId = RunningNotificationService.runId("ticket-created", event.id());
+      JsonNode run = service.awaitRun(runId, "completed");
+      assertThat(run.path("steps"))
+          .extracting(step -> step.path("id").asString() + "=" + step.path("status").asString())
+          .containsExactly(
+              "send-confirmation=completed", "notify-urgent=completed", "track-creation=completed");
+      EventTap.Received announced =
+          tap.awaitOne(
+              UrgentTicketCreated.NAME,
+              data -> data.path("ticketId").asString("").equals(urgent.ticketId().toString()));
+      assertThat(announced.data().path("ticketId").asString())
+          .isEqualTo(urgent.ticketId().toString());
+      UUID urgentRun =
+          RunningNotificationService.runId(
+              "urgent-ticket", UUID.fromString(announced.body().path("id").asString()));
+      assertThat(service.awaitRun(urgentRun, "completed").path("steps"))
+          .extracting(step -> step.path("id").asString())
+          .containsExactly("notify-admins");
+      assertThat(service.emailsTo(owner.email())).hasSize(1);
+      assertThat(service.chat().slack())
+          .filteredOn(text -> text.contains(urgent.title()))
+          .singleElement()
+          .asString()
+          .contains(RunningNotificationService.APP + "/tickets/" + urgent.ticketId());
+      assertThat(service.chat().tracked())
+          .filteredOn(t -> t.properties().get("ticketId").equals(urgent.ticketId().toString()))
+          .singleElement()
+          .extracting(TrackedEvent::messageId)
+          .isEqualTo(runId + ":track-creation");
     }
   }
 
   @Test
   void letsOnlyALiveAdministratorOperateItsRuntime() {
-    TestUser admin = IDENTITY.admin("operator");
+    TestUser admin = service.identity().admin("operator");
 
     expectRuns(admin.bearer(), 200);
-    expectRuns(IDENTITY.user("ada").bearer(), 403);
+    expectRuns(service.identity().user("ada").bearer(), 403);
     expectRuns(null, 401);
-    expectRuns(IDENTITY.serviceBearer("comment-service"), 403);
+    expectRuns(service.identity().serviceBearer("comment-service"), 403);
 
-    service.getBean(EndedSessions.class).end(admin.sessionId(), Instant.now().plusSeconds(900));
+    service.bean(EndedSessions.class).end(admin.sessionId(), Instant.now().plusSeconds(900));
     expectRuns(admin.bearer(), 401);
   }
 
-  private static void expectRuns(String bearer, int status) {
+  @Test
+  void reportsItselfHealthy() {
     WebTestClient.bindToServer()
-        .baseUrl("http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port"))
+        .baseUrl(service.baseUrl())
+        .build()
+        .get()
+        .uri("/actuator/health")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.status")
+        .isEqualTo("UP");
+  }
+
+  private void expectRuns(String bearer, int status) {
+    WebTestClient.bindToServer()
+        .baseUrl(service.baseUrl())
         .build()
         .get()
         .uri("/internal/runtime/runs")
@@ -278,86 +186,14 @@ class TicketConfirmationEndToEndTest {
         .isEqualTo(status);
   }
 
-  @Test
-  void reportsItselfHealthy() {
-    WebTestClient.bindToServer()
-        .baseUrl("http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port"))
-        .build()
-        .get()
-        .uri("/actuator/health")
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectBody()
-        .jsonPath("$.status")
-        .isEqualTo("UP");
-  }
-
-  private static TicketCreatedV2 ticket(String title) {
+  private TicketCreatedV2 ticket(String title, String priority) {
     return new TicketCreatedV2(
         UUID.randomUUID(),
-        OWNER,
+        owner.userId(),
         title,
         "Steps to reproduce: none yet.",
-        "medium",
+        priority,
         LocalDate.now().plusDays(7),
         5_000);
-  }
-
-  private static TicketCreatedV2 withPriority(TicketCreatedV2 t) {
-    return new TicketCreatedV2(
-        t.ticketId(), t.userId(), t.title(), t.description(), "urgent", t.deadline(), t.bounty());
-  }
-
-  /** Publishes a marker ticket and answers its title, to wait for its e-mail. */
-  private static String markerAfter() throws Exception {
-    TicketCreatedV2 marker = ticket("marker " + UUID.randomUUID());
-    publish(marker);
-    return marker.title();
-  }
-
-  private static EventEnvelope publish(TicketCreatedV2 ticket) throws Exception {
-    EventEnvelope event = CODEC.envelope(ticket, new EventUser(OWNER.toString()));
-    publishRaw(event.id(), TicketCreated.NAME, CODEC.encode(event));
-    return event;
-  }
-
-  /** Publishes as event-runtime's relay does: properties and headers of DESIGN.md §4. */
-  private static void publishRaw(UUID id, String name, String body) throws Exception {
-    AMQP.BasicProperties properties =
-        new AMQP.BasicProperties.Builder()
-            .messageId(id.toString())
-            .type(name)
-            .contentType("application/json")
-            .deliveryMode(2)
-            .headers(
-                Map.of("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"))
-            .build();
-    try (Channel channel = broker.createChannel()) {
-      AtomicBoolean unroutable = new AtomicBoolean();
-      channel.addReturnListener(returned -> unroutable.set(true));
-      channel.confirmSelect();
-      channel.basicPublish(EXCHANGE, name, true, properties, body.getBytes(StandardCharsets.UTF_8));
-      channel.waitForConfirmsOrDie(PATIENCE.toMillis());
-      // The broker returns an unroutable mandatory message before confirming it.
-      assertThat(unroutable).as("the event reached the service's queue").isFalse();
-    }
-  }
-
-  private static void awaitEmailMentioning(String text) {
-    await().atMost(PATIENCE).until(() -> !emailsMentioning(text).isEmpty());
-  }
-
-  private static List<LoggedRequest> emailsMentioning(String text) {
-    return PROVIDER.findAll(
-        postRequestedFor(urlEqualTo("/emails")).withRequestBody(containing(text)));
-  }
-
-  private static int consumersOf(String queue) {
-    try (Channel channel = broker.createChannel()) {
-      return channel.queueDeclarePassive(queue).getConsumerCount();
-    } catch (IOException | TimeoutException | ShutdownSignalException e) {
-      return 0; // not declared yet: the broker closed the channel
-    }
   }
 }

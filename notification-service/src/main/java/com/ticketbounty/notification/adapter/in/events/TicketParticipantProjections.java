@@ -4,7 +4,7 @@ import com.ticketbounty.eventruntime.stream.Projection;
 import com.ticketbounty.events.comment.CommentDeleted;
 import com.ticketbounty.events.comment.CommentPosted;
 import com.ticketbounty.events.ticket.TicketAssigned;
-import com.ticketbounty.events.ticket.TicketCreated;
+import com.ticketbounty.events.ticket.TicketCreatedV2;
 import com.ticketbounty.events.ticket.TicketDeleted;
 import com.ticketbounty.events.ticket.TicketUpdated;
 import com.ticketbounty.notification.application.LearnComment;
@@ -28,11 +28,12 @@ public final class TicketParticipantProjections {
     this.learnComment = learnComment;
   }
 
-  public Projection<TicketCreated> ticketCreated() {
+  /** Reads 2.0, the MAJOR without the owner's address: the 1.0 beside it is acked unread. */
+  public Projection<TicketCreatedV2> ticketCreated() {
     return Projection.of(
-        TicketCreated.class,
+        TicketCreatedV2.class,
         delivery -> {
-          TicketCreated ticket = delivery.data();
+          TicketCreatedV2 ticket = delivery.data();
           learnTicket.opened(ticket.ticketId(), ticket.userId(), ticket.title());
         });
   }
