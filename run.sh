@@ -251,7 +251,7 @@ cat <<INFO
 [run]   listening             the gateway on ${GATEWAY_ADDRESS:-every interface}, the services on $SERVER_ADDRESS only (SERVER_ADDRESS)
 [run]   database roles        each service connects as the role named like its database, which alone may use it
 [run]   PostgreSQL            $DB_HOST:$DB_PORT   RabbitMQ $RABBITMQ_HOST:$RABBITMQ_PORT (names prefixed '$INSTANCE.')
-[run]   e-mail                ${EMAIL_BASE_URL:-not configured: e-mails go to notification-service's local sink}
+[run]   e-mail                ${EMAIL_BASE_URL:-not configured: e-mails go to the local sink of notification-service (GET /internal/notifications/emails)}
 [run]   logs                  $RUN_DIR/logs/
 INFO
 say "ready"
