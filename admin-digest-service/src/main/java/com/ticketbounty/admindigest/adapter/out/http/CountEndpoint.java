@@ -1,6 +1,7 @@
 package com.ticketbounty.admindigest.adapter.out.http;
 
 import com.ticketbounty.admindigest.domain.Count;
+import com.ticketbounty.serviceweb.client.RetryAfter;
 import com.ticketbounty.serviceweb.client.ServiceTokens;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
@@ -9,9 +10,10 @@ import io.github.resilience4j.reactor.timelimiter.TimeLimiterOperator;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.springframework.core.codec.CodecException;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -25,6 +27,12 @@ import reactor.core.publisher.Mono;
  * around both makes the next call.
  */
 final class CountEndpoint {
+  /**
+   * The longest wait an owner's {@code Retry-After} may ask for: a daily digest that waited longer
+   * would report on a day gone by, and the run's retries still bound how often it asks.
+   */
+  static final Duration LONGEST_RETRY_AFTER = Duration.ofHours(1);
+
   private static final int MAX_BODY_IN_MESSAGE = 300;
 
   private final String service;
@@ -94,13 +102,11 @@ final class CountEndpoint {
     if (status == HttpStatus.REQUEST_TIMEOUT.value()
         || status == HttpStatus.TOO_MANY_REQUESTS.value()
         || response.statusCode().is5xxServerError()) {
-      String retryAfter = response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER);
+      Optional<Duration> retryAfter =
+          RetryAfter.of(response.headers().asHttpHeaders(), clock.instant(), LONGEST_RETRY_AFTER);
       return response
           .releaseBody()
-          .then(
-              Mono.error(
-                  new CallFailure.Unavailable(
-                      service, status, RetryAfter.parse(retryAfter, clock))));
+          .then(Mono.error(new CallFailure.Unavailable(service, status, retryAfter)));
     }
     return response
         .bodyToMono(String.class)

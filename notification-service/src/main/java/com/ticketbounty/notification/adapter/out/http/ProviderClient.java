@@ -1,6 +1,7 @@
 package com.ticketbounty.notification.adapter.out.http;
 
 import com.ticketbounty.notification.application.ProviderRejectedException;
+import com.ticketbounty.serviceweb.client.RetryAfter;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -37,6 +38,12 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
  * loop.
  */
 final class ProviderClient {
+  /**
+   * The longest wait a provider's {@code Retry-After} may ask for: the step's retry is a durable
+   * timer, and a typo or a date years ahead must not park a run beyond what anyone would wait.
+   */
+  static final Duration LONGEST_RETRY_AFTER = Duration.ofDays(1);
+
   private static final int MAX_REASON_LENGTH = 300;
 
   private final ProviderEndpoint endpoint;
@@ -117,7 +124,10 @@ final class ProviderClient {
           : failures
               .unavailable()
               .create(
-                  reason, RetryAfter.of(answer.getHeaders(), clock.instant()).orElse(null), null);
+                  reason,
+                  RetryAfter.of(answer.getHeaders(), clock.instant(), LONGEST_RETRY_AFTER)
+                      .orElse(null),
+                  null);
     }
     if (failure instanceof TimeoutException) {
       return failures

@@ -1,4 +1,4 @@
-package com.ticketbounty.notification.adapter.out.http;
+package com.ticketbounty.serviceweb.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,7 @@ import org.springframework.http.HttpHeaders;
 
 class RetryAfterTest {
   private static final Instant NOW = Instant.parse("2015-10-21T07:27:30Z");
+  private static final Duration LONGEST = Duration.ofDays(1);
 
   @Test
   void readsWholeSeconds() {
@@ -37,9 +38,9 @@ class RetryAfterTest {
   }
 
   @Test
-  void capsAWaitLongerThanADay() {
-    assertThat(retryAfter("999999999999999999999")).contains(RetryAfter.LONGEST);
-    assertThat(retryAfter("Fri, 21 Oct 2016 07:28:00 GMT")).contains(RetryAfter.LONGEST);
+  void capsAWaitLongerThanTheCallerAccepts() {
+    assertThat(retryAfter("999999999999999999999")).contains(LONGEST);
+    assertThat(retryAfter("Fri, 21 Oct 2016 07:28:00 GMT")).contains(LONGEST);
   }
 
   @ParameterizedTest
@@ -50,12 +51,12 @@ class RetryAfterTest {
 
   @Test
   void isEmptyWithoutTheHeader() {
-    assertThat(RetryAfter.of(new HttpHeaders(), NOW)).isEmpty();
+    assertThat(RetryAfter.of(new HttpHeaders(), NOW, LONGEST)).isEmpty();
   }
 
   private static Optional<Duration> retryAfter(String value) {
     HttpHeaders headers = new HttpHeaders();
     headers.set(HttpHeaders.RETRY_AFTER, value);
-    return RetryAfter.of(headers, NOW);
+    return RetryAfter.of(headers, NOW, LONGEST);
   }
 }
