@@ -32,6 +32,16 @@ public final class EventMajors {
   }
 
   /**
+   * Whether a consumer that reads {@code readMajor} should ack {@code event} unread: it is of
+   * another MAJOR, and its headers say the same occurrence was also sent in {@code readMajor}, the
+   * copy the consumer handles.
+   */
+  public static boolean readInItsOwnCopy(
+      EventEnvelope event, Map<String, String> headers, int readMajor) {
+    return event.version().major() != readMajor && alsoPublishedIn(headers, readMajor);
+  }
+
+  /**
    * Whether a message with these headers says its occurrence was also published in {@code major}; a
    * malformed header lists nothing.
    */

@@ -76,8 +76,7 @@ public final class SubscriptionDispatcher<T> implements MessageSource.Handler {
   private boolean readInAnotherMajor(EventEnvelope event, InboundMessage message) {
     int major = subscription.version().major();
     if (!event.name().equals(subscription.eventName())
-        || event.version().major() == major
-        || !EventMajors.alsoPublishedIn(message.headers(), major)) {
+        || !EventMajors.readInItsOwnCopy(event, message.headers(), major)) {
       return false;
     }
     LOG.debug(

@@ -75,9 +75,7 @@ public final class FunctionDispatcher implements MessageSource.Handler {
    */
   private boolean readInAnotherMajor(EventEnvelope event, InboundMessage message) {
     Integer major = function.majorOf(event.name()).orElse(null);
-    if (major == null
-        || event.version().major() == major
-        || !EventMajors.alsoPublishedIn(message.headers(), major)) {
+    if (major == null || !EventMajors.readInItsOwnCopy(event, message.headers(), major)) {
       return false;
     }
     LOG.debug(
