@@ -40,8 +40,12 @@ final class ComposeFile {
     return environments;
   }
 
+  /** A list's items, or a map's keys (compose writes a service's networks either way). */
   @SuppressWarnings("unchecked")
   static List<String> list(Object node) {
+    if (node instanceof Map<?, ?> keyed) {
+      return keyed.keySet().stream().map(String::valueOf).toList();
+    }
     return node == null ? List.of() : ((List<Object>) node).stream().map(String::valueOf).toList();
   }
 
@@ -50,10 +54,14 @@ final class ComposeFile {
     return node == null ? Map.of() : (Map<String, Object>) node;
   }
 
-  private static Map<String, Object> load() throws IOException {
-    try (Reader reader =
-        Files.newBufferedReader(RunCommand.REPOSITORY.resolve("docker-compose.yml"))) {
-      return new Yaml().load(reader);
+  /** A YAML file of the repository (one document), by its path from the repository's root. */
+  static Map<String, Object> yaml(String path) throws IOException {
+    try (Reader reader = Files.newBufferedReader(RunCommand.REPOSITORY.resolve(path))) {
+      return map(new Yaml().load(reader));
     }
+  }
+
+  private static Map<String, Object> load() throws IOException {
+    return yaml("docker-compose.yml");
   }
 }
