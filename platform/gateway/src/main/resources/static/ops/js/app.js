@@ -104,9 +104,6 @@ function showSignIn(message) {
       route();
     } catch (error) {
       replace(errors, problem(error));
-      if (error instanceof ApiError && error.status === 403) {
-        replace(errors, problem(error), h('p', {}, 'This account is not an administrator.'));
-      }
     }
   });
   replace(main,
