@@ -29,6 +29,9 @@ final class SharedSystem implements BeforeAllCallback {
   /** A fourth, whose role and digests the workflow tests follow. */
   static final String WORKFLOWS_EMAIL = "workflows@system-test.example";
 
+  /** A fifth, who signs in to the operations console in a browser. */
+  static final String CONSOLE_EMAIL = "console@system-test.example";
+
   /** How long the welcome e-mail waits after sign-up (PT15M by default). */
   static final Duration WELCOME_EMAIL_DELAY = Duration.ofSeconds(6);
 
@@ -82,7 +85,12 @@ final class SharedSystem implements BeforeAllCallback {
                     Map.entry(
                         "ADMIN_EMAILS",
                         String.join(
-                            ",", ADMIN_EMAIL, OPERATOR_EMAIL, SECURITY_EMAIL, WORKFLOWS_EMAIL)),
+                            ",",
+                            ADMIN_EMAIL,
+                            OPERATOR_EMAIL,
+                            SECURITY_EMAIL,
+                            WORKFLOWS_EMAIL,
+                            CONSOLE_EMAIL)),
                     Map.entry("IDENTITY_RATELIMITS_ATTEMPTSPERMINUTE", "1000000"),
                     Map.entry("GATEWAY_RATELIMITS_ATTEMPTSPERMINUTE", "1000000"),
                     Map.entry("TICKETSERVICE_RATELIMITS_TICKETSPERMINUTE", "1000000"),
