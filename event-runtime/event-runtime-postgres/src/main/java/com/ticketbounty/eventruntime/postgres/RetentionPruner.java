@@ -18,6 +18,9 @@ import org.postgresql.util.PGInterval;
  * served by an index (V3, V7), so a batch reads only the rows it deletes. Ages are measured on
  * PostgreSQL's clock, like every other time of the runtime.
  *
+ * <p>The audit of operator actions ({@link #AUDIT}) has a period of its own, longer as a rule: who
+ * replayed or redrove what is asked about long after the run itself is gone.
+ *
  * <p>Kept on purpose: {@code cron_deployments} (one row per cron function, which the start-up
  * catch-up needs for as long as the function exists) and the latest tick of each cron function.
  */
@@ -45,6 +48,9 @@ public final class RetentionPruner {
                   + " WHERE later.function_id = cron_ticks.function_id"
                   + " AND later.tick > cron_ticks.tick)"));
 
+  /** The audit of operator actions, pruned after its own period. */
+  static final Target AUDIT = new Target("operator_actions", "id", "at < now() - ?");
+
   private final DataSource dataSource;
   private final int batchSize;
 
@@ -57,22 +63,37 @@ public final class RetentionPruner {
   }
 
   /**
-   * Deletes rows finished longer than {@code retention} ago.
+   * Deletes rows finished longer than {@code retention} ago (not the audit).
    *
    * @return how many rows went, per table
    */
   public Map<String, Integer> prune(Duration retention) throws SQLException {
     Map<String, Integer> deleted = new LinkedHashMap<>();
     for (Target target : TARGETS) {
-      int total = 0;
-      int batch;
-      do {
-        batch = deleteBatch(target, retention);
-        total += batch;
-      } while (batch == batchSize);
-      deleted.put(target.table(), total);
+      deleted.put(target.table(), prune(target, retention));
     }
     return deleted;
+  }
+
+  /**
+   * Deletes as {@link #prune(Duration)} does, and the audit entries older than {@code
+   * auditRetention}.
+   */
+  public Map<String, Integer> prune(Duration retention, Duration auditRetention)
+      throws SQLException {
+    Map<String, Integer> deleted = prune(retention);
+    deleted.put(AUDIT.table(), prune(AUDIT, auditRetention));
+    return deleted;
+  }
+
+  private int prune(Target target, Duration retention) throws SQLException {
+    int total = 0;
+    int batch;
+    do {
+      batch = deleteBatch(target, retention);
+      total += batch;
+    } while (batch == batchSize);
+    return total;
   }
 
   private int deleteBatch(Target target, Duration retention) throws SQLException {

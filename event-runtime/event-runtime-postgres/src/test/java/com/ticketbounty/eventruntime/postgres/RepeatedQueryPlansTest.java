@@ -56,6 +56,8 @@ class RepeatedQueryPlansTest {
       SELECT gen_random_uuid(), 'test/event-' || (i % 10), '{}', at FROM ages;
       INSERT INTO event_runtime.cron_ticks (function_id, tick, claimed_at)
       SELECT 'cron-' || (i % 5), at, at FROM ages;
+      INSERT INTO event_runtime.operator_actions (at, actor_id, action, target)
+      SELECT at, 'admin', 'run.replayed', 'run-' || i FROM ages;
       """;
 
   private static TestDatabase database;
@@ -123,8 +125,11 @@ class RepeatedQueryPlansTest {
             "dead_letters", "dead_letters_redriven",
             "runs", "runs_ended",
             "stored_events", "stored_events_stored",
-            "cron_ticks", "cron_ticks_by_tick");
-    for (Target target : RetentionPruner.TARGETS) {
+            "cron_ticks", "cron_ticks_by_tick",
+            "operator_actions", "operator_actions_at");
+    List<Target> targets = new ArrayList<>(RetentionPruner.TARGETS);
+    targets.add(RetentionPruner.AUDIT);
+    for (Target target : targets) {
       String plan = plan(target.deleteSql(), (c, delete) -> target.bind(delete, RETENTION, BATCH));
       assertReadsThrough(
           softly,

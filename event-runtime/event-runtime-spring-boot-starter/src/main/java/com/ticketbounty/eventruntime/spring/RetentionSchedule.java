@@ -43,7 +43,7 @@ final class RetentionSchedule implements SmartLifecycle {
 
   void prune() {
     try {
-      Map<String, Integer> deleted = pruner.prune(properties.period());
+      Map<String, Integer> deleted = pruner.prune(properties.period(), properties.auditPeriod());
       LOG.info("Pruned records older than {}: {}", properties.period(), deleted);
     } catch (SQLException | RuntimeException e) {
       LOG.warn("Pruning failed; it runs again in {}: {}", properties.interval(), e.toString());

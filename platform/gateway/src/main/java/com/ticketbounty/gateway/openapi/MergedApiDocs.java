@@ -23,12 +23,18 @@ class MergedApiDocs {
   MergedApiDocs(GatewayProperties gateway, OpenApiProperties properties, JsonMapper mapper) {
     GatewayRoutes routes = new GatewayRoutes(gateway);
     ServiceApiDocs services = new ServiceApiDocs(mapper, properties.timeout());
+    ServiceDocument ops = OpsApiDocs.document(mapper);
     ApiDocsMerge merge =
-        new ApiDocsMerge((route, path) -> routes.routeFor(path).filter(route::equals).isPresent());
+        new ApiDocsMerge(
+            (route, path) ->
+                route.equals(OpsApiDocs.ROUTE)
+                    ? OpsApiDocs.serves(path)
+                    : routes.routeFor(path).filter(route::equals).isPresent());
     Duration cacheFor = properties.cacheFor();
     this.document =
         Flux.fromIterable(properties.routes())
             .flatMapSequential(route -> fetch(routes, services, route))
+            .concatWithValues(ops)
             .collectList()
             .map(fetched -> merge.merge(TITLE, properties.serverUrl(), fetched))
             .cache(merged -> cacheFor, error -> Duration.ZERO, () -> Duration.ZERO);

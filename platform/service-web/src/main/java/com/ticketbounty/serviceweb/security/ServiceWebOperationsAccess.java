@@ -1,5 +1,6 @@
 package com.ticketbounty.serviceweb.security;
 
+import com.ticketbounty.eventruntime.spi.OperatorActionStore.Actor;
 import com.ticketbounty.eventruntime.spring.operations.OperationsAccess;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
@@ -9,7 +10,8 @@ import reactor.core.publisher.Mono;
 /**
  * event-runtime's operations API admits what {@link BearerTokenFilter} verified with the same
  * verifier and ended sessions as every other endpoint: an ADMIN whose session has not ended. No
- * token is 401; a user's or a service's is 403 (operating the runtime is an operator's act).
+ * token is 401; a user's or a service's is 403 (operating the runtime is an operator's act). The
+ * admitted actor — the token's {@code sub} and {@code username} — is what the audit records.
  */
 final class ServiceWebOperationsAccess implements OperationsAccess {
 
@@ -22,7 +24,7 @@ final class ServiceWebOperationsAccess implements OperationsAccess {
     }
     return Mono.just(
         who.get() instanceof Caller caller && caller.isAdmin()
-            ? Decision.admit()
+            ? Decision.admit(new Actor(caller.userId().toString(), caller.username()))
             : Decision.refuse(
                 HttpStatus.FORBIDDEN, "Only an administrator may operate the runtime."));
   }

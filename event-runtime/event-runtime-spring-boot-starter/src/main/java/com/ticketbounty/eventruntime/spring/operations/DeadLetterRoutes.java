@@ -33,11 +33,14 @@ final class DeadLetterRoutes {
   private final String service;
   private final DeadLetterStore store;
   private final DeadLetterRedrive redrive;
+  private final OperatorAudit audit;
 
-  DeadLetterRoutes(String service, DeadLetterStore store, DeadLetterRedrive redrive) {
+  DeadLetterRoutes(
+      String service, DeadLetterStore store, DeadLetterRedrive redrive, OperatorAudit audit) {
     this.service = service;
     this.store = store;
     this.redrive = redrive;
+    this.audit = audit;
   }
 
   RouterFunction<ServerResponse> routes() {
@@ -75,7 +78,7 @@ final class DeadLetterRoutes {
     } catch (NumberFormatException e) {
       return Problems.respond(HttpStatus.NOT_FOUND, "There is no such dead letter.", path(request));
     }
-    return Mono.fromCallable(() -> redrive.redrive(id))
+    return Mono.fromCallable(() -> redriven(request, id))
         .subscribeOn(Schedulers.boundedElastic())
         .flatMap(
             redriven ->
@@ -88,6 +91,24 @@ final class DeadLetterRoutes {
         .onErrorResume(
             IllegalStateException.class,
             e -> Problems.respond(HttpStatus.CONFLICT, e.getMessage(), path(request)));
+  }
+
+  /** Redrives, and records it once it is done. */
+  private boolean redriven(ServerRequest request, long id) {
+    if (!redrive.redrive(id)) {
+      return false;
+    }
+    Map<String, Object> detail = new LinkedHashMap<>();
+    store
+        .find(id)
+        .ifPresent(
+            stored -> {
+              detail.put("queue", stored.letter().queue());
+              detail.put("messageId", stored.letter().messageId());
+              detail.put("eventName", stored.letter().eventName());
+            });
+    audit.record(request, OperatorAudit.DEAD_LETTER_REDRIVEN, Long.toString(id), detail);
+    return true;
   }
 
   private Map<String, Object> view(DeadLetterStore.Stored stored) {

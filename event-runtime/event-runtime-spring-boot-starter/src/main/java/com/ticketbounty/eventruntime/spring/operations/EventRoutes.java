@@ -9,6 +9,7 @@ import com.ticketbounty.eventruntime.codec.UuidV7;
 import com.ticketbounty.eventruntime.outbox.OutboxRelay;
 import com.ticketbounty.eventruntime.outbox.TraceHeaders;
 import com.ticketbounty.eventruntime.postgres.OutboxWriter;
+import com.ticketbounty.eventruntime.postgres.PostgresOperatorActionStore;
 import com.ticketbounty.eventruntime.spi.OutboxMessage;
 import java.sql.Connection;
 import java.time.Clock;
@@ -50,16 +51,19 @@ final class EventRoutes {
   private final EventCodec codec;
   private final Optional<OutboxRelay> relay;
   private final KnownContracts contracts;
+  private final PostgresOperatorActionStore audit;
 
   EventRoutes(
       DataSource dataSource,
       EventCodec codec,
       Optional<OutboxRelay> relay,
-      KnownContracts contracts) {
+      KnownContracts contracts,
+      PostgresOperatorActionStore audit) {
     this.dataSource = dataSource;
     this.codec = codec;
     this.relay = relay;
     this.contracts = contracts;
+    this.audit = audit;
   }
 
   RouterFunction<ServerResponse> routes() {
@@ -71,7 +75,7 @@ final class EventRoutes {
   private Mono<ServerResponse> send(ServerRequest request) {
     return request
         .bodyToMono(JsonNode.class)
-        .flatMap(body -> send(body, request.path()))
+        .flatMap(body -> send(body, request))
         .switchIfEmpty(
             Problems.respond(
                 HttpStatus.BAD_REQUEST, "The body must be {name, data}.", request.path()))
@@ -82,7 +86,8 @@ final class EventRoutes {
                     HttpStatus.BAD_REQUEST, "The body is not valid JSON.", request.path()));
   }
 
-  private Mono<ServerResponse> send(JsonNode body, String path) {
+  private Mono<ServerResponse> send(JsonNode body, ServerRequest request) {
+    String path = request.path();
     List<Map<String, String>> errors = new ArrayList<>();
     String name = body.path("name").isString() ? body.get("name").asString() : "";
     if (!NAME.matcher(name).matches()) {
@@ -118,7 +123,7 @@ final class EventRoutes {
     }
     SchemaVersion sent = version;
     // Off the event loop: the first send scans the classpath for contracts.
-    return Mono.fromCallable(() -> write(sealed(name, sent, (ObjectNode) data)))
+    return Mono.fromCallable(() -> write(sealed(name, sent, (ObjectNode) data), request))
         .subscribeOn(Schedulers.boundedElastic())
         .flatMap(
             event ->
@@ -133,7 +138,8 @@ final class EventRoutes {
     return new EventEnvelope(scope.id(), name, version, Instant.now(), sealed, null);
   }
 
-  private EventEnvelope write(EventEnvelope event) throws Exception {
+  /** The outbox row and the audit entry in one transaction: both are there, or neither. */
+  private EventEnvelope write(EventEnvelope event, ServerRequest request) throws Exception {
     OutboxMessage message =
         new OutboxMessage(
             event.id(),
@@ -142,7 +148,21 @@ final class EventRoutes {
             codec.encode(event),
             TraceHeaders.capture());
     try (Connection connection = dataSource.getConnection()) {
-      new OutboxWriter().write(connection, message);
+      connection.setAutoCommit(false);
+      try {
+        new OutboxWriter().write(connection, message);
+        audit.record(
+            connection,
+            OperatorAudit.what(
+                request,
+                OperatorAudit.EVENT_SENT,
+                event.id().toString(),
+                Map.of("name", event.name(), "v", event.version().toString())));
+        connection.commit();
+      } catch (Exception e) {
+        connection.rollback();
+        throw e;
+      }
     }
     relay.ifPresent(OutboxRelay::wakeUp);
     return event;

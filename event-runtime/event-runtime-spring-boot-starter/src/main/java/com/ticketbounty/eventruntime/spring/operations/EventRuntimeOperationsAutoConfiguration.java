@@ -4,6 +4,7 @@ import com.ticketbounty.eventruntime.Subscription;
 import com.ticketbounty.eventruntime.codec.EventCodec;
 import com.ticketbounty.eventruntime.engine.DurableEngine;
 import com.ticketbounty.eventruntime.outbox.OutboxRelay;
+import com.ticketbounty.eventruntime.postgres.PostgresOperatorActionStore;
 import com.ticketbounty.eventruntime.postgres.PostgresRunQueries;
 import com.ticketbounty.eventruntime.rabbitmq.DeadLetterRedrive;
 import com.ticketbounty.eventruntime.spi.DeadLetterStore;
@@ -55,10 +56,27 @@ public class EventRuntimeOperationsAutoConfiguration {
     return new OperationsGuard(given);
   }
 
+  /** The audit of operator actions, in the service's database beside its runs. */
+  @Bean
+  PostgresOperatorActionStore eventRuntimeOperatorActions(DataSource dataSource) {
+    return new PostgresOperatorActionStore(dataSource);
+  }
+
+  @Bean
+  RouterFunction<ServerResponse> eventRuntimeAuditRoutes(
+      OperationsGuard guard, Environment env, PostgresOperatorActionStore actions) {
+    return guard.guard(new AuditRoutes(service(env), actions).routes());
+  }
+
   @Bean
   RouterFunction<ServerResponse> eventRuntimeDeadLetterRoutes(
-      OperationsGuard guard, Environment env, DeadLetterStore store, DeadLetterRedrive redrive) {
-    return guard.guard(new DeadLetterRoutes(service(env), store, redrive).routes());
+      OperationsGuard guard,
+      Environment env,
+      DeadLetterStore store,
+      DeadLetterRedrive redrive,
+      PostgresOperatorActionStore actions) {
+    return guard.guard(
+        new DeadLetterRoutes(service(env), store, redrive, new OperatorAudit(actions)).routes());
   }
 
   @Bean
@@ -70,14 +88,16 @@ public class EventRuntimeOperationsAutoConfiguration {
       ObjectProvider<DurableEngine> engine,
       ObjectProvider<Subscription<?>> subscriptions,
       EventRuntimeProperties properties,
-      ResourceLoader resources) {
+      ResourceLoader resources,
+      PostgresOperatorActionStore actions) {
     KnownContracts contracts =
         new KnownContracts(
             () -> consumedContracts(engine, subscriptions),
             properties.contractPackages(),
             resources.getClassLoader());
     return guard.guard(
-        new EventRoutes(dataSource, codec, Optional.ofNullable(relay.getIfAvailable()), contracts)
+        new EventRoutes(
+                dataSource, codec, Optional.ofNullable(relay.getIfAvailable()), contracts, actions)
             .routes());
   }
 
@@ -105,13 +125,15 @@ public class EventRuntimeOperationsAutoConfiguration {
         Environment env,
         DurableEngine engine,
         RunStore store,
-        RunQueries queries) {
+        RunQueries queries,
+        PostgresOperatorActionStore actions) {
       return guard.guard(
           new RunRoutes(
                   engine,
                   store,
                   queries,
-                  new RunViews(service(env), id -> engine.function(id).isPresent()))
+                  new RunViews(service(env), id -> engine.function(id).isPresent()),
+                  new OperatorAudit(actions))
               .routes());
     }
   }

@@ -1,5 +1,6 @@
 package com.ticketbounty.eventruntime.spring.operations;
 
+import com.ticketbounty.eventruntime.spi.OperatorActionStore.Actor;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import reactor.core.publisher.Mono;
@@ -27,18 +28,19 @@ public interface OperationsAccess {
 
   /** Whether the request may go on, and if not, the problem it is answered with. */
   sealed interface Decision {
-    static Decision admit() {
-      return Admitted.INSTANCE;
+    /**
+     * @param actor who the request speaks for: the audit of operator actions records it
+     */
+    static Decision admit(Actor actor) {
+      return new Admitted(actor);
     }
 
     static Decision refuse(HttpStatus status, String detail) {
       return new Refused(status, detail);
     }
 
-    /** The handler runs. */
-    enum Admitted implements Decision {
-      INSTANCE
-    }
+    /** The handler runs, on behalf of {@code actor}. */
+    record Admitted(Actor actor) implements Decision {}
 
     /**
      * @param status 401 (no or a bad credential), 403 (a credential without the right), or 503

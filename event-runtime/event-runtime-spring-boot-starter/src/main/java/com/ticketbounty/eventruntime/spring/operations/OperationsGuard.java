@@ -1,5 +1,6 @@
 package com.ticketbounty.eventruntime.spring.operations;
 
+import com.ticketbounty.eventruntime.spi.OperatorActionStore.Actor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -16,6 +17,9 @@ import reactor.core.publisher.Mono;
  * details; a 401 names the scheme in {@code WWW-Authenticate}.
  */
 final class OperationsGuard implements HandlerFilterFunction<ServerResponse, ServerResponse> {
+  /** Where an admitted request carries its {@link Actor} for the handlers that audit. */
+  static final String ACTOR = OperationsGuard.class.getName() + ".actor";
+
   private final OperationsAccess access;
 
   OperationsGuard(OperationsAccess access) {
@@ -33,9 +37,23 @@ final class OperationsGuard implements HandlerFilterFunction<ServerResponse, Ser
         .decide(request)
         .flatMap(
             decision ->
-                decision instanceof OperationsAccess.Decision.Refused refused
-                    ? refuse(refused, request)
-                    : handler.handle(request));
+                decision instanceof OperationsAccess.Decision.Admitted admitted
+                    ? admit(admitted.actor(), request, handler)
+                    : refuse((OperationsAccess.Decision.Refused) decision, request));
+  }
+
+  private static Mono<ServerResponse> admit(
+      Actor actor, ServerRequest request, HandlerFunction<ServerResponse> handler) {
+    request.attributes().put(ACTOR, actor);
+    return handler.handle(request);
+  }
+
+  /** Who an admitted request speaks for (every handler behind the guard has one). */
+  static Actor actor(ServerRequest request) {
+    return request
+        .attribute(ACTOR)
+        .map(Actor.class::cast)
+        .orElseThrow(() -> new IllegalStateException("a request the guard did not admit"));
   }
 
   private static Mono<ServerResponse> refuse(

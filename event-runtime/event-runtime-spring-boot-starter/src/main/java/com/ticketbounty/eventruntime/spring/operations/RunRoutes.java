@@ -34,12 +34,19 @@ final class RunRoutes {
   private final RunStore store;
   private final RunQueries queries;
   private final RunViews views;
+  private final OperatorAudit audit;
 
-  RunRoutes(DurableEngine engine, RunStore store, RunQueries queries, RunViews views) {
+  RunRoutes(
+      DurableEngine engine,
+      RunStore store,
+      RunQueries queries,
+      RunViews views,
+      OperatorAudit audit) {
     this.engine = engine;
     this.store = store;
     this.queries = queries;
     this.views = views;
+    this.audit = audit;
   }
 
   RouterFunction<ServerResponse> routes() {
@@ -49,8 +56,12 @@ final class RunRoutes {
         .GET(ROOT + "/runs", this::list)
         .POST(ROOT + "/runs/replay", this::replayMatching)
         .GET(ROOT + "/runs/{id}", this::show)
-        .POST(ROOT + "/runs/{id}/replay", request -> change(request, engine::replay, "replayed"))
-        .POST(ROOT + "/runs/{id}/cancel", request -> change(request, engine::cancel, "cancelled"))
+        .POST(
+            ROOT + "/runs/{id}/replay",
+            request -> change(request, engine::replay, "replayed", OperatorAudit.RUN_REPLAYED))
+        .POST(
+            ROOT + "/runs/{id}/cancel",
+            request -> change(request, engine::cancel, "cancelled", OperatorAudit.RUN_CANCELLED))
         .build();
   }
 
@@ -86,12 +97,30 @@ final class RunRoutes {
   }
 
   private Mono<ServerResponse> change(
-      ServerRequest request, java.util.function.Predicate<UUID> action, String done) {
+      ServerRequest request,
+      java.util.function.Predicate<UUID> action,
+      String done,
+      String audited) {
     Optional<UUID> id = runId(request);
     if (id.isEmpty()) {
       return notFound(request);
     }
-    return blocking(() -> store.run(id.get()).map(run -> action.test(run.id())))
+    return blocking(
+            () ->
+                store
+                    .run(id.get())
+                    .map(
+                        run -> {
+                          boolean changed = action.test(run.id());
+                          if (changed) {
+                            audit.record(
+                                request,
+                                audited,
+                                run.id().toString(),
+                                Map.of("function", run.functionId()));
+                          }
+                          return changed;
+                        }))
         .flatMap(
             changed ->
                 changed.isEmpty()
@@ -120,13 +149,19 @@ final class RunRoutes {
                       asked.until(),
                       asked.limit());
               return ok(
-                  () ->
-                      Map.of(
-                          "replayed",
-                          queries.find(failed).stream()
-                              .map(RunRecord::id)
-                              .filter(engine::replay)
-                              .count()));
+                  () -> {
+                    long replayed =
+                        queries.find(failed).stream()
+                            .map(RunRecord::id)
+                            .filter(engine::replay)
+                            .count();
+                    audit.record(
+                        request,
+                        OperatorAudit.RUNS_REPLAYED,
+                        null,
+                        Map.of("filter", body, "count", replayed));
+                    return Map.of("replayed", replayed);
+                  });
             })
         .onErrorResume(
             e -> e instanceof IllegalArgumentException || e instanceof ServerWebInputException,
@@ -150,7 +185,16 @@ final class RunRoutes {
       return Problems.respond(
           HttpStatus.CONFLICT, "Function " + id + " has no cron trigger.", request.path());
     }
-    return blocking(() -> engine.trigger(id))
+    return blocking(
+            () -> {
+              RunRecord run = engine.trigger(id);
+              audit.record(
+                  request,
+                  OperatorAudit.FUNCTION_TRIGGERED,
+                  id,
+                  Map.of("runId", run.id().toString()));
+              return run;
+            })
         .flatMap(
             run ->
                 ServerResponse.status(HttpStatus.ACCEPTED)

@@ -51,6 +51,8 @@ final class RunViews {
     view.put("service", service);
     view.put("id", run.id().toString());
     view.put("function", run.functionId());
+    // The order of a listing (newest first), also for a run that has not started yet.
+    view.put("createdAt", run.createdAt().toString());
     view.put("status", run.status().name().toLowerCase(Locale.ROOT));
     view.put("eventId", run.eventId().toString());
     view.put("startedAt", text(run.startedAt()));

@@ -120,6 +120,23 @@ class OperationsApiTest {
         .expectHeader()
         .contentType(MediaType.APPLICATION_PROBLEM_JSON);
     assertThat(deadLetters.find(stored).orElseThrow().redrivenAt()).isNotNull();
+    // One redrive was done, the second refused: the audit holds the first only, with its queue.
+    client
+        .get()
+        .uri("/internal/runtime/audit")
+        .header("Authorization", admin)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.list[?(@.target == '" + stored + "')].action")
+        .isEqualTo(List.of("dead-letter.redriven"))
+        .jsonPath("$.list[?(@.target == '" + stored + "')].actorId")
+        .isEqualTo(List.of(TestAccess.ADMIN_ID))
+        .jsonPath("$.list[?(@.target == '" + stored + "')].detail.queue")
+        .isEqualTo(List.of(deadLetters.find(stored).orElseThrow().letter().queue()))
+        .jsonPath("$.list[0].service")
+        .isEqualTo("ops-test");
   }
 
   @Test

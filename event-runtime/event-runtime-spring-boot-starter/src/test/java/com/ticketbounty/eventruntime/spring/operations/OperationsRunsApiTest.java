@@ -134,6 +134,37 @@ class OperationsRunsApiTest {
     awaitRun("completed", eventId);
     post("/internal/runtime/runs/" + runId + "/replay").expectStatus().isEqualTo(409);
     post("/internal/runtime/runs/" + runId + "/cancel").expectStatus().isEqualTo(409);
+    client
+        .post()
+        .uri("/internal/runtime/runs/replay")
+        .header("Authorization", TestAccess.ADMIN)
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("function", "ping-handler"))
+        .exchange()
+        .expectStatus()
+        .isOk();
+
+    String audit = audit();
+    // The refused replay and cancel (409) left nothing: only what was done is recorded.
+    assertThat(JsonPath.<List<String>>read(audit, "$.list[?(@.target == '" + runId + "')].action"))
+        .containsExactly("run.replayed");
+    assertThat(
+            JsonPath.<List<String>>read(audit, "$.list[?(@.target == '" + eventId + "')].action"))
+        .containsExactly("event.sent");
+    assertThat(JsonPath.<Object>read(audit, "$.list[0].action")).isEqualTo("runs.replayed");
+    assertThat(JsonPath.<Object>read(audit, "$.list[0].detail.filter.function"))
+        .isEqualTo("ping-handler");
+    assertThat(JsonPath.<Object>read(audit, "$.list[0].detail.count")).isEqualTo(0);
+    assertThat(JsonPath.<Object>read(audit, "$.list[0].target")).isNull();
+    assertThat(JsonPath.<List<String>>read(audit, "$.list[?(@.target == '" + runId + "')].actorId"))
+        .containsExactly(TestAccess.ADMIN_ID);
+    assertThat(
+            JsonPath.<List<String>>read(audit, "$.list[?(@.target == '" + runId + "')].actorName"))
+        .containsExactly("test-admin");
+    assertThat(
+            JsonPath.<List<String>>read(
+                audit, "$.list[?(@.target == '" + eventId + "')].detail.name"))
+        .containsExactly("test/ping.sent");
   }
 
   @Test
@@ -249,6 +280,59 @@ class OperationsRunsApiTest {
     post("/internal/runtime/functions/no-such/trigger").expectStatus().isNotFound();
 
     await().atMost(Duration.ofSeconds(20)).until(() -> DIGESTS.get() == before + 1);
+    String audit = audit();
+    assertThat(
+            JsonPath.<List<String>>read(
+                audit, "$.list[?(@.action == 'function.triggered')].target"))
+        .containsExactly("nightly-digest");
+    assertThat(
+            JsonPath.<List<String>>read(
+                audit, "$.list[?(@.action == 'function.triggered')].detail.runId"))
+        .hasSize(1);
+  }
+
+  @Test
+  void theAuditIsForAdministratorsAndRefusesABadQuery() {
+    client.get().uri("/internal/runtime/audit").exchange().expectStatus().isUnauthorized();
+    client
+        .get()
+        .uri("/internal/runtime/audit")
+        .header("Authorization", TestAccess.USER)
+        .exchange()
+        .expectStatus()
+        .isForbidden();
+    for (String query : List.of("limit=0", "limit=x", "since=yesterday")) {
+      client
+          .get()
+          .uri("/internal/runtime/audit?" + query)
+          .header("Authorization", TestAccess.ADMIN)
+          .exchange()
+          .expectStatus()
+          .isBadRequest()
+          .expectHeader()
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+    client
+        .get()
+        .uri("/internal/runtime/audit?since=2999-01-01T00:00:00Z")
+        .header("Authorization", TestAccess.ADMIN)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.list.length()")
+        .isEqualTo(0);
+  }
+
+  private String audit() {
+    return body(
+        client
+            .get()
+            .uri("/internal/runtime/audit?limit=1000")
+            .header("Authorization", TestAccess.ADMIN)
+            .exchange()
+            .expectStatus()
+            .isOk());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package com.ticketbounty.eventruntime.spring.operations;
 
+import com.ticketbounty.eventruntime.spi.OperatorActionStore.Actor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -13,12 +14,13 @@ import reactor.core.publisher.Mono;
 final class TestAccess implements OperationsAccess {
   static final String ADMIN = "Bearer test-admin";
   static final String USER = "Bearer test-user";
+  static final String ADMIN_ID = "00000000-0000-4000-8000-00000000ad01";
 
   @Override
   public Mono<Decision> decide(ServerRequest request) {
     String authorization = request.headers().firstHeader(HttpHeaders.AUTHORIZATION);
     if (ADMIN.equals(authorization)) {
-      return Mono.just(Decision.admit());
+      return Mono.just(Decision.admit(new Actor(ADMIN_ID, "test-admin")));
     }
     if (USER.equals(authorization)) {
       return Mono.just(Decision.refuse(HttpStatus.FORBIDDEN, "Only ADMIN may operate."));
