@@ -92,4 +92,16 @@ class GatewayOperationsConsoleTest {
         .jsonPath("$.traceUrl")
         .isEqualTo(TRACE_URL);
   }
+
+  @Test
+  void theSettingsAreForAdministratorsOnly() {
+    client
+        .get()
+        .uri("/api/ops/settings")
+        .header("Authorization", BED.identity.user("someone").bearer())
+        .exchange()
+        .expectStatus()
+        .isForbidden();
+    client.get().uri("/api/ops/settings").exchange().expectStatus().isUnauthorized();
+  }
 }

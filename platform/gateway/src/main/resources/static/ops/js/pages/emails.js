@@ -1,5 +1,5 @@
 // The e-mails held by the local sink (when no e-mail provider is configured), newest first.
-import { call, listOf } from '../api.js';
+import { call, listOf, query } from '../api.js';
 import { h, json, problem, replace, text, time, unavailable } from '../dom.js';
 
 export function emailsPage(main) {
@@ -8,14 +8,21 @@ export function emailsPage(main) {
   return load(results);
 }
 
-async function load(results) {
+// notification-service's answer: {delivery: sink|provider, emails, nextBefore} (pages go back in time).
+async function load(results, before) {
   try {
-    const answer = listOf(await call('GET', '/api/ops/emails'));
-    if (answer.list.length === 0) {
-      replace(results, unavailable(answer.metadata), h('p', { class: 'empty card' }, 'The sink holds no e-mail (a provider may be configured).'));
+    const answer = await call('GET', '/api/ops/emails' + query({ before, limit: 50 }));
+    const { list, metadata } = Array.isArray(answer?.emails) ? { list: answer.emails, metadata: {} } : listOf(answer);
+    const older = answer?.nextBefore
+      ? h('button', { type: 'button', class: 'secondary', onclick: () => load(results, answer.nextBefore) }, 'Older e-mails')
+      : null;
+    if (list.length === 0) {
+      replace(results, unavailable(metadata), h('p', { class: 'empty card' }, answer?.delivery === 'provider'
+        ? 'E-mails go to the configured provider; the sink keeps none.'
+        : 'The sink holds no e-mail.'));
       return;
     }
-    replace(results, unavailable(answer.metadata), answer.list.map(email));
+    replace(results, unavailable(metadata), before ? h('button', { type: 'button', class: 'secondary', onclick: () => load(results) }, 'Newest e-mails') : null, list.map(email), older);
   } catch (error) {
     replace(results, problem(error));
   }
