@@ -93,7 +93,7 @@ function sections(run) {
     steps.length === 0
       ? h('p', { class: 'empty card' }, 'No step recorded yet.')
       : h('ol', { class: 'timeline', id: 'steps' }, steps.map(step)),
-    run.output !== undefined && run.output !== null ? [h('h2', {}, 'Output'), json(run.output)] : null,
+    run.output !== undefined && run.output !== null ? [h('h2', {}, 'Output'), json(unwrapped(run.output))] : null,
     h('h2', {}, 'Event'),
     json(run.event),
   ];
@@ -106,8 +106,24 @@ function step(s) {
     h('div', { class: 'step-head' },
       h('strong', { class: 'mono' }, text(s.id)), status(s.status),
       h('span', { class: 'muted' }, `${Number(s.attempts) || 0} attempt${Number(s.attempts) === 1 ? '' : 's'}`),
-      h('span', { class: 'muted' }, text(duration(s.firstRecordedAt ?? s.startedAt, s.recordedAt ?? s.endedAt))),
+      stepDuration(s),
       s.wakeAt ? h('span', { class: 'muted' }, 'wakes ', time(s.wakeAt)) : null),
     error ? h('p', { class: 'step-error' }, text(error)) : null,
     output !== undefined && output !== null ? h('details', {}, h('summary', {}, 'Output'), json(output)) : null);
+}
+
+/** From the step's first record to its last (its retries); nothing for a step written once. */
+function stepDuration(s) {
+  const from = s.firstRecordedAt ?? s.startedAt;
+  const to = s.recordedAt ?? s.endedAt;
+  if (!from || !to || new Date(to).getTime() <= new Date(from).getTime()) return null;
+  return h('span', { class: 'muted', title: 'from its first record to its last' }, duration(from, to));
+}
+
+/** A memo as the runtime stores it ({v, data}) shows its data. */
+function unwrapped(value) {
+  if (value && typeof value === 'object' && !Array.isArray(value) && 'data' in value && 'v' in value && Object.keys(value).length === 2) {
+    return value.data;
+  }
+  return value;
 }
