@@ -59,6 +59,7 @@ class InternalEndpointsSystemTest {
           new Endpoint(
               "POST", "/internal/runtime/functions/ticket-created/trigger", "", WITH_FUNCTIONS),
           new Endpoint("GET", "/internal/runtime/dead-letters", "", CONSUMERS),
+          new Endpoint("GET", "/internal/runtime/audit", "", CONSUMERS),
           new Endpoint("POST", "/internal/runtime/dead-letters/1/redrive", "", CONSUMERS),
           new Endpoint(
               "POST",

@@ -29,7 +29,10 @@ final class SharedSystem implements BeforeAllCallback {
   /** A fourth, whose role and digests the workflow tests follow. */
   static final String WORKFLOWS_EMAIL = "workflows@system-test.example";
 
-  /** A fifth, who signs in to the operations console in a browser. */
+  /** A fifth, who operates the system through the gateway's operations API. */
+  static final String OPS_EMAIL = "ops@system-test.example";
+
+  /** A sixth, who signs in to the operations console in a browser. */
   static final String CONSOLE_EMAIL = "console@system-test.example";
 
   /** How long the welcome e-mail waits after sign-up (PT15M by default). */
@@ -90,6 +93,7 @@ final class SharedSystem implements BeforeAllCallback {
                             OPERATOR_EMAIL,
                             SECURITY_EMAIL,
                             WORKFLOWS_EMAIL,
+                            OPS_EMAIL,
                             CONSOLE_EMAIL)),
                     Map.entry("IDENTITY_RATELIMITS_ATTEMPTSPERMINUTE", "1000000"),
                     Map.entry("GATEWAY_RATELIMITS_ATTEMPTSPERMINUTE", "1000000"),
