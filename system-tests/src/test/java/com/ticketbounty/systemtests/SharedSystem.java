@@ -32,6 +32,9 @@ final class SharedSystem implements BeforeAllCallback {
   /** A fifth, who operates the system through the gateway's operations API. */
   static final String OPS_EMAIL = "ops@system-test.example";
 
+  /** A sixth, who signs in to the operations console in a browser. */
+  static final String CONSOLE_EMAIL = "console@system-test.example";
+
   /** How long the welcome e-mail waits after sign-up (PT15M by default). */
   static final Duration WELCOME_EMAIL_DELAY = Duration.ofSeconds(6);
 
@@ -90,7 +93,8 @@ final class SharedSystem implements BeforeAllCallback {
                             OPERATOR_EMAIL,
                             SECURITY_EMAIL,
                             WORKFLOWS_EMAIL,
-                            OPS_EMAIL)),
+                            OPS_EMAIL,
+                            CONSOLE_EMAIL)),
                     Map.entry("IDENTITY_RATELIMITS_ATTEMPTSPERMINUTE", "1000000"),
                     Map.entry("GATEWAY_RATELIMITS_ATTEMPTSPERMINUTE", "1000000"),
                     Map.entry("TICKETSERVICE_RATELIMITS_TICKETSPERMINUTE", "1000000"),

@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
  * token verified by service-web's {@code BearerTokenFilter} (a bad or ended one is already 401
  * there) belongs to an ADMIN. No token is 401, anyone else's 403.
  */
-final class AdminOnly implements HandlerFilterFunction<ServerResponse, ServerResponse> {
+public final class AdminOnly implements HandlerFilterFunction<ServerResponse, ServerResponse> {
 
   @Override
   public Mono<ServerResponse> filter(
