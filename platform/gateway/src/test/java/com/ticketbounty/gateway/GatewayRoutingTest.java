@@ -26,6 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -52,6 +53,7 @@ class GatewayRoutingTest {
 
   @Autowired WebTestClient client;
   @LocalServerPort int port;
+  @LocalManagementPort int managementPort;
 
   @BeforeEach
   void answerEverythingDownstream() {
@@ -303,8 +305,12 @@ class GatewayRoutingTest {
   }
 
   @Test
-  void servesItsOwnHealth() {
-    client
+  void servesItsOwnHealthOnTheManagementPortOnly() {
+    client.get().uri("/actuator/health").exchange().expectStatus().isNotFound();
+    client.get().uri("/actuator/prometheus").exchange().expectStatus().isNotFound();
+    WebTestClient.bindToServer()
+        .baseUrl("http://127.0.0.1:" + managementPort)
+        .build()
         .get()
         .uri("/actuator/health")
         .exchange()
