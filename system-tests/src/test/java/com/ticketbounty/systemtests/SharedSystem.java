@@ -29,6 +29,9 @@ final class SharedSystem implements BeforeAllCallback {
   /** A fourth, whose role and digests the workflow tests follow. */
   static final String WORKFLOWS_EMAIL = "workflows@system-test.example";
 
+  /** A fifth, who reads runs for the telemetry tests. */
+  static final String TELEMETRY_EMAIL = "telemetry@system-test.example";
+
   /** How long the welcome e-mail waits after sign-up (PT15M by default). */
   static final Duration WELCOME_EMAIL_DELAY = Duration.ofSeconds(6);
 
@@ -62,11 +65,25 @@ final class SharedSystem implements BeforeAllCallback {
     return new Api(started.system.gateway());
   }
 
-  private record Started(RunCommand system, WireMockServer emails) implements AutoCloseable {
+  /** The Zipkin server every process of the shared system exports its spans to. */
+  static TraceBackend traces() {
+    return started.traces;
+  }
+
+  private record Started(RunCommand system, WireMockServer emails, TraceBackend traces)
+      implements AutoCloseable {
     static Started start() {
       WireMockServer emails = new WireMockServer(wireMockConfig().dynamicPort());
       emails.start();
       Providers.stubHealthy(emails);
+      TraceBackend traces;
+      try {
+        // Zipkin starts while run.sh does; spans sent before it listens are only lost, not fatal.
+        traces = TraceBackend.start();
+      } catch (Exception e) {
+        emails.stop();
+        throw new IllegalStateException("the trace backend did not start", e);
+      }
       try {
         RunCommand system =
             RunCommand.start(
@@ -79,17 +96,35 @@ final class SharedSystem implements BeforeAllCallback {
                     Map.entry("ANALYTICS_BASE_URL", emails.baseUrl()),
                     Map.entry("APP_BASE_URL", Providers.APP_BASE_URL),
                     Map.entry("WELCOME_EMAIL_DELAY", WELCOME_EMAIL_DELAY.toString()),
+                    Map.entry("ZIPKIN_ENDPOINT", traces.spansEndpoint()),
+                    Map.entry("LOG_FORMAT", "json"),
                     Map.entry(
                         "ADMIN_EMAILS",
                         String.join(
-                            ",", ADMIN_EMAIL, OPERATOR_EMAIL, SECURITY_EMAIL, WORKFLOWS_EMAIL)),
+                            ",",
+                            ADMIN_EMAIL,
+                            OPERATOR_EMAIL,
+                            SECURITY_EMAIL,
+                            WORKFLOWS_EMAIL,
+                            TELEMETRY_EMAIL)),
                     Map.entry("IDENTITY_RATELIMITS_ATTEMPTSPERMINUTE", "1000000"),
                     Map.entry("GATEWAY_RATELIMITS_ATTEMPTSPERMINUTE", "1000000"),
                     Map.entry("TICKETSERVICE_RATELIMITS_TICKETSPERMINUTE", "1000000"),
                     Map.entry("COMMENTSERVICE_RATELIMITS_COMMENTSPERMINUTE", "1000000")));
-        return new Started(system, emails);
+        try {
+          traces.awaitUp();
+        } catch (RuntimeException notUp) {
+          system.close();
+          throw notUp;
+        }
+        return new Started(system, emails, traces);
       } catch (Exception e) {
         emails.stop();
+        try {
+          traces.close();
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+        }
         throw new IllegalStateException("the shared test system did not start", e);
       }
     }
@@ -100,6 +135,7 @@ final class SharedSystem implements BeforeAllCallback {
         system.close();
       } finally {
         emails.stop();
+        traces.close();
       }
     }
   }
