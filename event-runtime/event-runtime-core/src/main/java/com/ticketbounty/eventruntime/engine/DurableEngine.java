@@ -7,10 +7,13 @@ import com.ticketbounty.eventruntime.internal.engine.CelExpressions;
 import com.ticketbounty.eventruntime.internal.engine.CronScheduler;
 import com.ticketbounty.eventruntime.internal.engine.Engine;
 import com.ticketbounty.eventruntime.internal.engine.EngineLoop;
+import com.ticketbounty.eventruntime.internal.engine.EngineTelemetry;
 import com.ticketbounty.eventruntime.internal.engine.FunctionDispatcher;
 import com.ticketbounty.eventruntime.spi.MessageSource;
 import com.ticketbounty.eventruntime.spi.RunRecord;
 import com.ticketbounty.eventruntime.spi.RunStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -95,7 +98,8 @@ public final class DurableEngine implements AutoCloseable {
             builder.overrides,
             attempts,
             steps,
-            codec);
+            codec,
+            new EngineTelemetry(builder.openTelemetry, builder.meterRegistry));
     this.cron = new CronScheduler(engine, builder.store);
   }
 
@@ -298,6 +302,8 @@ public final class DurableEngine implements AutoCloseable {
     private @Nullable Executor attempts;
     private @Nullable Executor steps;
     private Duration cronPollInterval = Duration.ofSeconds(1);
+    private OpenTelemetry openTelemetry = OpenTelemetry.noop();
+    private @Nullable MeterRegistry meterRegistry;
 
     private Builder(RunStore store, EngineSettings settings) {
       this.store = Objects.requireNonNull(store, "store");
@@ -347,6 +353,22 @@ public final class DurableEngine implements AutoCloseable {
      */
     public Builder cronPollInterval(Duration interval) {
       cronPollInterval = Objects.requireNonNull(interval, "interval");
+      return this;
+    }
+
+    /**
+     * Where the engine's spans go ({@code run}, {@code attempt}, {@code step}; see
+     * docs/event-runtime.md); by default {@link OpenTelemetry#noop()}, which makes none but still
+     * carries the trace context of the messages it takes in to the events its runs send.
+     */
+    public Builder openTelemetry(OpenTelemetry newOpenTelemetry) {
+      openTelemetry = Objects.requireNonNull(newOpenTelemetry, "openTelemetry");
+      return this;
+    }
+
+    /** Where the engine's meters go; by default none (and no metering cost). */
+    public Builder meterRegistry(MeterRegistry registry) {
+      meterRegistry = Objects.requireNonNull(registry, "registry");
       return this;
     }
 

@@ -2,6 +2,7 @@ package com.ticketbounty.eventruntime.outbox;
 
 import com.ticketbounty.eventruntime.spi.MessagePublisher;
 import com.ticketbounty.eventruntime.spi.OutboxStore;
+import io.opentelemetry.api.OpenTelemetry;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -22,14 +23,28 @@ public final class OutboxRelay implements AutoCloseable {
   private final OutboxStore store;
   private final MessagePublisher publisher;
   private final RelaySettings settings;
+  private final PublishSpans spans;
   private final BlockingQueue<Boolean> wake = new ArrayBlockingQueue<>(1);
   private volatile boolean running;
   private @Nullable Thread thread;
 
   public OutboxRelay(OutboxStore store, MessagePublisher publisher, RelaySettings settings) {
+    this(store, publisher, settings, OpenTelemetry.noop());
+  }
+
+  /**
+   * @param openTelemetry where the {@code publish} span of each message goes: a child of the
+   *     context its outbox row keeps, and the context the message carries to its consumers
+   */
+  public OutboxRelay(
+      OutboxStore store,
+      MessagePublisher publisher,
+      RelaySettings settings,
+      OpenTelemetry openTelemetry) {
     this.store = store;
     this.publisher = publisher;
     this.settings = settings;
+    this.spans = new PublishSpans(openTelemetry, publisher);
   }
 
   public synchronized void start(String name) {
@@ -53,7 +68,7 @@ public final class OutboxRelay implements AutoCloseable {
     int total = 0;
     int sent;
     do {
-      sent = store.relay(settings.batchSize(), publisher::publish);
+      sent = store.relay(settings.batchSize(), spans::publish);
       total += sent;
     } while (sent == settings.batchSize());
     return total;

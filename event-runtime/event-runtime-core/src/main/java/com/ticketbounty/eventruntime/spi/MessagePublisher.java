@@ -14,6 +14,11 @@ public interface MessagePublisher extends AutoCloseable {
    */
   Set<UUID> publish(List<OutboxMessage> batch) throws InterruptedException;
 
+  /** Where it publishes (the exchange), for the spans of the messages it sends. */
+  default String destination() {
+    return "";
+  }
+
   @Override
   void close();
 }

@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param parent the invoking step when this run was started by {@code invoke}
  * @param failure why the run must fail at its first attempt, without executing its body: its event
  *     was taken in, but something the run needs could not be made of it (its concurrency key)
+ * @param traceParent the W3C {@code traceparent} of the run's {@code run} span, kept on the run as
+ *     the parent of its attempts ({@link RunTrace#run()}); null when there is no trace
  */
 public record NewRun(
     UUID id,
@@ -20,7 +22,19 @@ public record NewRun(
     String event,
     @Nullable String concurrencyKey,
     @Nullable ParentStep parent,
-    @Nullable String failure) {
+    @Nullable String failure,
+    @Nullable String traceParent) {
+
+  public NewRun(
+      UUID id,
+      String functionId,
+      UUID eventId,
+      String event,
+      @Nullable String concurrencyKey,
+      @Nullable ParentStep parent,
+      @Nullable String failure) {
+    this(id, functionId, eventId, event, concurrencyKey, parent, failure, null);
+  }
 
   public NewRun(
       UUID id,
@@ -29,6 +43,6 @@ public record NewRun(
       String event,
       @Nullable String concurrencyKey,
       @Nullable ParentStep parent) {
-    this(id, functionId, eventId, event, concurrencyKey, parent, null);
+    this(id, functionId, eventId, event, concurrencyKey, parent, null, null);
   }
 }

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param attempt how often the run was claimed; the number of the attempt its lease belongs to
  * @param executed how long its attempts have executed, all together: what its run timeout limits
  *     (time asleep, waiting or queued is not counted, nor an attempt whose end was never written)
+ * @param trace the trace context the run keeps (see {@link RunTrace})
  */
 public record RunRecord(
     UUID id,
@@ -35,7 +36,49 @@ public record RunRecord(
     @Nullable Instant endedAt,
     int takeovers,
     int attempt,
-    Duration executed) {
+    Duration executed,
+    RunTrace trace) {
+
+  public RunRecord(
+      UUID id,
+      String functionId,
+      UUID eventId,
+      String event,
+      RunStatus status,
+      Instant dueAt,
+      @Nullable String leaseOwner,
+      @Nullable Instant leaseExpiresAt,
+      @Nullable String concurrencyKey,
+      @Nullable ParentStep parent,
+      @Nullable String output,
+      @Nullable String error,
+      Instant createdAt,
+      @Nullable Instant startedAt,
+      @Nullable Instant endedAt,
+      int takeovers,
+      int attempt,
+      Duration executed) {
+    this(
+        id,
+        functionId,
+        eventId,
+        event,
+        status,
+        dueAt,
+        leaseOwner,
+        leaseExpiresAt,
+        concurrencyKey,
+        parent,
+        output,
+        error,
+        createdAt,
+        startedAt,
+        endedAt,
+        takeovers,
+        attempt,
+        executed,
+        RunTrace.NONE);
+  }
 
   /** The lease this run's executor holds; every write of the attempt is fenced by it. */
   public Lease lease() {

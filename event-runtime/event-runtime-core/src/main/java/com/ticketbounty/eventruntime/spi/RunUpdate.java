@@ -9,16 +9,28 @@ import org.jspecify.annotations.Nullable;
  * releases the lease.
  *
  * @param executed how long the attempt executed, added to the run's {@link RunRecord#executed()}
+ * @param attemptSpan the W3C {@code traceparent} of the attempt's span, kept as {@link
+ *     RunTrace#lastAttempt()} for the next attempt to link to; null keeps the one before
  */
 public record RunUpdate(
     RunStatus status,
     Instant dueAt,
     @Nullable String output,
     @Nullable String error,
-    Duration executed) {
+    Duration executed,
+    @Nullable String attemptSpan) {
+
+  public RunUpdate(
+      RunStatus status,
+      Instant dueAt,
+      @Nullable String output,
+      @Nullable String error,
+      Duration executed) {
+    this(status, dueAt, output, error, executed, null);
+  }
 
   public RunUpdate(
       RunStatus status, Instant dueAt, @Nullable String output, @Nullable String error) {
-    this(status, dueAt, output, error, Duration.ZERO);
+    this(status, dueAt, output, error, Duration.ZERO, null);
   }
 }

@@ -23,13 +23,14 @@ final class NewRunRows {
       """
       INSERT INTO event_runtime.runs
              (id, function_id, event_id, event, status, due_at, concurrency_key,
-              parent_run_id, parent_step_key, error, created_at)
+              parent_run_id, parent_step_key, error, created_at, trace_parent)
       SELECT n.id, n.function_id, n.event_id, CAST(n.event AS json), 'queued', now(),
-             n.concurrency_key, n.parent_run_id, n.parent_step_key, n.error, now()
+             n.concurrency_key, n.parent_run_id, n.parent_step_key, n.error, now(), n.trace_parent
         FROM unnest(CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS uuid[]), CAST(? AS text[]),
-                    CAST(? AS text[]), CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS text[]))
+                    CAST(? AS text[]), CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS text[]),
+                    CAST(? AS text[]))
              WITH ORDINALITY AS n(id, function_id, event_id, event, concurrency_key,
-                                  parent_run_id, parent_step_key, error, place)
+                                  parent_run_id, parent_step_key, error, trace_parent, place)
        ORDER BY n.place
       ON CONFLICT DO NOTHING
       """;
@@ -55,6 +56,7 @@ final class NewRunRows {
     Object[] parentRuns = new Object[size];
     Object[] parentSteps = new Object[size];
     Object[] failures = new Object[size];
+    Object[] traces = new Object[size];
     for (int i = 0; i < size; i++) {
       NewRun run = runs.get(i);
       ids[i] = run.id();
@@ -65,6 +67,7 @@ final class NewRunRows {
       parentRuns[i] = run.parent() == null ? null : run.parent().runId();
       parentSteps[i] = run.parent() == null ? null : run.parent().stepKey();
       failures[i] = run.failure();
+      traces[i] = run.traceParent();
     }
     try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
       insert.setArray(1, connection.createArrayOf("uuid", ids));
@@ -75,6 +78,7 @@ final class NewRunRows {
       insert.setArray(6, connection.createArrayOf("uuid", parentRuns));
       insert.setArray(7, connection.createArrayOf("text", parentSteps));
       insert.setArray(8, connection.createArrayOf("text", failures));
+      insert.setArray(9, connection.createArrayOf("text", traces));
       insert.executeUpdate();
     }
     Map<String, RunRecord> byEvent = new HashMap<>();

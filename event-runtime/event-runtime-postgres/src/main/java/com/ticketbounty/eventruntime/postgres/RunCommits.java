@@ -45,7 +45,8 @@ final class RunCommits {
              lease_owner = CASE WHEN ? THEN lease_owner END,
              lease_expires_at = CASE WHEN ? THEN lease_expires_at END,
              ended_at = CASE WHEN ? THEN now() END,
-             executed_micros = executed_micros + ?
+             executed_micros = executed_micros + ?,
+             last_attempt_span = COALESCE(?, last_attempt_span)
        WHERE id = ?
       """;
 
@@ -112,7 +113,8 @@ final class RunCommits {
       end.setBoolean(6, stillRunning);
       end.setBoolean(7, update.status().finished());
       end.setLong(8, Jdbc.micros(update.executed()));
-      end.setObject(9, runId);
+      end.setString(9, update.attemptSpan());
+      end.setObject(10, runId);
       end.executeUpdate();
     }
   }

@@ -3,6 +3,7 @@ package com.ticketbounty.eventruntime.postgres;
 import com.ticketbounty.eventruntime.spi.ParentStep;
 import com.ticketbounty.eventruntime.spi.RunRecord;
 import com.ticketbounty.eventruntime.spi.RunStatus;
+import com.ticketbounty.eventruntime.spi.RunTrace;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,7 +22,8 @@ final class RunRows {
   static final String COLUMNS =
       "id, function_id, event_id, event::text AS event, status, due_at, lease_owner,"
           + " lease_expires_at, concurrency_key, parent_run_id, parent_step_key, output::text AS"
-          + " output, error, created_at, started_at, ended_at, takeovers, attempt, executed_micros";
+          + " output, error, created_at, started_at, ended_at, takeovers, attempt, executed_micros,"
+          + " trace_parent, last_attempt_span";
 
   private static final String BY_ID =
       "SELECT " + COLUMNS + " FROM event_runtime.runs WHERE id = ANY(?)";
@@ -48,7 +50,8 @@ final class RunRows {
         Jdbc.instant(row, "ended_at"),
         row.getInt("takeovers"),
         row.getInt("attempt"),
-        Duration.ofNanos(row.getLong("executed_micros") * 1_000));
+        Duration.ofNanos(row.getLong("executed_micros") * 1_000),
+        new RunTrace(row.getString("trace_parent"), row.getString("last_attempt_span")));
   }
 
   static List<RunRecord> readAll(PreparedStatement statement) throws SQLException {

@@ -38,6 +38,11 @@ public final class RabbitMessagePublisher implements MessagePublisher {
   }
 
   @Override
+  public String destination() {
+    return connector.names().exchange();
+  }
+
+  @Override
   public synchronized Set<UUID> publish(List<OutboxMessage> batch) throws InterruptedException {
     if (batch.isEmpty()) {
       return Set.of();

@@ -1,6 +1,7 @@
 package com.ticketbounty.eventruntime.rabbitmq;
 
 import com.ticketbounty.eventruntime.spi.MessageSource;
+import io.opentelemetry.api.OpenTelemetry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -26,12 +27,22 @@ public final class RabbitMessageSource implements MessageSource {
   private static final Logger LOG = LoggerFactory.getLogger(RabbitMessageSource.class);
 
   private final RabbitConnector connector;
+  private final OpenTelemetry openTelemetry;
   private final ExecutorService workers;
   private final Map<String, SubscriptionConsumer> consumers = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
   public RabbitMessageSource(RabbitConnector connector) {
+    this(connector, OpenTelemetry.noop());
+  }
+
+  /**
+   * @param openTelemetry where the {@code process} span of each delivery goes: a child of the
+   *     context the message carries, current while its handler runs
+   */
+  public RabbitMessageSource(RabbitConnector connector, OpenTelemetry openTelemetry) {
     this.connector = connector;
+    this.openTelemetry = openTelemetry;
     RabbitSettings settings = connector.settings();
     AtomicInteger count = new AtomicInteger();
     this.workers =
@@ -60,7 +71,8 @@ public final class RabbitMessageSource implements MessageSource {
       throw new IllegalStateException("message source is closed");
     }
     SubscriptionConsumer consumer =
-        new SubscriptionConsumer(connector, subscriptionId, eventNames, handler, workers);
+        new SubscriptionConsumer(
+            connector, subscriptionId, eventNames, handler, workers, openTelemetry);
     if (consumers.putIfAbsent(subscriptionId, consumer) != null) {
       throw new IllegalArgumentException(subscriptionId + " is already subscribed");
     }

@@ -6,6 +6,8 @@ import com.rabbitmq.client.ShutdownSignalException;
 import com.ticketbounty.eventruntime.spi.InboundMessage;
 import com.ticketbounty.eventruntime.spi.MessageSource.Handler;
 import com.ticketbounty.eventruntime.spi.Outcome;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import java.io.IOException;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -24,13 +26,19 @@ final class Settlement {
   private final Handler handler;
   private final DeadLetterPublisher deadLetters;
   private final BooleanSupplier stopping;
+  private final ProcessSpans spans;
 
   Settlement(
-      String queue, Handler handler, DeadLetterPublisher deadLetters, BooleanSupplier stopping) {
+      String queue,
+      Handler handler,
+      DeadLetterPublisher deadLetters,
+      BooleanSupplier stopping,
+      ProcessSpans spans) {
     this.queue = queue;
     this.handler = handler;
     this.deadLetters = deadLetters;
     this.stopping = stopping;
+    this.spans = spans;
   }
 
   void handle(
@@ -39,9 +47,12 @@ final class Settlement {
       return; // shutting down: not started, so left unacked for redelivery
     }
     Outcome outcome;
-    try {
+    Span span = spans.start(properties, m);
+    try (Scope scope = span.makeCurrent()) {
       outcome = handler.handle(m);
+      ProcessSpans.end(span, outcome, null);
     } catch (RuntimeException | Error e) {
+      ProcessSpans.end(span, null, e);
       LOG.error("Handler of {} threw; the message will be delivered again", queue, e);
       outcome = new Outcome.Retry(e.toString());
     }

@@ -8,6 +8,7 @@ import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
 import com.ticketbounty.eventruntime.spi.InboundMessage;
 import com.ticketbounty.eventruntime.spi.MessageSource.Handler;
+import io.opentelemetry.api.OpenTelemetry;
 import java.io.IOException;
 import java.util.Set;
 import java.util.UUID;
@@ -41,13 +42,19 @@ final class SubscriptionConsumer {
       String subscriptionId,
       Set<String> eventNames,
       Handler handler,
-      Executor workers) {
+      Executor workers,
+      OpenTelemetry openTelemetry) {
     this.connector = connector;
     this.queue = connector.names().queue(subscriptionId);
     this.eventNames = Set.copyOf(eventNames);
     this.workers = workers;
     this.settlement =
-        new Settlement(queue, handler, new DeadLetterPublisher(connector, queue), () -> stopping);
+        new Settlement(
+            queue,
+            handler,
+            new DeadLetterPublisher(connector, queue),
+            () -> stopping,
+            new ProcessSpans(openTelemetry, queue));
   }
 
   /** Declares the topology and starts consuming on a fresh channel. */

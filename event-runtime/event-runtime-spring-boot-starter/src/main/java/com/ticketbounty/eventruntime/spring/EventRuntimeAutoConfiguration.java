@@ -10,6 +10,7 @@ import com.ticketbounty.eventruntime.outbox.RelaySettings;
 import com.ticketbounty.eventruntime.postgres.PostgresDeadLetterStore;
 import com.ticketbounty.eventruntime.postgres.PostgresInboxStore;
 import com.ticketbounty.eventruntime.postgres.PostgresOutboxStore;
+import com.ticketbounty.eventruntime.postgres.PostgresRuntimeCounts;
 import com.ticketbounty.eventruntime.postgres.RuntimeSchema;
 import com.ticketbounty.eventruntime.rabbitmq.DeadLetterDrain;
 import com.ticketbounty.eventruntime.rabbitmq.DeadLetterRedrive;
@@ -18,12 +19,17 @@ import com.ticketbounty.eventruntime.rabbitmq.RabbitMessagePublisher;
 import com.ticketbounty.eventruntime.rabbitmq.RabbitMessageSource;
 import com.ticketbounty.eventruntime.rabbitmq.RabbitSettings;
 import com.ticketbounty.eventruntime.spi.DeadLetterStore;
+import com.ticketbounty.eventruntime.telemetry.RuntimeGauges;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -55,6 +61,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 @Import(EventRuntimeFunctionsConfiguration.class)
 public class EventRuntimeAutoConfiguration {
   private static final Logger LOG = LoggerFactory.getLogger(EventRuntimeAutoConfiguration.class);
+  private static final Duration GAUGE_REFRESH = Duration.ofSeconds(5);
 
   /**
    * Seals with {@code event-runtime.encryption-key}, opens with it and the previous keys. A key
@@ -98,12 +105,14 @@ public class EventRuntimeAutoConfiguration {
       RuntimeSchemaMigration schema,
       DataSource dataSource,
       RabbitConnector connector,
-      EventRuntimeProperties properties) {
+      EventRuntimeProperties properties,
+      ObjectProvider<OpenTelemetry> openTelemetry) {
     EventRuntimeProperties.Relay relay = properties.relay();
     return new OutboxRelay(
         new PostgresOutboxStore(dataSource),
         new RabbitMessagePublisher(connector, Clock.systemUTC()),
-        new RelaySettings(relay.batchSize(), relay.pollInterval(), relay.maxBackoff()));
+        new RelaySettings(relay.batchSize(), relay.pollInterval(), relay.maxBackoff()),
+        openTelemetry(openTelemetry));
   }
 
   @Bean
@@ -121,7 +130,9 @@ public class EventRuntimeAutoConfiguration {
       EventCodec codec,
       DeadLetterStore deadLetters,
       ObjectProvider<Subscription<?>> subscriptions,
-      ObjectProvider<DurableEngine> engine) {
+      ObjectProvider<DurableEngine> engine,
+      ObjectProvider<OpenTelemetry> openTelemetry) {
+    OpenTelemetry tracing = openTelemetry(openTelemetry);
     List<EventRuntimeLifecycle.Queue> queues = new ArrayList<>();
     PostgresInboxStore inbox =
         new PostgresInboxStore(dataSource, new SpringConnectionScope(dataSource));
@@ -136,9 +147,36 @@ public class EventRuntimeAutoConfiguration {
                 .flatMap(Optional::stream)
                 .forEach(queues::add));
     return new EventRuntimeLifecycle.Consumers(
-        () -> new RabbitMessageSource(connector),
+        () -> new RabbitMessageSource(connector, tracing),
         () -> new DeadLetterDrain(connector, deadLetters),
         queues);
+  }
+
+  /**
+   * The runtime's gauges (runs waiting, dead letters, outbox backlog), read from PostgreSQL every
+   * few seconds on a thread of their own; none when the service has no {@link MeterRegistry}.
+   */
+  @Bean(destroyMethod = "close")
+  Gauges eventRuntimeGauges(
+      RuntimeSchemaMigration schema,
+      DataSource dataSource,
+      ObjectProvider<MeterRegistry> meterRegistry,
+      ObjectProvider<DurableEngine> engine) {
+    MeterRegistry registry = meterRegistry.getIfUnique();
+    if (registry == null) {
+      return new Gauges(null);
+    }
+    List<String> functions = new ArrayList<>();
+    engine.ifAvailable(
+        running -> running.functions().forEach(function -> functions.add(function.id())));
+    return new Gauges(
+        RuntimeGauges.start(
+            registry, new PostgresRuntimeCounts(dataSource), functions, GAUGE_REFRESH));
+  }
+
+  /** The service's OpenTelemetry (Boot's SDK when configured), else one that makes no spans. */
+  static OpenTelemetry openTelemetry(ObjectProvider<OpenTelemetry> provider) {
+    return provider.getIfAvailable(OpenTelemetry::noop);
   }
 
   /** The dead letters drained from this service's dead-letter queues, for listing. */
@@ -194,6 +232,22 @@ public class EventRuntimeAutoConfiguration {
         .withConsumers(consumer.prefetch(), consumer.threads(), consumer.deliveryLimit())
         .withTimeouts(
             rabbit.confirmTimeout(), rabbit.recoveryInterval(), consumer.shutdownTimeout());
+  }
+
+  /** The runtime's gauges when there is a registry to show them; closed with the context. */
+  static final class Gauges implements AutoCloseable {
+    private final @Nullable RuntimeGauges gauges;
+
+    Gauges(@Nullable RuntimeGauges gauges) {
+      this.gauges = gauges;
+    }
+
+    @Override
+    public void close() {
+      if (gauges != null) {
+        gauges.close();
+      }
+    }
   }
 
   /** A marker that the runtime's schema is current; beans that touch its tables depend on it. */

@@ -8,6 +8,8 @@ import com.ticketbounty.eventruntime.function.DurableFunction;
 import com.ticketbounty.eventruntime.postgres.PostgresRunStore;
 import com.ticketbounty.eventruntime.spi.RunStore;
 import com.ticketbounty.eventruntime.spring.EventRuntimeProperties.WorkerKind;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import java.util.Locale;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -73,13 +75,21 @@ class EventRuntimeFunctionsConfiguration {
       EventCodec codec,
       EngineSettings settings,
       EngineWorkers workers,
-      EventRuntimeProperties properties) {
-    return DurableEngine.builder(store, settings)
-        .codec(codec)
-        .functions(functions.orderedStream().toList())
-        .executors(workers.attempts(), workers.branches())
-        .cronPollInterval(properties.engine().cronPollInterval())
-        .build();
+      EventRuntimeProperties properties,
+      ObjectProvider<OpenTelemetry> openTelemetry,
+      ObjectProvider<MeterRegistry> meterRegistry) {
+    DurableEngine.Builder builder =
+        DurableEngine.builder(store, settings)
+            .codec(codec)
+            .functions(functions.orderedStream().toList())
+            .executors(workers.attempts(), workers.branches())
+            .cronPollInterval(properties.engine().cronPollInterval())
+            .openTelemetry(EventRuntimeAutoConfiguration.openTelemetry(openTelemetry));
+    MeterRegistry registry = meterRegistry.getIfUnique();
+    if (registry != null) {
+      builder.meterRegistry(registry);
+    }
+    return builder.build();
   }
 
   private static Limits limits(EventRuntimeProperties.Limits limits) {

@@ -9,6 +9,8 @@ import com.ticketbounty.eventruntime.outbox.OutboxRelay;
 import com.ticketbounty.eventruntime.outbox.TraceHeaders;
 import com.ticketbounty.eventruntime.postgres.HeadersJson;
 import com.ticketbounty.eventruntime.postgres.OutboxSql;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -87,6 +89,9 @@ final class R2dbcTransactionalEventPublisher implements TransactionalEventPublis
       Object contract,
       @Nullable EventUser user,
       Map<String, String> extraHeaders) {
+    // The caller's trace context where the Mono is made; used when none is current where it runs
+    // (a reactive chain may run on another thread, unless context propagation restores it there).
+    Context assembled = Context.current();
     return TransactionSynchronizationManager.forCurrentTransaction()
         .onErrorMap(
             e ->
@@ -107,15 +112,18 @@ final class R2dbcTransactionalEventPublisher implements TransactionalEventPublis
                   .bind(1, event.name())
                   .bind(2, aggregateKey)
                   .bind(3, codec.encode(event))
-                  .bind(4, HeadersJson.write(headers(extraHeaders)))
+                  .bind(4, HeadersJson.write(headers(assembled, extraHeaders)))
                   .fetch()
                   .rowsUpdated()
                   .thenReturn(event);
             });
   }
 
-  private static Map<String, String> headers(Map<String, String> extra) {
-    Map<String, String> headers = new HashMap<>(TraceHeaders.capture());
+  private static Map<String, String> headers(Context assembled, Map<String, String> extra) {
+    Map<String, String> headers =
+        Span.current().getSpanContext().isValid()
+            ? new HashMap<>(TraceHeaders.capture())
+            : TraceHeaders.inject(assembled, Map.of());
     headers.putAll(extra);
     return headers;
   }

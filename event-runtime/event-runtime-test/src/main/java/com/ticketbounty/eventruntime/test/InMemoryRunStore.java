@@ -165,10 +165,12 @@ public final class InMemoryRunStore implements RunStore {
     RunRecord run = runs.get(runId);
     runs.put(
         runId,
-        Runs.executed(
-            Runs.moved(
-                run, update.status(), update.dueAt(), update.output(), update.error(), now()),
-            update.executed()));
+        Runs.attemptSpan(
+            Runs.executed(
+                Runs.moved(
+                    run, update.status(), update.dueAt(), update.output(), update.error(), now()),
+                update.executed()),
+            update.attemptSpan()));
   }
 
   private void writeStep(UUID runId, StepWrite write) {

@@ -3,6 +3,7 @@ package com.ticketbounty.eventruntime.test;
 import com.ticketbounty.eventruntime.spi.NewRun;
 import com.ticketbounty.eventruntime.spi.RunRecord;
 import com.ticketbounty.eventruntime.spi.RunStatus;
+import com.ticketbounty.eventruntime.spi.RunTrace;
 import java.time.Duration;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -30,7 +31,8 @@ final class Runs {
         null,
         0,
         0,
-        Duration.ZERO);
+        Duration.ZERO,
+        new RunTrace(run.traceParent(), null));
   }
 
   static RunRecord leased(RunRecord r, String owner, Instant expiresAt, Instant now) {
@@ -53,7 +55,8 @@ final class Runs {
         // Still running when claimed again: its lease expired mid-attempt.
         r.status() == RunStatus.RUNNING ? r.takeovers() + 1 : r.takeovers(),
         r.attempt() + 1,
-        r.executed());
+        r.executed(),
+        r.trace());
   }
 
   static RunRecord moved(
@@ -81,7 +84,8 @@ final class Runs {
         status.finished() ? now : null,
         r.takeovers(),
         r.attempt(),
-        r.executed());
+        r.executed(),
+        r.trace());
   }
 
   /**
@@ -108,7 +112,8 @@ final class Runs {
         queued.endedAt(),
         0,
         queued.attempt(),
-        Duration.ZERO);
+        Duration.ZERO,
+        queued.trace());
   }
 
   /** The run after an attempt that executed for {@code executed} ended. */
@@ -131,7 +136,35 @@ final class Runs {
         r.endedAt(),
         r.takeovers(),
         r.attempt(),
-        r.executed().plus(executed));
+        r.executed().plus(executed),
+        r.trace());
+  }
+
+  /** The run with the span of the attempt that just ended, for the next attempt's link. */
+  static RunRecord attemptSpan(RunRecord r, @Nullable String span) {
+    if (span == null) {
+      return r;
+    }
+    return new RunRecord(
+        r.id(),
+        r.functionId(),
+        r.eventId(),
+        r.event(),
+        r.status(),
+        r.dueAt(),
+        r.leaseOwner(),
+        r.leaseExpiresAt(),
+        r.concurrencyKey(),
+        r.parent(),
+        r.output(),
+        r.error(),
+        r.createdAt(),
+        r.startedAt(),
+        r.endedAt(),
+        r.takeovers(),
+        r.attempt(),
+        r.executed(),
+        new RunTrace(r.trace().run(), span));
   }
 
   static RunRecord renewed(RunRecord r, Instant expiresAt) {
@@ -153,6 +186,7 @@ final class Runs {
         r.endedAt(),
         r.takeovers(),
         r.attempt(),
-        r.executed());
+        r.executed(),
+        r.trace());
   }
 }

@@ -14,6 +14,8 @@ import com.ticketbounty.eventruntime.spi.OutboxMessage;
 import com.ticketbounty.eventruntime.spi.RunRecord;
 import com.ticketbounty.eventruntime.spi.RunStatus;
 import com.ticketbounty.eventruntime.spi.StepRecord;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +45,8 @@ public final class TestRuntime {
   private final List<DurableFunction> functions = new ArrayList<>();
   private Limits limits = Limits.DEFAULTS;
   private long seed = 42;
+  private OpenTelemetry openTelemetry = OpenTelemetry.noop();
+  private @Nullable MeterRegistry meterRegistry;
   private @Nullable DurableEngine engine;
   private int delivered;
 
@@ -71,6 +75,14 @@ public final class TestRuntime {
     return this;
   }
 
+  /** Where the engine's spans and meters go (none unless set): to test what a run shows. */
+  public TestRuntime telemetry(OpenTelemetry newOpenTelemetry, @Nullable MeterRegistry registry) {
+    openTelemetry = newOpenTelemetry;
+    meterRegistry = registry;
+    engine = null;
+    return this;
+  }
+
   /**
    * The engine the runtime drives: on the in-memory store, every attempt and step body on the
    * calling thread. Rebuilt after {@link #register}, {@link #redeploy}, {@link #limits} or {@link
@@ -79,14 +91,18 @@ public final class TestRuntime {
   public DurableEngine engine() {
     if (engine == null) {
       EngineSettings settings = EngineSettings.defaults("test", "test-worker").withLimits(limits);
-      engine =
+      DurableEngine.Builder builder =
           DurableEngine.builder(store, settings)
               .codec(codec)
               .functions(functions)
               .random(new Random(seed))
               .stepOverrides(mocks)
               .executors(Runnable::run, Runnable::run)
-              .build();
+              .openTelemetry(openTelemetry);
+      if (meterRegistry != null) {
+        builder.meterRegistry(meterRegistry);
+      }
+      engine = builder.build();
     }
     return engine;
   }

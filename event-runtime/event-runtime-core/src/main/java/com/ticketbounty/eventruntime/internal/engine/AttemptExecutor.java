@@ -12,6 +12,7 @@ import com.ticketbounty.eventruntime.spi.StepRecord;
 import com.ticketbounty.eventruntime.spi.StepStatus;
 import com.ticketbounty.eventruntime.spi.StepWrite;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,15 +53,28 @@ public final class AttemptExecutor {
     this.outcomes = new RunOutcomes(parts);
   }
 
+  /** Executes one attempt under its span, current with the run's MDC keys on this thread. */
   public void execute(RunRecord run) {
+    try (AttemptTrace trace = parts.telemetry().attempt(run)) {
+      try {
+        execute(run, trace);
+      } catch (RuntimeException | Error e) {
+        trace.abandoned(e);
+        throw e;
+      }
+    }
+  }
+
+  private void execute(RunRecord run, AttemptTrace trace) {
     Optional<DurableFunction> function = parts.functions().find(run.functionId());
     if (function.isEmpty()) {
-      finish(run, outcomes.failed(run, "no function " + run.functionId() + " in this service"));
+      finish(
+          run, outcomes.failed(run, "no function " + run.functionId() + " in this service"), trace);
       return;
     }
     if (run.error() != null) {
       // Made failing at intake (NewRun.failure): fail it here, through the usual failure path.
-      finish(run, outcomes.failed(run, run.error()));
+      finish(run, outcomes.failed(run, run.error()), trace);
       return;
     }
     if (run.takeovers() > MAX_TAKEOVERS) {
@@ -71,24 +85,25 @@ public final class AttemptExecutor {
               "its worker died "
                   + run.takeovers()
                   + " times while running it; the step it last reached is suspected of killing"
-                  + " it (replay the run once that is fixed)"));
+                  + " it (replay the run once that is fixed)"),
+          trace);
       return;
     }
     EventEnvelope event;
     try {
       event = parts.codec().decode(run.event().getBytes(StandardCharsets.UTF_8));
     } catch (UndecodableEventException e) {
-      finish(run, outcomes.failed(run, "the run's event cannot be read: " + e.getMessage()));
+      finish(run, outcomes.failed(run, "the run's event cannot be read: " + e.getMessage()), trace);
       return;
     }
     Map<String, StepRecord> records = new LinkedHashMap<>();
     parts.store().steps(run.id()).forEach(step -> records.put(step.key(), step));
     RunBudget budget = new RunBudget(function.get().runTimeout(), run.executed());
     Checkpoints checkpoints = new Checkpoints(parts, run.lease(), records, budget);
-    StepAttempts attempts = new StepAttempts(parts, function.get(), run.id(), budget);
+    StepAttempts attempts = new StepAttempts(parts, function.get(), run.id(), budget, trace);
     DurableStep step = new DurableStep(parts, run, event, checkpoints, attempts);
     Commit commit = attempt(run, function.get(), event, records, checkpoints, attempts, step);
-    if (finish(run, executed(commit, budget))) {
+    if (finish(run, executed(commit, budget), trace)) {
       recheckWait(run, step);
     }
   }
@@ -168,17 +183,56 @@ public final class AttemptExecutor {
                 budget.elapsed())));
   }
 
-  /** Writes the attempt's end; answers whether it was written. */
-  private boolean finish(RunRecord run, @Nullable Commit commit) {
+  /**
+   * Writes the attempt's end, with the attempt's span for the next attempt to link to; answers
+   * whether it was written.
+   */
+  private boolean finish(RunRecord run, @Nullable Commit commit, AttemptTrace trace) {
     if (commit == null) {
       LOG.info("Run {} lost its lease mid-attempt; its new owner carries on", run.id());
       return false;
     }
-    if (!parts.store().commit(List.of(commit)).contains(run.id())) {
+    Commit traced = withSpan(commit, trace.traceParent());
+    if (!parts.store().commit(List.of(traced)).contains(run.id())) {
       LOG.info("Run {} lost its lease before its attempt ended; nothing written", run.id());
       return false;
     }
+    traced
+        .runUpdate()
+        .ifPresent(
+            update -> {
+              trace.ended(update.status());
+              parts
+                  .telemetry()
+                  .meters()
+                  .runEnded(
+                      run.functionId(),
+                      update.status(),
+                      Duration.between(run.createdAt(), update.dueAt()));
+            });
     return true;
+  }
+
+  private static Commit withSpan(Commit commit, @Nullable String attemptSpan) {
+    if (commit.runUpdate().isEmpty() || attemptSpan == null) {
+      return commit;
+    }
+    RunUpdate update = commit.runUpdate().get();
+    return new Commit(
+        commit.lease(),
+        commit.steps(),
+        commit.outbox(),
+        commit.newRuns(),
+        commit.waits(),
+        commit.resolutions(),
+        Optional.of(
+            new RunUpdate(
+                update.status(),
+                update.dueAt(),
+                update.output(),
+                update.error(),
+                update.executed(),
+                attemptSpan)));
   }
 
   /** A failed look costs only a delay: the run is due again soon and looks then. */

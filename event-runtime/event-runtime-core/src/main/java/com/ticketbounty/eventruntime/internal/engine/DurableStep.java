@@ -14,6 +14,7 @@ import com.ticketbounty.eventruntime.spi.RunRecord;
 import com.ticketbounty.eventruntime.spi.StepRecord;
 import com.ticketbounty.eventruntime.spi.StepStatus;
 import com.ticketbounty.eventruntime.spi.StepWrite;
+import io.opentelemetry.context.Scope;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -101,6 +102,23 @@ final class DurableStep implements Step {
     if (checkpoints.finished(record, id)) {
       return List.of(parts.memos().read(memo(key), record.memo(), UUID[].class));
     }
+    // The step's span is current while the events are made: their headers carry it, so whatever
+    // they cause continues the run's trace.
+    StepTrace span = parts.telemetry().step(run.functionId(), run.id(), key, 1);
+    try (Scope scope = span.context().makeCurrent()) {
+      List<UUID> sent = send(id, key, events);
+      span.end("completed");
+      return sent;
+    } catch (StepFailedException e) {
+      span.end(new StepWrite(key, StepStatus.FAILED, 1, null, null), e);
+      throw e;
+    } catch (RuntimeException | Error e) {
+      span.abandoned();
+      throw e;
+    }
+  }
+
+  private List<UUID> send(String id, String key, Object... events) {
     List<OutboxMessage> outbox = new ArrayList<>();
     List<UUID> eventIds = new ArrayList<>();
     Instant now = checkpoints.now();

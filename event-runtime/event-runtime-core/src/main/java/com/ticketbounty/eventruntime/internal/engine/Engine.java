@@ -84,6 +84,33 @@ public final class Engine {
       Executor workers,
       Executor branches,
       EventCodec codec) {
+    return create(
+        store,
+        functions,
+        expressions,
+        settings,
+        random,
+        overrides,
+        workers,
+        branches,
+        codec,
+        EngineTelemetry.NONE);
+  }
+
+  /**
+   * @param telemetry the spans and meters of this engine's runs, attempts and steps
+   */
+  public static Engine create(
+      RunStore store,
+      Collection<DurableFunction> functions,
+      EventExpressions expressions,
+      EngineSettings settings,
+      RandomGenerator random,
+      StepOverrides overrides,
+      Executor workers,
+      Executor branches,
+      EventCodec codec,
+      EngineTelemetry telemetry) {
     Memos memos = new Memos(codec.sensitiveFields().orElse(null));
     EngineParts parts =
         new EngineParts(
@@ -96,7 +123,8 @@ public final class Engine {
             random,
             overrides,
             branches,
-            new NewRuns(codec, expressions));
+            new NewRuns(codec, expressions, telemetry),
+            telemetry);
     return new Engine(parts, workers);
   }
 
@@ -148,7 +176,8 @@ public final class Engine {
             tick,
             parts.memos().mapper().createObjectNode().put("tick", tick.toString()),
             null);
-    return parts.newRuns().of(function, event, null);
+    // A tick is a cause of its own: its run starts a new trace.
+    return parts.newRuns().cron(function, event);
   }
 
   /** The store's time. */
@@ -233,8 +262,12 @@ public final class Engine {
    * invoking run may catch that like any step failure).
    */
   public boolean cancel(UUID runId) {
-    return parts
-        .store()
-        .cancel(runId, parts.memos().error("invoked run " + runId + " was cancelled"));
+    RunRecord run = parts.store().run(runId).orElse(null);
+    boolean cancelled =
+        parts.store().cancel(runId, parts.memos().error("invoked run " + runId + " was cancelled"));
+    if (cancelled && run != null) {
+      parts.telemetry().meters().runEnded(run.functionId(), RunStatus.CANCELLED, null);
+    }
+    return cancelled;
   }
 }

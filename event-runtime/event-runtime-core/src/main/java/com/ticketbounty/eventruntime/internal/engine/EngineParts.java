@@ -18,4 +18,5 @@ record EngineParts(
     RandomGenerator random,
     StepOverrides overrides,
     Executor branches,
-    NewRuns newRuns) {}
+    NewRuns newRuns,
+    EngineTelemetry telemetry) {}

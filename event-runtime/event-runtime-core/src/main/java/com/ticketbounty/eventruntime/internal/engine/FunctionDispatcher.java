@@ -5,9 +5,11 @@ import com.ticketbounty.eventruntime.EventMajors;
 import com.ticketbounty.eventruntime.codec.EventCodec;
 import com.ticketbounty.eventruntime.codec.UndecodableEventException;
 import com.ticketbounty.eventruntime.function.DurableFunction;
+import com.ticketbounty.eventruntime.outbox.TraceHeaders;
 import com.ticketbounty.eventruntime.spi.InboundMessage;
 import com.ticketbounty.eventruntime.spi.MessageSource;
 import com.ticketbounty.eventruntime.spi.Outcome;
+import io.opentelemetry.context.Scope;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -52,7 +54,9 @@ public final class FunctionDispatcher implements MessageSource.Handler {
       LOG.warn("Dead-lettering a message for function {}: {}", function.id(), e.getMessage());
       return new Outcome.DeadLetter(e.getMessage());
     }
-    try {
+    // The run is created under the consumed message's context: the transport's span when it made
+    // one, else the message's own headers.
+    try (Scope scope = TraceHeaders.currentOr(message.headers()).makeCurrent()) {
       engine.submitTo(function.id(), List.of(event));
       return new Outcome.Processed();
     } catch (IllegalArgumentException e) {

@@ -18,10 +18,12 @@ import org.jspecify.annotations.Nullable;
 final class NewRuns {
   private final EventCodec codec;
   private final EventExpressions expressions;
+  private final EngineTelemetry telemetry;
 
-  NewRuns(EventCodec codec, EventExpressions expressions) {
+  NewRuns(EventCodec codec, EventExpressions expressions, EngineTelemetry telemetry) {
     this.codec = codec;
     this.expressions = expressions;
+    this.telemetry = telemetry;
   }
 
   /**
@@ -30,6 +32,23 @@ final class NewRuns {
    * attempt with the reason, publishing {@code runtime/function.failed} like any failure.
    */
   NewRun of(DurableFunction function, EventEnvelope event, @Nullable ParentStep parent) {
+    return of(function, event, parent, false);
+  }
+
+  /** A cron tick's run: the root of a new trace. */
+  NewRun cron(DurableFunction function, EventEnvelope event) {
+    return of(function, event, null, true);
+  }
+
+  /**
+   * The run's {@code run} span is made here, under the current context (the message consumed, the
+   * invoking step, the failed attempt) unless {@code newTrace}; the run keeps its context.
+   */
+  private NewRun of(
+      DurableFunction function,
+      EventEnvelope event,
+      @Nullable ParentStep parent,
+      boolean newTrace) {
     String key = null;
     String failure = null;
     try {
@@ -37,14 +56,16 @@ final class NewRuns {
     } catch (ConcurrencyKeyException e) {
       failure = e.getMessage();
     }
+    UUID id = derivedId(function.id() + "/" + event.id());
     return new NewRun(
-        derivedId(function.id() + "/" + event.id()),
+        id,
         function.id(),
         event.id(),
         codec.encode(event),
         key,
         parent,
-        failure);
+        failure,
+        telemetry.runSpan(function.id(), id, newTrace));
   }
 
   /** A name-based UUID: the same parts always give the same id, on any instance. */

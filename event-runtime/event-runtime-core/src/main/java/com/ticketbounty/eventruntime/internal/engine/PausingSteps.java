@@ -16,6 +16,7 @@ import com.ticketbounty.eventruntime.spi.StepStatus;
 import com.ticketbounty.eventruntime.spi.StepWrite;
 import com.ticketbounty.eventruntime.spi.StoredEvent;
 import com.ticketbounty.eventruntime.spi.WaitRecord;
+import io.opentelemetry.context.Scope;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -220,7 +221,13 @@ final class PausingSteps {
             checkpoints.now(),
             parts.codec().sealedData(data, invoked),
             null);
-    NewRun child = parts.newRuns().of(target, event, new ParentStep(run.id(), key));
+    // The invoked run is made under this step's span: it continues the invoking run's trace.
+    StepTrace span = parts.telemetry().step(run.functionId(), run.id(), key, 1);
+    NewRun child;
+    try (Scope scope = span.context().makeCurrent()) {
+      child = parts.newRuns().of(target, event, new ParentStep(run.id(), key));
+    }
+    span.end("waiting");
     throw checkpoints.suspend(
         new Suspension(
             RunStatus.WAITING,

@@ -4,6 +4,8 @@ import com.ticketbounty.eventruntime.engine.EngineSettings;
 import com.ticketbounty.eventruntime.spi.Claim;
 import com.ticketbounty.eventruntime.spi.Lease;
 import com.ticketbounty.eventruntime.spi.RunRecord;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -59,10 +61,26 @@ public final class Scheduler {
                     parts.functions().ids(),
                     parts.functions().limits()));
     for (RunRecord run : runs) {
+      meterConcurrencyWait(run);
       inFlight.add(run.lease());
       workers.execute(() -> attempt(run));
     }
     return runs.size();
+  }
+
+  /**
+   * How long a run of a limited function waited for its slot: from when it was due to its claim,
+   * both on the store's clock (the claim's time is its lease's expiry less the lease's length).
+   */
+  private void meterConcurrencyWait(RunRecord run) {
+    if (run.leaseExpiresAt() == null || !parts.functions().limits().containsKey(run.functionId())) {
+      return;
+    }
+    Instant claimedAt = run.leaseExpiresAt().minus(parts.settings().leaseFor());
+    parts
+        .telemetry()
+        .meters()
+        .concurrencyWait(run.functionId(), Duration.between(run.dueAt(), claimedAt));
   }
 
   private void attempt(RunRecord run) {

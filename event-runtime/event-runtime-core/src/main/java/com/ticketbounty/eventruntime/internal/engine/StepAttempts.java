@@ -7,10 +7,11 @@ import com.ticketbounty.eventruntime.function.DurableFunction;
 import com.ticketbounty.eventruntime.function.StepBody;
 import com.ticketbounty.eventruntime.spi.StepStatus;
 import com.ticketbounty.eventruntime.spi.StepWrite;
-import io.opentelemetry.context.Context;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -34,17 +35,33 @@ final class StepAttempts {
   private final DurableFunction function;
   private final UUID runId;
   private final RunBudget budget;
+  private final AttemptTrace trace;
+  // The exception of a step's failed execution, by key, until its span ends: the span records its
+  // class (never its message).
+  private final Map<String, Exception> failures = new ConcurrentHashMap<>();
 
-  StepAttempts(EngineParts parts, DurableFunction function, UUID runId, RunBudget budget) {
+  StepAttempts(
+      EngineParts parts,
+      DurableFunction function,
+      UUID runId,
+      RunBudget budget,
+      AttemptTrace trace) {
     this.parts = parts;
     this.function = function;
     this.runId = runId;
     this.budget = budget;
+    this.trace = trace;
   }
 
   /** One execution of a step body, started and not yet awaited. */
   record Execution(
-      String key, int attempt, FutureTask<Object> task, long deadline, boolean runsOutTheRun) {}
+      String key,
+      int attempt,
+      FutureTask<Object> task,
+      long deadline,
+      boolean runsOutTheRun,
+      StepTrace span,
+      long startedNanos) {}
 
   /** Starts the {@code attempt}-th execution of the step's body. */
   Execution start(String key, int attempt, StepBody<?> body) {
@@ -53,15 +70,38 @@ final class StepAttempts {
     Duration left = budget.remaining();
     boolean runsOutTheRun = left.compareTo(limit) < 0;
     String idempotencyKey = runId + ":" + key;
-    FutureTask<Object> task =
-        new FutureTask<>(Context.current().wrap(() -> actual.run(idempotencyKey)));
-    long deadline = System.nanoTime() + (runsOutTheRun ? left : limit).toNanos();
+    StepTrace span = parts.telemetry().step(function.id(), runId, key, attempt);
+    FutureTask<Object> task = new FutureTask<>(span.wrap(() -> actual.run(idempotencyKey)));
+    long started = System.nanoTime();
+    long deadline = started + (runsOutTheRun ? left : limit).toNanos();
     parts.branches().execute(task);
-    return new Execution(key, attempt, task, deadline, runsOutTheRun);
+    return new Execution(key, attempt, task, deadline, runsOutTheRun, span, started);
   }
 
-  /** Waits for an execution, up to its deadline, and says what to record. */
+  /**
+   * Waits for an execution, up to its deadline, and says what to record; ends the step's span with
+   * that outcome and meters the execution.
+   */
   StepWrite finish(Execution execution) {
+    StepWrite write;
+    try {
+      write = settle(execution);
+    } catch (RuntimeException | Error e) {
+      execution.span().abandoned();
+      throw e;
+    }
+    parts
+        .telemetry()
+        .meters()
+        .stepExecuted(
+            function.id(),
+            execution.key(),
+            Duration.ofNanos(System.nanoTime() - execution.startedNanos()));
+    execution.span().end(write, failures.remove(execution.key()));
+    return write;
+  }
+
+  private StepWrite settle(Execution execution) {
     Object value;
     try {
       value =
@@ -114,10 +154,13 @@ final class StepAttempts {
   /** What to record after the {@code attempt}-th attempt failed with {@code e}. */
   StepWrite failure(String key, int attempt, Exception e) {
     String error = describe(e);
+    failures.put(key, e);
     if (e instanceof NonRetriableException
         || !function.retryPolicy().allowsAnotherAttempt(attempt)) {
       return new StepWrite(key, StepStatus.FAILED, attempt, parts.memos().error(error), null);
     }
+    trace.retried();
+    parts.telemetry().meters().stepRetried(function.id(), key);
     Duration delay =
         e instanceof RetryAfterException retryAfter
             ? retryAfter.delay()

@@ -55,7 +55,7 @@ final class RunViews {
     view.put("eventId", run.eventId().toString());
     view.put("startedAt", text(run.startedAt()));
     view.put("endedAt", text(run.endedAt()));
-    view.put("traceId", null);
+    view.put("traceId", run.trace().traceId());
     view.put("reason", reason(run));
     return view;
   }
