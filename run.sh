@@ -97,7 +97,7 @@ declare -A PORT=(
   [admin-digest-service]=$ADMIN_DIGEST_SERVICE_PORT
   [gateway]=$GATEWAY_PORT
 )
-declare -A MANAGEMENT_PORT=(
+declare -A MANAGEMENT_PORTS=(
   [identity-service]=$IDENTITY_SERVICE_MANAGEMENT_PORT
   [ticket-service]=$TICKET_SERVICE_MANAGEMENT_PORT
   [comment-service]=$COMMENT_SERVICE_MANAGEMENT_PORT
@@ -222,7 +222,7 @@ start_service() { # name
     password=${!password_variable:-}
     unset DB_ADMIN_USER DB_ADMIN_PASSWORD "${DB_PASSWORD_VARIABLE[@]}"
     export DB_NAME=${DATABASE[$service]} DB_USER=${DATABASE[$service]} DB_PASSWORD=$password
-    export MANAGEMENT_PORT=${MANAGEMENT_PORT[$service]}
+    export MANAGEMENT_PORT=${MANAGEMENT_PORTS[$service]}
     if [[ $service == gateway ]]; then
       # The gateway is the one process meant to be reached from outside: every interface, unless
       # GATEWAY_ADDRESS names one (SERVER_ADDRESS would bind it too, as server.address). Its
@@ -244,7 +244,7 @@ await_healthy() { # name seconds
   local service=$1 deadline=$((SECONDS + $2))
   local host=$SERVICE_HOST
   [[ $service == gateway ]] && host=$GATEWAY_MANAGEMENT_HOST
-  local url="http://$host:${MANAGEMENT_PORT[$service]}/actuator/health"
+  local url="http://$host:${MANAGEMENT_PORTS[$service]}/actuator/health"
   until [[ $(curl -fsS --max-time 2 "$url" 2>/dev/null) == *'"UP"'* ]]; do
     if ! kill -0 "${started_pids[$service]}" 2>/dev/null; then
       say "$service exited; the end of $RUN_DIR/logs/$service.log:"
@@ -285,7 +285,7 @@ cat <<INFO
 [run]   database roles        each service connects as the role named like its database, which alone may use it
 [run]   PostgreSQL            $DB_HOST:$DB_PORT   RabbitMQ $RABBITMQ_HOST:$RABBITMQ_PORT (names prefixed '$INSTANCE.')
 [run]   e-mail                ${EMAIL_BASE_URL:-not configured: e-mails go to the local sink of notification-service (GET /internal/notifications/emails)}
-[run]   management            actuator /actuator/health and /actuator/prometheus: gateway http://$GATEWAY_MANAGEMENT_HOST:$GATEWAY_MANAGEMENT_PORT, services http://$SERVICE_HOST: $IDENTITY_SERVICE_MANAGEMENT_PORT (identity) $TICKET_SERVICE_MANAGEMENT_PORT (ticket) $COMMENT_SERVICE_MANAGEMENT_PORT (comment) $NOTIFICATION_SERVICE_MANAGEMENT_PORT (notification) $ADMIN_DIGEST_SERVICE_MANAGEMENT_PORT (admin-digest)
+[run]   management            actuator /actuator/health and /actuator/prometheus: gateway http://$GATEWAY_MANAGEMENT_HOST:$GATEWAY_MANAGEMENT_PORT, the services on $SERVICE_HOST: $IDENTITY_SERVICE_MANAGEMENT_PORT (identity) $TICKET_SERVICE_MANAGEMENT_PORT (ticket) $COMMENT_SERVICE_MANAGEMENT_PORT (comment) $NOTIFICATION_SERVICE_MANAGEMENT_PORT (notification) $ADMIN_DIGEST_SERVICE_MANAGEMENT_PORT (admin-digest)
 [run]   traces                $trace_export
 [run]   logs                  $RUN_DIR/logs/ (${LOG_FORMAT:-plain} format)
 INFO
