@@ -7,7 +7,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
 import com.ticketbounty.systemtests.Api.Account;
+import com.ticketbounty.testsupport.TestRabbit;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.HashMap;
@@ -47,6 +51,7 @@ class MetricsAndLogsSystemTest {
     failFirst(retried);
     refuse(refused);
 
+    deadLetterOne();
     String retriedTicket = openTicket(ada, retried);
     String refusedTicket = openTicket(ada, refused);
     runs.awaitRun("ticket-created", retriedTicket, "completed");
@@ -70,9 +75,8 @@ class MetricsAndLogsSystemTest {
     assertThat(
             series(metrics, "eventruntime_runs_waiting", with(ticketCreated, "status", "queued")))
         .isNotEmpty();
-    assertThat(series(metrics, "eventruntime_dead_letters", Map.of()))
-        .isNotEmpty()
-        .allMatch(line -> line.contains("queue=\""));
+    assertThat(value(metrics, "eventruntime_dead_letters", Map.of("queue", functionQueue())))
+        .isPositive();
     assertThat(series(metrics, "eventruntime_outbox_backlog", Map.of())).isNotEmpty();
     assertThat(series(metrics, "http_server_requests_seconds_count", Map.of())).isNotEmpty();
     assertThat(series(metrics, "jvm_memory_used_bytes", Map.of())).isNotEmpty();
@@ -105,6 +109,26 @@ class MetricsAndLogsSystemTest {
               assertThat(line.path("traceId").asString("")).isEqualTo(traceId);
               assertThat(line.path("functionId").asString("")).isEqualTo("ticket-created");
             });
+  }
+
+  /** The queue of notification-service's ticket-created function. */
+  private static String functionQueue() {
+    return SharedSystem.system().instance() + ".notification-service.ticket-created";
+  }
+
+  /** A message no consumer can read, on the function's queue: it becomes a dead letter. */
+  private static void deadLetterOne() throws Exception {
+    try (Connection connection = TestRabbit.connectionFactory("127.0.0.1", 5672).newConnection();
+        Channel channel = connection.createChannel()) {
+      channel.basicPublish(
+          "",
+          functionQueue(),
+          new AMQP.BasicProperties.Builder()
+              .contentType("application/json")
+              .messageId("not-an-event-" + System.nanoTime())
+              .build(),
+          "not an event".getBytes(StandardCharsets.UTF_8));
+    }
   }
 
   /** Every line of the log, each parsed as the JSON object it must be. */
