@@ -14,10 +14,12 @@ import com.ticketbounty.systemtests.Api.Account;
 import com.ticketbounty.testsupport.TestRabbit;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -75,8 +77,18 @@ class MetricsAndLogsSystemTest {
     assertThat(
             series(metrics, "eventruntime_runs_waiting", with(ticketCreated, "status", "queued")))
         .isNotEmpty();
-    assertThat(value(metrics, "eventruntime_dead_letters", Map.of("queue", functionQueue())))
-        .isPositive();
+    // The runtime's gauges read PostgreSQL every few seconds: the dead letter shows after a
+    // refresh.
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        value(
+                            prometheus(NOTIFICATION),
+                            "eventruntime_dead_letters",
+                            Map.of("queue", functionQueue())))
+                    .isPositive());
     assertThat(series(metrics, "eventruntime_outbox_backlog", Map.of())).isNotEmpty();
     assertThat(series(metrics, "http_server_requests_seconds_count", Map.of())).isNotEmpty();
     assertThat(series(metrics, "jvm_memory_used_bytes", Map.of())).isNotEmpty();
