@@ -49,9 +49,16 @@ class TracingSystemTest {
     ZipkinTrace trace =
         awaitTrace(
             traceId,
+            // Each process exports its spans in batches of its own: wait for every one asserted.
             t ->
                 providerCallUnder(t, "step send-confirmation").isPresent()
-                    && providerCallUnder(t, "step notify-admins").isPresent());
+                    && providerCallUnder(t, "step notify-admins").isPresent()
+                    && t.has(span -> service(span).equals("gateway") && kind(span).equals("CLIENT"))
+                    && t.has(
+                        span ->
+                            service(span).equals("ticket-service") && kind(span).equals("SERVER"))
+                    && t.has(named("ticket-service", "publish app/ticket.created"))
+                    && t.has(named(NOTIFICATION, "process app/ticket.created")));
 
     JsonNode gateway =
         trace
