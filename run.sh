@@ -6,7 +6,14 @@
 #
 # Settings (environment): GATEWAY_PORT (8080), IDENTITY_SERVICE_PORT, TICKET_SERVICE_PORT,
 # COMMENT_SERVICE_PORT, NOTIFICATION_SERVICE_PORT, ADMIN_DIGEST_SERVICE_PORT (gateway port + 1,
-# + 2, + 3, + 4, + 5),
+# + 2, + 3, + 4, + 5), GATEWAY_MANAGEMENT_PORT, IDENTITY_SERVICE_MANAGEMENT_PORT,
+# TICKET_SERVICE_MANAGEMENT_PORT, COMMENT_SERVICE_MANAGEMENT_PORT, NOTIFICATION_SERVICE_MANAGEMENT_PORT,
+# ADMIN_DIGEST_SERVICE_MANAGEMENT_PORT (each process's HTTP port + 1000: actuator's health and
+# prometheus, only there; handed to the process as MANAGEMENT_PORT), MANAGEMENT_ADDRESS (127.0.0.1:
+# where the gateway's management port listens; a service's listens on SERVER_ADDRESS),
+# ZIPKIN_ENDPOINT (e.g. http://localhost:9411/api/v2/spans) / OTEL_EXPORTER_OTLP_ENDPOINT (e.g.
+# http://localhost:4318): where spans go (unset: nowhere), LOG_FORMAT (json: one JSON object per
+# log line), TRACE_UI_URL (the gateway's link to a trace, with {traceId}),
 # EMAIL_BASE_URL / EMAIL_API_KEY / EMAIL_FROM, SLACK_WEBHOOK_URL, DISCORD_WEBHOOK_URL,
 # ANALYTICS_BASE_URL, APP_BASE_URL, ADMIN_EMAILS, CORS_ALLOWED_ORIGINS,
 # EVENT_ENCRYPTION_KEY, WELCOME_EMAIL_DELAY, IDENTITY_KEY_ENCRYPTION_KEY,
@@ -36,6 +43,13 @@ export TICKET_SERVICE_PORT=${TICKET_SERVICE_PORT:-$((GATEWAY_PORT + 2))}
 export COMMENT_SERVICE_PORT=${COMMENT_SERVICE_PORT:-$((GATEWAY_PORT + 3))}
 export NOTIFICATION_SERVICE_PORT=${NOTIFICATION_SERVICE_PORT:-$((GATEWAY_PORT + 4))}
 export ADMIN_DIGEST_SERVICE_PORT=${ADMIN_DIGEST_SERVICE_PORT:-$((GATEWAY_PORT + 5))}
+# Actuator (health, prometheus) of each process: its own port, never the public one.
+export GATEWAY_MANAGEMENT_PORT=${GATEWAY_MANAGEMENT_PORT:-$((GATEWAY_PORT + 1000))}
+export IDENTITY_SERVICE_MANAGEMENT_PORT=${IDENTITY_SERVICE_MANAGEMENT_PORT:-$((IDENTITY_SERVICE_PORT + 1000))}
+export TICKET_SERVICE_MANAGEMENT_PORT=${TICKET_SERVICE_MANAGEMENT_PORT:-$((TICKET_SERVICE_PORT + 1000))}
+export COMMENT_SERVICE_MANAGEMENT_PORT=${COMMENT_SERVICE_MANAGEMENT_PORT:-$((COMMENT_SERVICE_PORT + 1000))}
+export NOTIFICATION_SERVICE_MANAGEMENT_PORT=${NOTIFICATION_SERVICE_MANAGEMENT_PORT:-$((NOTIFICATION_SERVICE_PORT + 1000))}
+export ADMIN_DIGEST_SERVICE_MANAGEMENT_PORT=${ADMIN_DIGEST_SERVICE_MANAGEMENT_PORT:-$((ADMIN_DIGEST_SERVICE_PORT + 1000))}
 
 # Where a listening address is reached from this machine (a wildcard through loopback).
 url_host() {
@@ -51,6 +65,9 @@ export SERVER_ADDRESS=${SERVER_ADDRESS:-127.0.0.1}
 GATEWAY_ADDRESS=${GATEWAY_ADDRESS:-}
 SERVICE_HOST=$(url_host "$SERVER_ADDRESS")
 GATEWAY_HOST=$(url_host "$GATEWAY_ADDRESS")
+# The gateway's management port stays on loopback unless MANAGEMENT_ADDRESS names an interface.
+GATEWAY_MANAGEMENT_ADDRESS=${MANAGEMENT_ADDRESS:-127.0.0.1}
+GATEWAY_MANAGEMENT_HOST=$(url_host "$GATEWAY_MANAGEMENT_ADDRESS")
 export IDENTITY_SERVICE_URL=${IDENTITY_SERVICE_URL:-http://$SERVICE_HOST:$IDENTITY_SERVICE_PORT}
 export TICKET_SERVICE_URL=${TICKET_SERVICE_URL:-http://$SERVICE_HOST:$TICKET_SERVICE_PORT}
 export COMMENT_SERVICE_URL=${COMMENT_SERVICE_URL:-http://$SERVICE_HOST:$COMMENT_SERVICE_PORT}
@@ -82,6 +99,14 @@ declare -A PORT=(
   [notification-service]=$NOTIFICATION_SERVICE_PORT
   [admin-digest-service]=$ADMIN_DIGEST_SERVICE_PORT
   [gateway]=$GATEWAY_PORT
+)
+declare -A MANAGEMENT_PORTS=(
+  [identity-service]=$IDENTITY_SERVICE_MANAGEMENT_PORT
+  [ticket-service]=$TICKET_SERVICE_MANAGEMENT_PORT
+  [comment-service]=$COMMENT_SERVICE_MANAGEMENT_PORT
+  [notification-service]=$NOTIFICATION_SERVICE_MANAGEMENT_PORT
+  [admin-digest-service]=$ADMIN_DIGEST_SERVICE_MANAGEMENT_PORT
+  [gateway]=$GATEWAY_MANAGEMENT_PORT
 )
 declare -A DATABASE=(
   [identity-service]=${INSTANCE//[^a-z0-9]/_}_identity
@@ -200,11 +225,17 @@ start_service() { # name
     password=${!password_variable:-}
     unset DB_ADMIN_USER DB_ADMIN_PASSWORD "${DB_PASSWORD_VARIABLE[@]}"
     export DB_NAME=${DATABASE[$service]} DB_USER=${DATABASE[$service]} DB_PASSWORD=$password
+    export MANAGEMENT_PORT=${MANAGEMENT_PORTS[$service]}
     if [[ $service == gateway ]]; then
       # The gateway is the one process meant to be reached from outside: every interface, unless
-      # GATEWAY_ADDRESS names one (SERVER_ADDRESS would bind it too, as server.address).
+      # GATEWAY_ADDRESS names one (SERVER_ADDRESS would bind it too, as server.address). Its
+      # management port is not: loopback, unless MANAGEMENT_ADDRESS says otherwise.
       unset SERVER_ADDRESS
       [[ -n $GATEWAY_ADDRESS ]] && export SERVER_ADDRESS=$GATEWAY_ADDRESS
+      export MANAGEMENT_ADDRESS=$GATEWAY_MANAGEMENT_ADDRESS
+    else
+      # A service's management port listens where the service does (SERVER_ADDRESS).
+      unset MANAGEMENT_ADDRESS TRACE_UI_URL
     fi
     exec java ${JAVA_OPTS:--XX:TieredStopAtLevel=1 -Xss512k} -jar "${JAR[$service]}"
   ) >"$RUN_DIR/logs/$service.log" 2>&1 &
@@ -215,8 +246,8 @@ start_service() { # name
 await_healthy() { # name seconds
   local service=$1 deadline=$((SECONDS + $2))
   local host=$SERVICE_HOST
-  [[ $service == gateway ]] && host=$GATEWAY_HOST
-  local url="http://$host:${PORT[$service]}/actuator/health"
+  [[ $service == gateway ]] && host=$GATEWAY_MANAGEMENT_HOST
+  local url="http://$host:${MANAGEMENT_PORTS[$service]}/actuator/health"
   until [[ $(curl -fsS --max-time 2 "$url" 2>/dev/null) == *'"UP"'* ]]; do
     if ! kill -0 "${started_pids[$service]}" 2>/dev/null; then
       say "$service exited; the end of $RUN_DIR/logs/$service.log:"
@@ -241,6 +272,8 @@ declare -A started_pids=()
 for service in "${SERVICES[@]}"; do start_service "$service"; done
 for service in "${SERVICES[@]}"; do await_healthy "$service" 240; done
 
+trace_export="${ZIPKIN_ENDPOINT:+Zipkin at $ZIPKIN_ENDPOINT }${OTEL_EXPORTER_OTLP_ENDPOINT:+OTLP to $OTEL_EXPORTER_OTLP_ENDPOINT}"
+[[ -n $trace_export ]] || trace_export="not exported (ZIPKIN_ENDPOINT, OTEL_EXPORTER_OTLP_ENDPOINT)"
 gateway_url_host=localhost
 [[ -n $GATEWAY_ADDRESS ]] && gateway_url_host=$GATEWAY_HOST
 cat <<INFO
@@ -255,7 +288,9 @@ cat <<INFO
 [run]   database roles        each service connects as the role named like its database, which alone may use it
 [run]   PostgreSQL            $DB_HOST:$DB_PORT   RabbitMQ $RABBITMQ_HOST:$RABBITMQ_PORT (names prefixed '$INSTANCE.')
 [run]   e-mail                ${EMAIL_BASE_URL:-not configured: e-mails go to the local sink of notification-service (GET /internal/notifications/emails)}
-[run]   logs                  $RUN_DIR/logs/
+[run]   management            actuator /actuator/health and /actuator/prometheus: gateway http://$GATEWAY_MANAGEMENT_HOST:$GATEWAY_MANAGEMENT_PORT, the services on $SERVICE_HOST: $IDENTITY_SERVICE_MANAGEMENT_PORT (identity) $TICKET_SERVICE_MANAGEMENT_PORT (ticket) $COMMENT_SERVICE_MANAGEMENT_PORT (comment) $NOTIFICATION_SERVICE_MANAGEMENT_PORT (notification) $ADMIN_DIGEST_SERVICE_MANAGEMENT_PORT (admin-digest)
+[run]   traces                $trace_export
+[run]   logs                  $RUN_DIR/logs/ (${LOG_FORMAT:-plain} format)
 INFO
 say "ready"
 wait -n "${pids[@]}" "${infra_pids[@]}" || true

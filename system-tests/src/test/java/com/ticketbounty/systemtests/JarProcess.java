@@ -2,6 +2,7 @@ package com.ticketbounty.systemtests;
 
 import static org.awaitility.Awaitility.await;
 
+import com.ticketbounty.testsupport.TcpProxy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,15 +34,20 @@ final class JarProcess implements AutoCloseable {
   private final Process process;
   private final Path log;
   private final int port;
+  private final int managementPort;
 
-  private JarProcess(String name, Process process, Path log, int port) {
+  private JarProcess(String name, Process process, Path log, int port, int managementPort) {
     this.name = name;
     this.process = process;
     this.log = log;
     this.port = port;
+    this.managementPort = managementPort;
   }
 
-  /** Starts {@code service}'s jar listening on {@code port}, its output in {@code directory}. */
+  /**
+   * Starts {@code service}'s jar listening on {@code port} (and its actuator on a free management
+   * port of its own, as run.sh gives one), its output in {@code directory}.
+   */
   static JarProcess start(
       String service, String label, int port, Map<String, String> environment, Path directory)
       throws IOException {
@@ -54,7 +60,9 @@ final class JarProcess implements AutoCloseable {
             .redirectOutput(log.toFile());
     NOT_INHERITED.forEach(builder.environment()::remove);
     builder.environment().putAll(environment);
-    return new JarProcess(label, builder.start(), log, port);
+    int managementPort = TcpProxy.freePort();
+    builder.environment().put("MANAGEMENT_PORT", Integer.toString(managementPort));
+    return new JarProcess(label, builder.start(), log, port, managementPort);
   }
 
   String url() {
@@ -73,7 +81,9 @@ final class JarProcess implements AutoCloseable {
                 if (!process.isAlive()) {
                   throw new IllegalStateException(name + " stopped:\n" + output());
                 }
-                return Http.get(url() + "/actuator/health").body().contains("\"UP\"");
+                return Http.get("http://127.0.0.1:" + managementPort + "/actuator/health")
+                    .body()
+                    .contains("\"UP\"");
               });
     } catch (RuntimeException e) {
       throw new IllegalStateException(name + " did not get healthy:\n" + output(), e);

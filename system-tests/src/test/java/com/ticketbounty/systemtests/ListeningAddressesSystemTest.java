@@ -8,7 +8,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Only the gateway faces the network: the run command's services listen on loopback
- * (SERVER_ADDRESS, 127.0.0.1 by default), so another machine reaches them through the gateway only.
+ * (SERVER_ADDRESS, 127.0.0.1 by default), so another machine reaches them through the gateway only;
+ * every management port (actuator), the gateway's included, listens on loopback too.
  */
 @ExtendWith(SharedSystem.class)
 class ListeningAddressesSystemTest {
@@ -23,6 +24,17 @@ class ListeningAddressesSystemTest {
             .isNotEmpty()
             .allMatch(InetAddress::isLoopbackAddress);
       }
+    }
+  }
+
+  @Test
+  void everyManagementPortListensOnLoopbackOnly() throws Exception {
+    RunCommand system = SharedSystem.system();
+    for (String process : RunCommand.PROCESSES) {
+      assertThat(ListeningSockets.on(system.managementPort(process)))
+          .as(process + "'s management port")
+          .isNotEmpty()
+          .allMatch(InetAddress::isLoopbackAddress);
     }
   }
 

@@ -44,19 +44,24 @@ final class RunCommand implements AutoCloseable {
   private final Process process;
   private final Path log;
   private final String instance;
+  private final Path runDirectory;
   private final Map<String, Integer> ports;
+  private final Map<String, Integer> managementPorts;
   private final Map<String, String> environment;
 
   private RunCommand(
       Process process,
-      Path log,
+      Path runDirectory,
       String instance,
       Map<String, Integer> ports,
+      Map<String, Integer> managementPorts,
       Map<String, String> environment) {
     this.process = process;
-    this.log = log;
+    this.runDirectory = runDirectory;
+    this.log = runDirectory.resolve("run.out");
     this.instance = instance;
     this.ports = ports;
+    this.managementPorts = managementPorts;
     this.environment = environment;
   }
 
@@ -65,8 +70,8 @@ final class RunCommand implements AutoCloseable {
     String instance = "systest_" + name + "_" + UUID.randomUUID().toString().substring(0, 6);
     Path runDirectory = REPOSITORY.resolve("system-tests/target/" + instance);
     Files.createDirectories(runDirectory);
-    Path log = runDirectory.resolve("run.out");
     Map<String, Integer> ports = new LinkedHashMap<>();
+    Map<String, Integer> managementPorts = new LinkedHashMap<>();
     Map<String, String> environment = new HashMap<>(extra);
     environment.put("TB_INSTANCE", instance);
     environment.put("TB_RUN_DIR", runDirectory.toString());
@@ -74,14 +79,20 @@ final class RunCommand implements AutoCloseable {
       int port = TcpProxy.freePort();
       ports.put(process, port);
       environment.put(portVariable(process), Integer.toString(port));
+      // Free ports of their own: HTTP port + 1000 (run.sh's default) may well be taken here.
+      int managementPort = TcpProxy.freePort();
+      managementPorts.put(process, managementPort);
+      environment.put(managementPortVariable(process), Integer.toString(managementPort));
     }
     ProcessBuilder builder =
         new ProcessBuilder("bash", REPOSITORY.resolve("run.sh").toString())
             .directory(REPOSITORY.toFile())
             .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
+            .redirectOutput(runDirectory.resolve("run.out").toFile());
     builder.environment().putAll(environment);
-    RunCommand run = new RunCommand(builder.start(), log, instance, ports, environment);
+    RunCommand run =
+        new RunCommand(
+            builder.start(), runDirectory, instance, ports, managementPorts, environment);
     try {
       run.awaitReady();
     } catch (RuntimeException notReady) {
@@ -124,10 +135,31 @@ final class RunCommand implements AutoCloseable {
     return "http://127.0.0.1:" + ports.get(process);
   }
 
+  /** The management port of one process: actuator's health and prometheus, on loopback. */
+  int managementPort(String process) {
+    return managementPorts.get(process);
+  }
+
+  /** The base URL of one process's management port, such as {@code notification-service}'s. */
+  String managementUrl(String process) {
+    return "http://127.0.0.1:" + managementPorts.get(process);
+  }
+
+  /** The log file run.sh writes for one process (its standard output and error). */
+  Path logOf(String process) {
+    return runDirectory.resolve("logs/" + process + ".log");
+  }
+
   private static String portVariable(String process) {
-    return process.equals("gateway")
-        ? "GATEWAY_PORT"
-        : process.toUpperCase(Locale.ROOT).replace('-', '_') + "_PORT";
+    return variablePrefix(process) + "_PORT";
+  }
+
+  private static String managementPortVariable(String process) {
+    return variablePrefix(process) + "_MANAGEMENT_PORT";
+  }
+
+  private static String variablePrefix(String process) {
+    return process.toUpperCase(Locale.ROOT).replace('-', '_');
   }
 
   String instance() {
@@ -162,6 +194,16 @@ final class RunCommand implements AutoCloseable {
     } catch (IOException e) {
       return "(no output: " + e + ")";
     }
+  }
+
+  /** The last {@code lines} lines run.sh printed. */
+  String outputTail(int lines) {
+    List<String> all = output().lines().toList();
+    return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
   }
 
   List<ProcessHandle> descendants() {

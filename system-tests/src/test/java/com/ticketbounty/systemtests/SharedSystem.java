@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.time.Duration;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -35,6 +36,9 @@ final class SharedSystem implements BeforeAllCallback {
   /** A sixth, who signs in to the operations console in a browser. */
   static final String CONSOLE_EMAIL = "console@system-test.example";
 
+  /** A seventh, who reads runs for the telemetry tests. */
+  static final String TELEMETRY_EMAIL = "telemetry@system-test.example";
+
   /** How long the welcome e-mail waits after sign-up (PT15M by default). */
   static final Duration WELCOME_EMAIL_DELAY = Duration.ofSeconds(6);
 
@@ -48,7 +52,45 @@ final class SharedSystem implements BeforeAllCallback {
         context
             .getRoot()
             .getStore(NAMESPACE)
-            .computeIfAbsent("system", key -> Started.start(), Started.class);
+            .computeIfAbsent("system", key -> Attempt.of(), Attempt.class)
+            .startedOrThrow();
+  }
+
+  /**
+   * The one attempt to start the system, kept whether it worked or not: a system that did not start
+   * is not started again for every later test class (minutes each), and each of them fails with the
+   * first reason. A system that stopped after it was ready fails them with run.sh's own account of
+   * which process exited, instead of a connection refused per request.
+   */
+  private record Attempt(@Nullable Started started, @Nullable RuntimeException failure)
+      implements AutoCloseable {
+    static Attempt of() {
+      try {
+        return new Attempt(Started.start(), null);
+      } catch (RuntimeException e) {
+        return new Attempt(null, e);
+      }
+    }
+
+    Started startedOrThrow() {
+      if (started == null) {
+        throw new IllegalStateException(
+            "the shared test system did not start earlier in this run", failure);
+      }
+      if (!started.system.isAlive()) {
+        throw new IllegalStateException(
+            "the shared test system stopped while the tests ran; run.sh said:\n"
+                + started.system.outputTail(60));
+      }
+      return started;
+    }
+
+    @Override
+    public void close() throws Exception {
+      if (started != null) {
+        started.close();
+      }
+    }
   }
 
   static RunCommand system() {
@@ -68,11 +110,25 @@ final class SharedSystem implements BeforeAllCallback {
     return new Api(started.system.gateway());
   }
 
-  private record Started(RunCommand system, WireMockServer emails) implements AutoCloseable {
+  /** The Zipkin server every process of the shared system exports its spans to. */
+  static TraceBackend traces() {
+    return started.traces;
+  }
+
+  private record Started(RunCommand system, WireMockServer emails, TraceBackend traces)
+      implements AutoCloseable {
     static Started start() {
       WireMockServer emails = new WireMockServer(wireMockConfig().dynamicPort());
       emails.start();
       Providers.stubHealthy(emails);
+      TraceBackend traces;
+      try {
+        // Zipkin starts while run.sh does; spans sent before it listens are only lost, not fatal.
+        traces = TraceBackend.start();
+      } catch (Exception e) {
+        emails.stop();
+        throw new IllegalStateException("the trace backend did not start", e);
+      }
       try {
         RunCommand system =
             RunCommand.start(
@@ -85,6 +141,8 @@ final class SharedSystem implements BeforeAllCallback {
                     Map.entry("ANALYTICS_BASE_URL", emails.baseUrl()),
                     Map.entry("APP_BASE_URL", Providers.APP_BASE_URL),
                     Map.entry("WELCOME_EMAIL_DELAY", WELCOME_EMAIL_DELAY.toString()),
+                    Map.entry("ZIPKIN_ENDPOINT", traces.spansEndpoint()),
+                    Map.entry("LOG_FORMAT", "json"),
                     Map.entry(
                         "ADMIN_EMAILS",
                         String.join(
@@ -94,14 +152,26 @@ final class SharedSystem implements BeforeAllCallback {
                             SECURITY_EMAIL,
                             WORKFLOWS_EMAIL,
                             OPS_EMAIL,
-                            CONSOLE_EMAIL)),
+                            CONSOLE_EMAIL,
+                            TELEMETRY_EMAIL)),
                     Map.entry("IDENTITY_RATELIMITS_ATTEMPTSPERMINUTE", "1000000"),
                     Map.entry("GATEWAY_RATELIMITS_ATTEMPTSPERMINUTE", "1000000"),
                     Map.entry("TICKETSERVICE_RATELIMITS_TICKETSPERMINUTE", "1000000"),
                     Map.entry("COMMENTSERVICE_RATELIMITS_COMMENTSPERMINUTE", "1000000")));
-        return new Started(system, emails);
+        try {
+          traces.awaitUp();
+        } catch (RuntimeException notUp) {
+          system.close();
+          throw notUp;
+        }
+        return new Started(system, emails, traces);
       } catch (Exception e) {
         emails.stop();
+        try {
+          traces.close();
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+        }
         throw new IllegalStateException("the shared test system did not start", e);
       }
     }
@@ -112,6 +182,7 @@ final class SharedSystem implements BeforeAllCallback {
         system.close();
       } finally {
         emails.stop();
+        traces.close();
       }
     }
   }

@@ -204,8 +204,13 @@ class AdminDigestEndToEndTest {
   }
 
   @Test
-  void reportsItselfHealthy() {
-    operations(null)
+  void reportsItselfHealthyOnTheManagementPortOnly() {
+    operations(null).get().uri("/actuator/health").exchange().expectStatus().isNotFound();
+    WebTestClient.bindToServer()
+        .baseUrl(
+            "http://127.0.0.1:"
+                + service.getEnvironment().getRequiredProperty("local.management.port"))
+        .build()
         .get()
         .uri("/actuator/health")
         .exchange()

@@ -181,6 +181,12 @@ final class RunningNotificationService implements AutoCloseable {
     return identity;
   }
 
+  /** Actuator's port (health, prometheus), which the public one never serves. */
+  String managementUrl() {
+    return "http://127.0.0.1:"
+        + service.getEnvironment().getRequiredProperty("local.management.port");
+  }
+
   String baseUrl() {
     return "http://127.0.0.1:" + service.getEnvironment().getRequiredProperty("local.server.port");
   }

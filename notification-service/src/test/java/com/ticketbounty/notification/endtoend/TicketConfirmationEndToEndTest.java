@@ -155,9 +155,17 @@ class TicketConfirmationEndToEndTest {
   }
 
   @Test
-  void reportsItselfHealthy() {
+  void reportsItselfHealthyOnTheManagementPortOnly() {
     WebTestClient.bindToServer()
         .baseUrl(service.baseUrl())
+        .build()
+        .get()
+        .uri("/actuator/health")
+        .exchange()
+        .expectStatus()
+        .isNotFound();
+    WebTestClient.bindToServer()
+        .baseUrl(service.managementUrl())
         .build()
         .get()
         .uri("/actuator/health")

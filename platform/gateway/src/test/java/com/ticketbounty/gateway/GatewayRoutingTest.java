@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -26,6 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -40,6 +42,14 @@ class GatewayRoutingTest {
   private static final GatewayTestBed BED = GatewayTestBed.start("gateway_routing");
   private static final String TRACEPARENT =
       "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+  /**
+   * What the service gets: the caller's trace, continued by the gateway's own span (its proxied
+   * request), sampled.
+   */
+  private static final String CONTINUED_TRACEPARENT =
+      "00-4bf92f3577b34da6a3ce929d0e0e4736-(?!00f067aa0ba902b7)[0-9a-f]{16}-01";
+
   private static final String TICKET_ID = "0b9f2c1e-8d4a-4f6b-a1c3-5e7d9f0b2a4c";
   private static final String TICKET =
       """
@@ -52,6 +62,7 @@ class GatewayRoutingTest {
 
   @Autowired WebTestClient client;
   @LocalServerPort int port;
+  @LocalManagementPort int managementPort;
 
   @BeforeEach
   void answerEverythingDownstream() {
@@ -146,7 +157,7 @@ class GatewayRoutingTest {
         1,
         postRequestedFor(urlEqualTo("/api/tickets"))
             .withRequestBody(equalToJson(request))
-            .withHeader("traceparent", equalTo(TRACEPARENT))
+            .withHeader("traceparent", matching(CONTINUED_TRACEPARENT))
             .withHeader("X-Forwarded-For", equalTo("127.0.0.1")));
   }
 
@@ -187,7 +198,7 @@ class GatewayRoutingTest {
     assertThat(received.getAllHeaderKeys())
         .noneMatch(name -> identityHeaders.stream().anyMatch(name::equalsIgnoreCase));
     assertThat(received.getHeader(HttpHeaders.AUTHORIZATION)).isEqualTo(bearer);
-    assertThat(received.getHeader("traceparent")).isEqualTo(TRACEPARENT);
+    assertThat(received.getHeader("traceparent")).matches(CONTINUED_TRACEPARENT);
     assertThat(received.getHeader("tracestate")).isEqualTo("vendor=abc");
     assertThat(received.getHeader("Idempotency-Key")).isEqualTo("retry-7f3a");
     assertThat(received.getHeader("X-Forwarded-For")).isEqualTo("127.0.0.1");
@@ -303,8 +314,12 @@ class GatewayRoutingTest {
   }
 
   @Test
-  void servesItsOwnHealth() {
-    client
+  void servesItsOwnHealthOnTheManagementPortOnly() {
+    client.get().uri("/actuator/health").exchange().expectStatus().isNotFound();
+    client.get().uri("/actuator/prometheus").exchange().expectStatus().isNotFound();
+    WebTestClient.bindToServer()
+        .baseUrl("http://127.0.0.1:" + managementPort)
+        .build()
         .get()
         .uri("/actuator/health")
         .exchange()

@@ -63,7 +63,7 @@ class GatewaySecurityHeadersTest {
     "GET, /v3/gateway-api-docs/swagger-config, 200",
     "GET, /swagger-ui.html, 302",
     "GET, /webjars/swagger-ui/index.html, 200",
-    "GET, /actuator/health, 200"
+    "GET, /actuator/health, 404"
   })
   void putsTheSecurityHeadersOnEveryAnswer(String method, String rawPath, int status) {
     WebTestClient.ResponseSpec answer =

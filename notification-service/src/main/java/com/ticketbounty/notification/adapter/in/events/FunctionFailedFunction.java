@@ -52,14 +52,18 @@ public final class FunctionFailedFunction {
     return null;
   }
 
+  /**
+   * Its fields under {@code failed.}: this run's own MDC already has {@code runId} (and a JSON log
+   * line has {@code service}); the same key twice makes structured logging drop the line.
+   */
   private static void log(FailureReport failure) {
     LOG.atError()
-        .addKeyValue("service", failure.service())
-        .addKeyValue("function", failure.function())
-        .addKeyValue("runId", failure.runId())
-        .addKeyValue("error", failure.error())
-        .addKeyValue("eventName", failure.eventName())
-        .addKeyValue("eventId", failure.eventId())
+        .addKeyValue("failed.service", failure.service())
+        .addKeyValue("failed.function", failure.function())
+        .addKeyValue("failed.runId", failure.runId())
+        .addKeyValue("failed.error", failure.error())
+        .addKeyValue("failed.eventName", failure.eventName())
+        .addKeyValue("failed.eventId", failure.eventId())
         .log(
             "Function failed: service={} function={} runId={} event={} {} error={}",
             failure.service(),

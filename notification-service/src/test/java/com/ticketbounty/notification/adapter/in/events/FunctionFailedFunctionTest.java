@@ -80,8 +80,9 @@ class FunctionFailedFunctionTest {
                   .contains("always-fails", failed.id().toString(), event.id().toString())
                   .doesNotContain(SECRET);
               assertThat(line.getKeyValuePairs())
-                  .anySatisfy(kv -> assertThat(kv.key).isEqualTo("runId"))
-                  .anySatisfy(kv -> assertThat(kv.key).isEqualTo("eventName"));
+                  .anySatisfy(kv -> assertThat(kv.key).isEqualTo("failed.runId"))
+                  .anySatisfy(kv -> assertThat(kv.key).isEqualTo("failed.eventName"))
+                  .noneSatisfy(kv -> assertThat(kv.key).isIn("runId", "service"));
             });
   }
 
