@@ -2,6 +2,7 @@ package com.ticketbounty.eventruntime.spi;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Everything one checkpoint of a run writes, atomically and fenced by its lease: step records, the
@@ -28,5 +29,10 @@ public record Commit(
   /** A checkpoint of steps (and their outbox rows) that keeps the attempt going. */
   public static Commit steps(Lease lease, List<StepWrite> steps, List<OutboxMessage> outbox) {
     return new Commit(lease, steps, outbox, List.of(), List.of(), List.of(), Optional.empty());
+  }
+
+  /** This checkpoint with its run update changed by {@code change}; one without one unchanged. */
+  public Commit withRunUpdate(UnaryOperator<RunUpdate> change) {
+    return new Commit(lease, steps, outbox, newRuns, waits, resolutions, runUpdate.map(change));
   }
 }

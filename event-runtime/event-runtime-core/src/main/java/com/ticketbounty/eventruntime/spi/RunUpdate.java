@@ -33,4 +33,14 @@ public record RunUpdate(
       RunStatus status, Instant dueAt, @Nullable String output, @Nullable String error) {
     this(status, dueAt, output, error, Duration.ZERO, null);
   }
+
+  /** This end with the time the attempt executed. */
+  public RunUpdate executing(Duration attemptExecuted) {
+    return new RunUpdate(status, dueAt, output, error, attemptExecuted, attemptSpan);
+  }
+
+  /** This end with the attempt's span, for the next attempt to link to. */
+  public RunUpdate tracedBy(String attemptTraceParent) {
+    return new RunUpdate(status, dueAt, output, error, executed, attemptTraceParent);
+  }
 }

@@ -163,24 +163,9 @@ public final class AttemptExecutor {
 
   /** The attempt's end, adding the time it executed to the run's (what its timeout limits). */
   private static @Nullable Commit executed(@Nullable Commit commit, RunBudget budget) {
-    if (commit == null || commit.runUpdate().isEmpty()) {
-      return commit;
-    }
-    RunUpdate update = commit.runUpdate().get();
-    return new Commit(
-        commit.lease(),
-        commit.steps(),
-        commit.outbox(),
-        commit.newRuns(),
-        commit.waits(),
-        commit.resolutions(),
-        Optional.of(
-            new RunUpdate(
-                update.status(),
-                update.dueAt(),
-                update.output(),
-                update.error(),
-                budget.elapsed())));
+    return commit == null
+        ? null
+        : commit.withRunUpdate(update -> update.executing(budget.elapsed()));
   }
 
   /**
@@ -214,25 +199,9 @@ public final class AttemptExecutor {
   }
 
   private static Commit withSpan(Commit commit, @Nullable String attemptSpan) {
-    if (commit.runUpdate().isEmpty() || attemptSpan == null) {
-      return commit;
-    }
-    RunUpdate update = commit.runUpdate().get();
-    return new Commit(
-        commit.lease(),
-        commit.steps(),
-        commit.outbox(),
-        commit.newRuns(),
-        commit.waits(),
-        commit.resolutions(),
-        Optional.of(
-            new RunUpdate(
-                update.status(),
-                update.dueAt(),
-                update.output(),
-                update.error(),
-                update.executed(),
-                attemptSpan)));
+    return attemptSpan == null
+        ? commit
+        : commit.withRunUpdate(update -> update.tracedBy(attemptSpan));
   }
 
   /** A failed look costs only a delay: the run is due again soon and looks then. */
