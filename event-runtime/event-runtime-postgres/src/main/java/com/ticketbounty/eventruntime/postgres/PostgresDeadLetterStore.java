@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /** Dead letters in {@code event_runtime.dead_letters}. */
 public final class PostgresDeadLetterStore implements DeadLetterStore {
@@ -21,6 +22,13 @@ public final class PostgresDeadLetterStore implements DeadLetterStore {
       "INSERT INTO event_runtime.dead_letters"
           + " (queue, message_id, event_name, reason, body, headers)"
           + " VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb)) ON CONFLICT DO NOTHING";
+  private static final String MARK_REDRIVEN =
+      "UPDATE event_runtime.dead_letters SET redriven_at = now()"
+          + " WHERE id = ? AND redriven_at IS NULL";
+
+  /** The header a redriven message carries: the id of the record it was sent back from. */
+  private static final String REDRIVEN_FROM = "x-redriven-from";
+
   static final String LIVE =
       "SELECT "
           + COLUMNS
@@ -33,10 +41,42 @@ public final class PostgresDeadLetterStore implements DeadLetterStore {
     this.dataSource = dataSource;
   }
 
+  /**
+   * Keeps a dead letter. A redriven message that died again can be drained before its redrive has
+   * marked the old record redriven; the old record is marked here first, in the same transaction,
+   * or the new one would meet it as "the same live letter" and be dropped while the old one then
+   * leaves the list: the message would be lost.
+   */
   @Override
   public void save(DeadLetter letter) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement insert = connection.prepareStatement(INSERT)) {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        endRedriven(connection, letter.headers().get(REDRIVEN_FROM));
+        insert(connection, letter);
+        connection.commit();
+      } catch (SQLException e) {
+        connection.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not keep a dead letter: " + e.getMessage(), e);
+    }
+  }
+
+  private static void endRedriven(Connection connection, @Nullable String redrivenFrom)
+      throws SQLException {
+    if (redrivenFrom == null || !redrivenFrom.matches("[0-9]{1,18}")) {
+      return;
+    }
+    try (PreparedStatement update = connection.prepareStatement(MARK_REDRIVEN)) {
+      update.setLong(1, Long.parseLong(redrivenFrom));
+      update.executeUpdate();
+    }
+  }
+
+  private static void insert(Connection connection, DeadLetter letter) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
       insert.setString(1, letter.queue());
       insert.setString(2, letter.messageId());
       insert.setString(3, letter.eventName());
@@ -44,8 +84,6 @@ public final class PostgresDeadLetterStore implements DeadLetterStore {
       insert.setBytes(5, letter.body());
       insert.setString(6, HeadersJson.write(letter.headers()));
       insert.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not keep a dead letter: " + e.getMessage(), e);
     }
   }
 
@@ -63,10 +101,7 @@ public final class PostgresDeadLetterStore implements DeadLetterStore {
   @Override
   public boolean markRedriven(long id) {
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement update =
-            connection.prepareStatement(
-                "UPDATE event_runtime.dead_letters SET redriven_at = now()"
-                    + " WHERE id = ? AND redriven_at IS NULL")) {
+        PreparedStatement update = connection.prepareStatement(MARK_REDRIVEN)) {
       update.setLong(1, id);
       return update.executeUpdate() == 1;
     } catch (SQLException e) {

@@ -66,6 +66,29 @@ class PostgresDeadLetterStoreTest {
     assertThat(only("q.redrive").id()).isNotEqualTo(first.id());
   }
 
+  @Test
+  void keepsARedrivenMessageThatDiedAgainBeforeItsRedriveWasMarked() {
+    store.save(letter("q.race", "m-4"));
+    Stored first = only("q.race");
+
+    // The redriven copy dies and is drained before the redrive marks the first record.
+    store.save(
+        new DeadLetter(
+            "q.race",
+            "m-4",
+            "app/ticket.created",
+            "body is not JSON",
+            "{}".getBytes(StandardCharsets.UTF_8),
+            Map.of("x-redriven-from", Long.toString(first.id()))));
+    boolean markedByTheRedrive = store.markRedriven(first.id());
+
+    assertThat(markedByTheRedrive).isFalse();
+    assertThat(store.find(first.id()).orElseThrow().redrivenAt()).isNotNull();
+    Stored again = only("q.race");
+    assertThat(again.id()).isNotEqualTo(first.id());
+    assertThat(again.letter().reason()).isEqualTo("body is not JSON");
+  }
+
   private static Stored only(String queue) {
     List<Stored> live =
         store.list(100).stream().filter(s -> s.letter().queue().equals(queue)).toList();

@@ -37,7 +37,9 @@ public final class DeadLetterRedrive {
       return false;
     }
     publish(stored.id(), stored.letter());
-    return store.markRedriven(id);
+    // Already marked when the message died again and was drained first (the store does that).
+    store.markRedriven(id);
+    return true;
   }
 
   private void publish(long id, DeadLetter letter) {
