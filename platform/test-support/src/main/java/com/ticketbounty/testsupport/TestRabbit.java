@@ -44,7 +44,6 @@ public final class TestRabbit {
     return factory;
   }
 
-  /** Deletes the named queues and exchanges; names that do not exist are skipped. */
   /** How many consumers the queue has now; 0 when it is not declared yet. */
   public long consumers(String queue) {
     try (com.rabbitmq.client.Connection connection = connectionFactory().newConnection("probe");
@@ -55,6 +54,7 @@ public final class TestRabbit {
     }
   }
 
+  /** Deletes the named queues and exchanges; names that do not exist are skipped. */
   public void delete(List<String> queues, List<String> exchanges) {
     try (Connection connection = connectionFactory().newConnection("test-cleanup")) {
       List<String> failures = new ArrayList<>();

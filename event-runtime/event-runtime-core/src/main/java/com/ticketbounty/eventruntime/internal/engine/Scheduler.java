@@ -34,16 +34,16 @@ public final class Scheduler {
     this.workers = workers;
   }
 
-  /**
-   * Claims one batch and submits its attempts.
-   *
-   * @return how many runs were claimed
-   */
   /** Whether every worker is busy: a claim now would take nothing. */
   public boolean full() {
     return inFlight.size() >= parts.settings().workers();
   }
 
+  /**
+   * Claims one batch and submits its attempts.
+   *
+   * @return how many runs were claimed
+   */
   public int pollOnce() {
     EngineSettings settings = parts.settings();
     int room = Math.min(settings.claimBatch(), settings.workers() - inFlight.size());
