@@ -45,7 +45,7 @@ public final class SubscriptionDispatcher<T> implements MessageSource.Handler {
       LOG.warn("Dead-lettering a message for {}: {}", subscription.id(), e.getMessage());
       return new Outcome.DeadLetter(e.getMessage());
     }
-    try (Scope ignored = TraceHeaders.currentOr(message.headers()).makeCurrent()) {
+    try (Scope _ = TraceHeaders.currentOr(message.headers()).makeCurrent()) {
       boolean processed =
           inbox.processOnce(
               subscription.id(),

@@ -108,7 +108,7 @@ class DatabasesTest {
         Statement statement = connection.createStatement()) {
       for (String sql : statements) {
         if (statement.execute(sql)) {
-          try (ResultSet ignored = statement.getResultSet()) {
+          try (ResultSet _ = statement.getResultSet()) {
             // a query only has to be allowed
           }
         }

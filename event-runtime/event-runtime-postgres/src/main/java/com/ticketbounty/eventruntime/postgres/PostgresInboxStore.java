@@ -42,7 +42,7 @@ public final class PostgresInboxStore implements InboxStore {
           connection.rollback();
           return false;
         }
-        try (ConnectionScope.Bound bound = scope.bind(connection)) {
+        try (ConnectionScope.Bound _ = scope.bind(connection)) {
           work.run();
         }
         connection.commit();

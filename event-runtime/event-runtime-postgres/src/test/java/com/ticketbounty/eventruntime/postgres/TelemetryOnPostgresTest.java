@@ -78,7 +78,7 @@ class TelemetryOnPostgresTest {
     Traces first = new Traces();
     DurableEngine before = engine("worker-1", List.of(napper), first.otel, null);
     Span request = first.otel.getTracer("test").spanBuilder("request").startSpan();
-    try (Scope scope = request.makeCurrent()) {
+    try (Scope _ = request.makeCurrent()) {
       before.submit(List.of(event("nap please")));
     }
     request.end();

@@ -48,7 +48,7 @@ final class Settlement {
     }
     Outcome outcome;
     Span span = spans.start(properties, m);
-    try (Scope scope = span.makeCurrent()) {
+    try (Scope _ = span.makeCurrent()) {
       outcome = handler.handle(m);
       ProcessSpans.end(span, outcome, null);
     } catch (RuntimeException | Error e) {

@@ -101,7 +101,7 @@ class DeadLetterDrainRecoveryTest {
         store,
         IntStream.range(0, dispatchThreads).mapToObj(i -> "slow-" + i).toArray(String[]::new));
 
-    try (AutoCloseable lock = lockDeadLetters()) {
+    try (AutoCloseable _ = lockDeadLetters()) {
       queues.forEach(queue -> kit.publishInto(kit.names.deadLetterQueue(queue), "slow"));
       await()
           .until(

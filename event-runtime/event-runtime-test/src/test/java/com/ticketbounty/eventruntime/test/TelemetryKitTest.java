@@ -80,7 +80,7 @@ class TelemetryKitTest {
                     }));
 
     Span request = otel.getTracer("test").spanBuilder("request").startSpan();
-    try (Scope scope = request.makeCurrent()) {
+    try (Scope _ = request.makeCurrent()) {
       runtime.send(new OrderPlaced(SECRET, "u-1"));
     }
     request.end();

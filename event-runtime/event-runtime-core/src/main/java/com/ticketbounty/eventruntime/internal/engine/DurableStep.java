@@ -105,7 +105,7 @@ final class DurableStep implements Step {
     // The step's span is current while the events are made: their headers carry it, so whatever
     // they cause continues the run's trace.
     StepTrace span = parts.telemetry().step(run.functionId(), run.id(), key, 1);
-    try (Scope scope = span.context().makeCurrent()) {
+    try (Scope _ = span.context().makeCurrent()) {
       List<UUID> sent = send(id, key, events);
       span.end("completed");
       return sent;

@@ -56,7 +56,7 @@ public final class FunctionDispatcher implements MessageSource.Handler {
     }
     // The run is created under the consumed message's context: the transport's span when it made
     // one, else the message's own headers.
-    try (Scope scope = TraceHeaders.currentOr(message.headers()).makeCurrent()) {
+    try (Scope _ = TraceHeaders.currentOr(message.headers()).makeCurrent()) {
       engine.submitTo(function.id(), List.of(event));
       return new Outcome.Processed();
     } catch (IllegalArgumentException e) {

@@ -224,7 +224,7 @@ final class PausingSteps {
     // The invoked run is made under this step's span: it continues the invoking run's trace.
     StepTrace span = parts.telemetry().step(run.functionId(), run.id(), key, 1);
     NewRun child;
-    try (Scope scope = span.context().makeCurrent()) {
+    try (Scope _ = span.context().makeCurrent()) {
       child = parts.newRuns().of(target, event, new ParentStep(run.id(), key));
     }
     span.end("waiting");

@@ -36,8 +36,8 @@ final class StepTrace {
   <T> Callable<T> wrap(Callable<T> body) {
     Context context = context();
     return () -> {
-      try (var scope = context.makeCurrent();
-          RunMdc mdc = RunMdc.put(span.getSpanContext(), functionId, runId, key)) {
+      try (var _ = context.makeCurrent();
+          RunMdc _ = RunMdc.put(span.getSpanContext(), functionId, runId, key)) {
         return body.call();
       }
     };

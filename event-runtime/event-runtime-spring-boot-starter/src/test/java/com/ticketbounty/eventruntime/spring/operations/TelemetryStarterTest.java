@@ -79,7 +79,7 @@ class TelemetryStarterTest {
   void aFunctionRunsInThePublishersTraceAndIsMetered() {
     String thing = "thing-" + System.nanoTime();
     Span request = openTelemetry.getTracer("test").spanBuilder("request").startSpan();
-    try (Scope scope = request.makeCurrent()) {
+    try (Scope _ = request.makeCurrent()) {
       TransactionalOperator.create(transactions)
           .transactional(publisher.publish(thing, new TracedThing(thing), null))
           .block();
