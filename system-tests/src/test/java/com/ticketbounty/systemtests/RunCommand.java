@@ -28,6 +28,13 @@ import java.util.concurrent.TimeUnit;
  */
 final class RunCommand implements AutoCloseable {
   static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
+
+  /**
+   * The java of the JVM these tests run on, which the build chose (Java 25+): the jars are compiled
+   * for it, and the {@code java} on PATH may be an older one.
+   */
+  static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
   static final List<String> PROCESSES =
       List.of(
           "gateway",
@@ -90,6 +97,8 @@ final class RunCommand implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(runDirectory.resolve("run.out").toFile());
     builder.environment().putAll(environment);
+    // run.sh starts every process on the JVM the tests run on (scripts/java-home.sh takes it).
+    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
     RunCommand run =
         new RunCommand(
             builder.start(), runDirectory, instance, ports, managementPorts, environment);

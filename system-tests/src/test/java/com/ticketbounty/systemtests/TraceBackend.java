@@ -36,7 +36,7 @@ final class TraceBackend implements AutoCloseable {
     Path log = RunCommand.REPOSITORY.resolve("system-tests/target/zipkin/zipkin-" + port + ".log");
     ProcessBuilder builder =
         new ProcessBuilder(
-                "java",
+                RunCommand.JAVA,
                 "-Xmx256m",
                 "-XX:TieredStopAtLevel=1",
                 "-jar",
