@@ -1,11 +1,11 @@
 # One build for every service; docker-compose.yml picks a service with its target (and
 # local-stack for its database-setup job, which creates each service's database and role).
-FROM eclipse-temurin:17-jdk AS build
+FROM eclipse-temurin:25-jdk AS build
 WORKDIR /src
 COPY . .
 RUN ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package
 
-FROM eclipse-temurin:17-jre AS service-base
+FROM eclipse-temurin:25-jre AS service-base
 RUN useradd --system --uid 10001 app
 USER app
 WORKDIR /app
