@@ -97,7 +97,11 @@ public final class AttemptExecutor {
       return;
     }
     Map<String, StepRecord> records = new LinkedHashMap<>();
-    parts.store().steps(run.id()).forEach(step -> records.put(step.key(), step));
+    if (run.attempt() > 1) {
+      // At its first claim a run has no steps to read: every step write is made under one of its
+      // leases, or by a resolution, replay or cancel of a run claimed before (see RunStore#steps).
+      parts.store().steps(run.id()).forEach(step -> records.put(step.key(), step));
+    }
     RunBudget budget = new RunBudget(function.get().runTimeout(), run.executed());
     Checkpoints checkpoints = new Checkpoints(parts, run.lease(), records, budget);
     StepAttempts attempts = new StepAttempts(parts, function.get(), run.id(), budget, trace);
