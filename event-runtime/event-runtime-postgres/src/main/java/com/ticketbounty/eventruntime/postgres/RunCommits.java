@@ -41,7 +41,7 @@ final class RunCommits {
   private static final String END =
       """
       UPDATE event_runtime.runs
-         SET status = ?, due_at = ?, output = CAST(? AS json), error = ?,
+         SET status = ?, due_at = COALESCE(CAST(? AS timestamptz), now()), output = CAST(? AS json), error = ?,
              lease_owner = CASE WHEN ? THEN lease_owner END,
              lease_expires_at = CASE WHEN ? THEN lease_expires_at END,
              ended_at = CASE WHEN ? THEN now() END,

@@ -152,6 +152,22 @@ abstract class RunStoreContract {
     assertThat(claim("worker-b", LONG, 10)).extracting(RunRecord::id).containsExactly(run.id());
   }
 
+  @Test
+  void aRunEndingNowIsDueAndEndedAtTheStoresTimeOfTheCommit() {
+    RunRecord run = created("greet");
+    RunRecord leased = claimOne("worker-a", LONG);
+    Instant before = store.now();
+
+    Set<UUID> applied =
+        store.commit(
+            List.of(end(leased.lease(), RunUpdate.ending(RunStatus.COMPLETED, "{\"v\":1}", null))));
+
+    RunRecord ended = store.run(run.id()).orElseThrow();
+    assertThat(applied).containsExactly(run.id());
+    assertThat(ended.status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(ended.dueAt()).isEqualTo(ended.endedAt()).isBetween(before, store.now());
+  }
+
   static RunUpdate sleeping(Instant wake) {
     return new RunUpdate(RunStatus.SLEEPING, wake, null, null);
   }

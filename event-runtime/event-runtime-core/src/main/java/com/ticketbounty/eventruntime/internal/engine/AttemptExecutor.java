@@ -13,6 +13,7 @@ import com.ticketbounty.eventruntime.spi.StepStatus;
 import com.ticketbounty.eventruntime.spi.StepWrite;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -194,12 +195,22 @@ public final class AttemptExecutor {
               parts
                   .telemetry()
                   .meters()
-                  .runEnded(
-                      run.functionId(),
-                      update.status(),
-                      Duration.between(run.createdAt(), update.dueAt()));
+                  .runEnded(run.functionId(), update.status(), sinceCreated(run, update, trace));
             });
     return true;
+  }
+
+  /**
+   * From the run's creation to this end, on the store's clock without asking it: a run that ends
+   * now has its end time taken inside the write, so it is the claim's time (the lease's expiry less
+   * its length) plus the time this attempt has taken since.
+   */
+  private @Nullable Duration sinceCreated(RunRecord run, RunUpdate update, AttemptTrace trace) {
+    Instant end = update.dueAt();
+    if (end == null && run.leaseExpiresAt() != null) {
+      end = run.leaseExpiresAt().minus(parts.settings().leaseFor()).plus(trace.elapsed());
+    }
+    return end == null ? null : Duration.between(run.createdAt(), end);
   }
 
   private static Commit withSpan(Commit commit, @Nullable String attemptSpan) {

@@ -61,7 +61,7 @@ final class RunOutcomes {
               run.parent(),
               new StepWrite(run.parent().stepKey(), StepStatus.COMPLETED, 1, memo, null)));
     }
-    return end(run, new RunUpdate(RunStatus.COMPLETED, now(), memo, null), resolutions);
+    return end(run, RunUpdate.ending(RunStatus.COMPLETED, memo, null), resolutions);
   }
 
   Commit suspended(RunRecord run, Suspension suspension) {
@@ -122,7 +122,7 @@ final class RunOutcomes {
         newRuns,
         List.of(),
         resolutions,
-        Optional.of(new RunUpdate(RunStatus.FAILED, now(), null, error)));
+        Optional.of(RunUpdate.ending(RunStatus.FAILED, null, error)));
   }
 
   private EventEnvelope failureEvent(RunRecord run, String error) {
