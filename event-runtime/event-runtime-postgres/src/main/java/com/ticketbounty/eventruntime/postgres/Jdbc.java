@@ -43,6 +43,20 @@ final class Jdbc {
     }
   }
 
+  /**
+   * Runs {@code work}, which executes a single statement, in auto-commit: the statement is its own
+   * transaction, committed as it answers, so it costs one round trip where an explicit transaction
+   * would add its {@code COMMIT}. A statement is atomic: a failed one leaves nothing behind.
+   */
+  static <T> T statement(DataSource dataSource, String what, Work<T> work) {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(true);
+      return work.apply(connection);
+    } catch (SQLException e) {
+      throw new IllegalStateException("run store: " + what + " failed: " + e.getMessage(), e);
+    }
+  }
+
   static void setInstant(PreparedStatement statement, int index, @Nullable Instant instant)
       throws SQLException {
     if (instant == null) {

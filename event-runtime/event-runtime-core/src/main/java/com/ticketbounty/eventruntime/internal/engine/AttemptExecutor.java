@@ -107,7 +107,9 @@ public final class AttemptExecutor {
     Checkpoints checkpoints = new Checkpoints(parts, run.lease(), records, budget);
     StepAttempts attempts = new StepAttempts(parts, function.get(), run.id(), budget, trace);
     DurableStep step = new DurableStep(parts, run, event, checkpoints, attempts);
-    Commit commit = attempt(run, function.get(), event, records, checkpoints, attempts, step);
+    Commit commit =
+        checkpoints.scoped(
+            attempt(run, function.get(), event, records, checkpoints, attempts, step));
     if (finish(run, executed(commit, budget), trace)) {
       recheckWait(run, step);
     }
