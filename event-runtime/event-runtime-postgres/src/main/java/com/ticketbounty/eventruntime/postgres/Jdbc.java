@@ -44,11 +44,12 @@ final class Jdbc {
   }
 
   /**
-   * Runs {@code work}, which executes a single statement, in auto-commit: the statement is its own
-   * transaction, committed as it answers, so it costs one round trip where an explicit transaction
-   * would add its {@code COMMIT}. A statement is atomic: a failed one leaves nothing behind.
+   * Runs {@code work} in auto-commit: each statement is its own transaction, committed as it
+   * answers, so it costs one round trip where an explicit transaction would add its {@code COMMIT}.
+   * For work of one statement (atomic: a failed one leaves nothing behind), or whose statements
+   * need no transaction together.
    */
-  static <T> T statement(DataSource dataSource, String what, Work<T> work) {
+  static <T> T autoCommit(DataSource dataSource, String what, Work<T> work) {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(true);
       return work.apply(connection);

@@ -65,7 +65,9 @@ public final class PostgresRunStore implements RunStore {
   public List<RunRecord> createRuns(List<NewRun> runs) {
     return runs.isEmpty()
         ? List.of()
-        : Jdbc.transaction(dataSource, "createRuns", c -> NewRunRows.create(c, runs));
+        // In auto-commit: the insert stands alone, and the read-back of runs that already
+        // existed (a redelivery) needs no transaction with it.
+        : Jdbc.autoCommit(dataSource, "createRuns", c -> NewRunRows.create(c, runs));
   }
 
   @Override

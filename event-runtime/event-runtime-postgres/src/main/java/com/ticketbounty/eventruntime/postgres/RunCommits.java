@@ -54,7 +54,7 @@ final class RunCommits {
     }
     if (commits.size() == 1 && commits.get(0).onlyStepsAndEnd()) {
       Commit commit = commits.get(0);
-      return Jdbc.statement(
+      return Jdbc.autoCommit(
           dataSource,
           "commit",
           connection ->

@@ -109,6 +109,8 @@ abstract class RunStoreContract {
     assertThat(created.get(0).status()).isEqualTo(RunStatus.QUEUED);
     assertThat(created.get(0).event()).isEqualTo(EVENT);
     assertThat(store.run(duplicate.id())).isEmpty();
+    assertThat(created.get(0)).as("as stored").isEqualTo(store.run(first.id()).orElseThrow());
+    assertThat(again.get(0)).as("as stored").isEqualTo(store.run(first.id()).orElseThrow());
   }
 
   @Test
