@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Test;
 class RoundTripsOnPostgresTest {
   // Intake: the run's insert. Claim to completion: the claim, one fenced write per step, the end.
   private static final Counts INTAKE_AT_MOST = new Counts(1, 1);
-  private static final Counts RUN_AT_MOST = new Counts(7, 5);
+  private static final Counts RUN_AT_MOST = new Counts(5, 5);
 
   private static MigratedDatabase database;
   private static RoundTripCounter counter;
