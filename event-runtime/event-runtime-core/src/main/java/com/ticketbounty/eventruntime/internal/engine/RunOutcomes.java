@@ -102,17 +102,14 @@ final class RunOutcomes {
           error);
     } else {
       EventEnvelope failure = failureEvent(run, error);
+      String encoded = parts.codec().encode(failure);
       outbox.add(
           new OutboxMessage(
-              failure.id(),
-              failure.name(),
-              run.id().toString(),
-              parts.codec().encode(failure),
-              TraceHeaders.capture()));
+              failure.id(), failure.name(), run.id().toString(), encoded, TraceHeaders.capture()));
       parts
           .functions()
           .find(Functions.failureId(function.id()))
-          .ifPresent(handler -> newRuns.add(parts.newRuns().of(handler, failure, null)));
+          .ifPresent(handler -> newRuns.add(parts.newRuns().of(handler, failure, encoded, null)));
       LOG.warn("Run {} of {} failed: {}", run.id(), run.functionId(), error);
     }
     return new Commit(
