@@ -14,7 +14,8 @@ public interface FunctionContext {
   /**
    * The event's data read as a contract record, its {@code @Sensitive} fields opened; an event that
    * does not fit fails the run, and so does a sensitive field that arrived in clear or whose sealed
-   * value was not sealed for this event and field.
+   * value was not sealed for this event and field. It is read once per attempt: every call of the
+   * attempt answers the same record.
    */
   <T> T data(Class<T> contract);
 

@@ -8,6 +8,11 @@ import java.util.function.UnaryOperator;
  * Everything one checkpoint of a run writes, atomically and fenced by its lease: step records, the
  * outbox rows of {@code sendEvent}, runs it starts (invoked, failure handlers), waits it registers,
  * steps of other runs it resolves, and — when the attempt ends — the run's new state.
+ *
+ * @param waitsRegistered whether a step of the run may be registered as waiting for an event, so
+ *     that a step written here with another status must drop that registration; false when the
+ *     engine knows that no step of the run was waiting when its attempt began (an attempt cannot
+ *     register a wait and go on), and the store need not look
  */
 public record Commit(
     Lease lease,
@@ -16,7 +21,8 @@ public record Commit(
     List<NewRun> newRuns,
     List<WaitRecord> waits,
     List<Resolution> resolutions,
-    Optional<RunUpdate> runUpdate) {
+    Optional<RunUpdate> runUpdate,
+    boolean waitsRegistered) {
 
   public Commit {
     steps = List.copyOf(steps);
@@ -26,6 +32,18 @@ public record Commit(
     resolutions = List.copyOf(resolutions);
   }
 
+  /** A checkpoint whose step writes may end registered waits: the store looks. */
+  public Commit(
+      Lease lease,
+      List<StepWrite> steps,
+      List<OutboxMessage> outbox,
+      List<NewRun> newRuns,
+      List<WaitRecord> waits,
+      List<Resolution> resolutions,
+      Optional<RunUpdate> runUpdate) {
+    this(lease, steps, outbox, newRuns, waits, resolutions, runUpdate, true);
+  }
+
   /** A checkpoint of steps (and their outbox rows) that keeps the attempt going. */
   public static Commit steps(Lease lease, List<StepWrite> steps, List<OutboxMessage> outbox) {
     return new Commit(lease, steps, outbox, List.of(), List.of(), List.of(), Optional.empty());
@@ -33,6 +51,17 @@ public record Commit(
 
   /** This checkpoint with its run update changed by {@code change}; one without one unchanged. */
   public Commit withRunUpdate(UnaryOperator<RunUpdate> change) {
-    return new Commit(lease, steps, outbox, newRuns, waits, resolutions, runUpdate.map(change));
+    return new Commit(
+        lease, steps, outbox, newRuns, waits, resolutions, runUpdate.map(change), waitsRegistered);
+  }
+
+  /** This checkpoint of a run known to have no step registered as waiting for an event. */
+  public Commit withoutRegisteredWaits() {
+    return new Commit(lease, steps, outbox, newRuns, waits, resolutions, runUpdate, false);
+  }
+
+  /** Whether this checkpoint writes nothing but the run's steps and, maybe, its end. */
+  public boolean onlyStepsAndEnd() {
+    return outbox.isEmpty() && newRuns.isEmpty() && waits.isEmpty() && resolutions.isEmpty();
   }
 }

@@ -35,7 +35,12 @@ public interface RunStore {
 
   Optional<RunRecord> run(UUID runId);
 
-  /** The run's steps in the order they were recorded. */
+  /**
+   * The run's steps in the order they were recorded. A run claimed for the first time ({@link
+   * Lease#attempt()} 1) has none, and the engine does not ask: a store writes a run's steps only
+   * under one of its leases, or by a resolution, replay or cancel, which reach only runs that were
+   * claimed before.
+   */
   List<StepRecord> steps(UUID runId);
 
   /**

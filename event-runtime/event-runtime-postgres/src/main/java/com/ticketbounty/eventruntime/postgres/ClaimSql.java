@@ -50,15 +50,10 @@ final class ClaimSql {
       SELECT * FROM due UNION ALL SELECT * FROM expired
       """;
 
-  /**
-   * Due runs of the known functions without a limit, oldest due first, row-locked with {@code SKIP
-   * LOCKED}, read as in {@link #CANDIDATES} from the two partial indexes and cut at the batch size.
-   * Runs of a function this instance does not know are not its to claim. Parameters: unlimited
-   * known function ids, the batch size.
-   */
-  static final String UNLIMITED =
+  /** The due and the expired runs of the unlimited functions, as {@link #UNLIMITED} reads them. */
+  private static final String UNLIMITED_DUE =
       """
-      WITH functions AS (SELECT unnest(CAST(? AS text[])) AS function_id),
+      functions AS (SELECT unnest(CAST(? AS text[])) AS function_id),
       batch AS (SELECT CAST(? AS int) AS size),
       due AS (
         SELECT r.id, r.function_id, COALESCE(r.concurrency_key, '') AS key, r.due_at
@@ -76,9 +71,45 @@ final class ClaimSql {
            AND r.function_id IN (SELECT function_id FROM functions)
          ORDER BY r.lease_expires_at
          LIMIT (SELECT size FROM batch)
-           FOR NO KEY UPDATE OF r SKIP LOCKED)
+           FOR NO KEY UPDATE OF r SKIP LOCKED)""";
+
+  /**
+   * Due runs of the known functions without a limit, oldest due first, row-locked with {@code SKIP
+   * LOCKED}, read as in {@link #CANDIDATES} from the two partial indexes and cut at the batch size.
+   * Runs of a function this instance does not know are not its to claim. Parameters: unlimited
+   * known function ids, the batch size.
+   */
+  static final String UNLIMITED =
+      """
+      WITH %s
       SELECT * FROM due UNION ALL SELECT * FROM expired
-      """;
+      """
+          .formatted(ClaimSql.UNLIMITED_DUE);
+
+  /**
+   * A claim of unlimited functions only, as one statement: the due runs of {@link #UNLIMITED},
+   * oldest due first and cut at the batch size, leased as {@link #LEASE} does. The rows it locks
+   * are the rows it updates, so in auto-commit the lock lasts exactly as long as the claim. The
+   * chosen ids are handed to the update as an array, so it finds each row by its key (a join lets
+   * the planner scan the whole table). Parameters: function ids, the batch size, owner, lease
+   * length in microseconds.
+   */
+  static final String CLAIM_UNLIMITED =
+      """
+      WITH %s,
+      chosen AS (
+        SELECT c.id AS chosen_id
+          FROM (SELECT id, due_at FROM due UNION ALL SELECT id, due_at FROM expired) c
+         ORDER BY c.due_at
+         LIMIT (SELECT size FROM batch))
+      UPDATE event_runtime.runs r SET status = 'running', lease_owner = ?, attempt = r.attempt + 1,
+             takeovers = r.takeovers + CASE WHEN r.status = 'running' THEN 1 ELSE 0 END,
+             lease_expires_at = now() + ? * interval '1 microsecond',
+             started_at = COALESCE(r.started_at, now()), ended_at = NULL
+       WHERE r.id = ANY(ARRAY(SELECT chosen_id FROM chosen))
+      RETURNING %s
+      """
+          .formatted(UNLIMITED_DUE, RunRows.COLUMNS);
 
   /**
    * The key's lock for this transaction, or false at once when another claim holds it. Two int4

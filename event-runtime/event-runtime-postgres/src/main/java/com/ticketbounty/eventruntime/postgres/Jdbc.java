@@ -43,6 +43,21 @@ final class Jdbc {
     }
   }
 
+  /**
+   * Runs {@code work} in auto-commit: each statement is its own transaction, committed as it
+   * answers, so it costs one round trip where an explicit transaction would add its {@code COMMIT}.
+   * For work of one statement (atomic: a failed one leaves nothing behind), or whose statements
+   * need no transaction together.
+   */
+  static <T> T autoCommit(DataSource dataSource, String what, Work<T> work) {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(true);
+      return work.apply(connection);
+    } catch (SQLException e) {
+      throw new IllegalStateException("run store: " + what + " failed: " + e.getMessage(), e);
+    }
+  }
+
   static void setInstant(PreparedStatement statement, int index, @Nullable Instant instant)
       throws SQLException {
     if (instant == null) {

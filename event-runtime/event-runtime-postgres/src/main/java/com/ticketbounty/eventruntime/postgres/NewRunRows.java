@@ -2,9 +2,15 @@ package com.ticketbounty.eventruntime.postgres;
 
 import com.ticketbounty.eventruntime.spi.NewRun;
 import com.ticketbounty.eventruntime.spi.RunRecord;
+import com.ticketbounty.eventruntime.spi.RunStatus;
+import com.ticketbounty.eventruntime.spi.RunTrace;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +18,9 @@ import java.util.UUID;
 
 /**
  * Creates runs, idempotently on (function, event id). The whole list is one {@code INSERT … SELECT
- * FROM unnest(…)} — one round trip however many runs — and one read back of every requested run,
- * the ones just created and the ones that already existed alike.
+ * FROM unnest(…)} — one round trip however many runs — whose {@code RETURNING} gives each created
+ * run its creation time, the one field the database chooses; the rest is what was inserted. Only
+ * runs that already existed (a redelivery) are read back, in a second statement.
  */
 final class NewRunRows {
   // No conflict target: the run id is derived from (function, event id), so two instances creating
@@ -33,6 +40,7 @@ final class NewRunRows {
                                   parent_run_id, parent_step_key, error, trace_parent, place)
        ORDER BY n.place
       ON CONFLICT DO NOTHING
+      RETURNING id, created_at
       """;
   private static final String READ_BACK =
       "SELECT "
@@ -69,6 +77,7 @@ final class NewRunRows {
       failures[i] = run.failure();
       traces[i] = run.traceParent();
     }
+    Map<UUID, Instant> created = new HashMap<>();
     try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
       insert.setArray(1, connection.createArrayOf("uuid", ids));
       insert.setArray(2, connection.createArrayOf("text", functions));
@@ -79,16 +88,61 @@ final class NewRunRows {
       insert.setArray(7, connection.createArrayOf("text", parentSteps));
       insert.setArray(8, connection.createArrayOf("text", failures));
       insert.setArray(9, connection.createArrayOf("text", traces));
-      insert.executeUpdate();
+      try (ResultSet row = insert.executeQuery()) {
+        while (row.next()) {
+          created.put(row.getObject("id", UUID.class), Jdbc.requiredInstant(row, "created_at"));
+        }
+      }
     }
     Map<String, RunRecord> byEvent = new HashMap<>();
-    try (PreparedStatement select = connection.prepareStatement(READ_BACK)) {
-      select.setArray(1, connection.createArrayOf("text", functions));
-      select.setArray(2, connection.createArrayOf("uuid", events));
-      RunRows.readAll(select)
-          .forEach(run -> byEvent.put(key(run.functionId(), run.eventId()), run));
+    List<NewRun> existing = new ArrayList<>();
+    for (NewRun run : runs) {
+      Instant createdAt = created.get(run.id());
+      if (createdAt != null) {
+        byEvent.put(key(run.functionId(), run.eventId()), queued(run, createdAt));
+      }
+    }
+    for (NewRun run : runs) {
+      if (!byEvent.containsKey(key(run.functionId(), run.eventId()))) {
+        existing.add(run);
+      }
+    }
+    if (!existing.isEmpty()) {
+      try (PreparedStatement select = connection.prepareStatement(READ_BACK)) {
+        select.setArray(
+            1,
+            connection.createArrayOf("text", existing.stream().map(NewRun::functionId).toArray()));
+        select.setArray(
+            2, connection.createArrayOf("uuid", existing.stream().map(NewRun::eventId).toArray()));
+        RunRows.readAll(select)
+            .forEach(run -> byEvent.put(key(run.functionId(), run.eventId()), run));
+      }
     }
     return runs.stream().map(run -> byEvent.get(key(run.functionId(), run.eventId()))).toList();
+  }
+
+  /** The run as its insert wrote it: queued, due at its creation, never claimed. */
+  private static RunRecord queued(NewRun run, Instant createdAt) {
+    return new RunRecord(
+        run.id(),
+        run.functionId(),
+        run.eventId(),
+        run.event(),
+        RunStatus.QUEUED,
+        createdAt,
+        null,
+        null,
+        run.concurrencyKey(),
+        run.parent(),
+        null,
+        run.failure(),
+        createdAt,
+        null,
+        null,
+        0,
+        0,
+        Duration.ZERO,
+        new RunTrace(run.traceParent(), null));
   }
 
   private static String key(String functionId, UUID eventId) {

@@ -25,7 +25,9 @@ import javax.sql.DataSource;
 
 /**
  * The engine's {@link RunStore} in the service's PostgreSQL, schema {@code event_runtime} (migrate
- * it first with {@link RuntimeSchema#migrate}). Plain JDBC; every method is one transaction.
+ * it first with {@link RuntimeSchema#migrate}). Plain JDBC; every method is one transaction — the
+ * hot ones (a run's creation, a claim without limits, a step's checkpoint, an attempt's end) a
+ * single statement in auto-commit, one round trip.
  *
  * <p>Time is PostgreSQL's. Inside a transaction the store uses {@code now()} — the transaction's
  * start, one instant for every row it writes — and every due time, lease and expiry is computed in
@@ -65,7 +67,9 @@ public final class PostgresRunStore implements RunStore {
   public List<RunRecord> createRuns(List<NewRun> runs) {
     return runs.isEmpty()
         ? List.of()
-        : Jdbc.transaction(dataSource, "createRuns", c -> NewRunRows.create(c, runs));
+        // In auto-commit: the insert stands alone, and the read-back of runs that already
+        // existed (a redelivery) needs no transaction with it.
+        : Jdbc.autoCommit(dataSource, "createRuns", c -> NewRunRows.create(c, runs));
   }
 
   @Override

@@ -31,6 +31,9 @@ import javax.sql.DataSource;
  *
  * <p>Only claims create live leases (renewals extend them, everything else ends them), so counting
  * under the key lock at claim time bounds the live leases of a key at all times.
+ *
+ * <p>A claim that names no limited function has no key to count: it locks and leases in one
+ * statement ({@link ClaimSql#CLAIM_UNLIMITED}), in auto-commit, one round trip.
  */
 final class RunClaims {
   private final DataSource dataSource;
@@ -40,6 +43,10 @@ final class RunClaims {
   }
 
   List<RunRecord> claim(Claim claim) {
+    if (claim.limits().isEmpty()) {
+      // No key to count: one statement locks and leases, in auto-commit — one round trip.
+      return Jdbc.autoCommit(dataSource, "claim", connection -> leaseUnlimited(connection, claim));
+    }
     return Jdbc.transaction(
         dataSource,
         "claim",
@@ -138,9 +145,24 @@ final class RunClaims {
       update.setString(1, claim.owner());
       update.setLong(2, Jdbc.micros(claim.leaseFor()));
       update.setArray(3, RunRows.uuids(connection, ids));
-      List<RunRecord> leased = new ArrayList<>(RunRows.readAll(update));
-      leased.sort(Comparator.comparing(RunRecord::dueAt).thenComparing(RunRecord::id));
-      return leased;
+      return sorted(RunRows.readAll(update));
+    }
+  }
+
+  private static List<RunRecord> sorted(List<RunRecord> leased) {
+    List<RunRecord> sorted = new ArrayList<>(leased);
+    sorted.sort(Comparator.comparing(RunRecord::dueAt).thenComparing(RunRecord::id));
+    return sorted;
+  }
+
+  private static List<RunRecord> leaseUnlimited(Connection connection, Claim claim)
+      throws SQLException {
+    try (PreparedStatement update = connection.prepareStatement(ClaimSql.CLAIM_UNLIMITED)) {
+      update.setArray(1, connection.createArrayOf("text", claim.functions().toArray()));
+      update.setInt(2, claim.max());
+      update.setString(3, claim.owner());
+      update.setLong(4, Jdbc.micros(claim.leaseFor()));
+      return sorted(RunRows.readAll(update));
     }
   }
 

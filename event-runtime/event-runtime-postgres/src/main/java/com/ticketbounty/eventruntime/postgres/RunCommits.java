@@ -3,8 +3,6 @@ package com.ticketbounty.eventruntime.postgres;
 import com.ticketbounty.eventruntime.spi.Commit;
 import com.ticketbounty.eventruntime.spi.Lease;
 import com.ticketbounty.eventruntime.spi.OutboxMessage;
-import com.ticketbounty.eventruntime.spi.RunStatus;
-import com.ticketbounty.eventruntime.spi.RunUpdate;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,12 +16,16 @@ import javax.sql.DataSource;
 /**
  * Applies checkpoints, each fenced by its lease.
  *
- * <p>Fencing: a commit first locks its run's row with a guard that holds only while the lease does
- * (same attempt and owner, unexpired by the database's clock, run still running). The lock is held
- * to the end of the transaction, so a takeover (a claim, which skips locked rows) or a cancel
- * (which waits for it) cannot slip in between the check and the writes; if the guard finds nothing,
- * the commit writes nothing at all — which is what makes a fenced commit all-or-nothing without a
- * savepoint.
+ * <p>Fencing: a checkpoint of a run's steps and its end — the one a step or an attempt's end makes
+ * — is one statement led by its fence ({@link FencedWrite}). Any other first locks its run's row
+ * with a guard that holds only while the lease does (same attempt and owner, unexpired by the
+ * database's clock, run still running), then writes. Either way the row stays locked to the end of
+ * the transaction, so a takeover (a claim, which skips locked rows) or a cancel (which waits for
+ * it) cannot slip in between the check and the writes; if the guard finds nothing, the commit
+ * writes nothing at all — which is what makes a fenced commit all-or-nothing without a savepoint.
+ *
+ * <p>Round trips: a call with one checkpoint of steps and end runs its statement in auto-commit —
+ * it is its own transaction, so fence, writes and commit take one round trip.
  *
  * <p>Batching: all commits of one call share one transaction (one connection, one fsync). Each is
  * still all-or-nothing: fenced ones write nothing, and a database error rolls the whole call back
@@ -38,17 +40,6 @@ final class RunCommits {
          AND lease_expires_at > now()
          FOR NO KEY UPDATE
       """;
-  private static final String END =
-      """
-      UPDATE event_runtime.runs
-         SET status = ?, due_at = ?, output = CAST(? AS json), error = ?,
-             lease_owner = CASE WHEN ? THEN lease_owner END,
-             lease_expires_at = CASE WHEN ? THEN lease_expires_at END,
-             ended_at = CASE WHEN ? THEN now() END,
-             executed_micros = executed_micros + ?,
-             last_attempt_span = COALESCE(?, last_attempt_span)
-       WHERE id = ?
-      """;
 
   private final DataSource dataSource;
   private final OutboxWriter outbox = new OutboxWriter();
@@ -61,14 +52,23 @@ final class RunCommits {
     if (commits.isEmpty()) {
       return Set.of();
     }
+    if (commits.size() == 1 && commits.get(0).onlyStepsAndEnd()) {
+      Commit commit = commits.get(0);
+      return Jdbc.autoCommit(
+          dataSource,
+          "commit",
+          connection ->
+              FencedWrite.apply(connection, commit) ? Set.of(commit.lease().runId()) : Set.of());
+    }
     return Jdbc.transaction(
         dataSource,
         "commit",
         connection -> {
           Set<UUID> applied = new LinkedHashSet<>();
           for (Commit commit : commits) {
-            if (holds(connection, commit.lease())) {
-              apply(connection, commit);
+            if (commit.onlyStepsAndEnd()
+                ? FencedWrite.apply(connection, commit)
+                : holds(connection, commit.lease()) && apply(connection, commit)) {
               applied.add(commit.lease().runId());
             }
           }
@@ -87,10 +87,13 @@ final class RunCommits {
     }
   }
 
-  // The order of the in-memory store: steps, outbox, new runs, waits, resolutions, the run's end.
-  private void apply(Connection connection, Commit commit) throws SQLException {
+  /**
+   * The order of the in-memory store: steps, outbox, new runs, waits, resolutions, the run's end
+   * (the lease is held, so the end's own fence finds the row).
+   */
+  private boolean apply(Connection connection, Commit commit) throws SQLException {
     UUID runId = commit.lease().runId();
-    StepRows.write(connection, runId, commit.steps());
+    StepRows.write(connection, runId, commit.steps(), commit.waitsRegistered());
     for (OutboxMessage message : commit.outbox()) {
       outbox.write(connection, message);
     }
@@ -98,24 +101,17 @@ final class RunCommits {
     WaitRows.write(connection, commit.waits());
     Resolutions.apply(connection, commit.resolutions());
     if (commit.runUpdate().isPresent()) {
-      end(connection, runId, commit.runUpdate().get());
+      FencedWrite.apply(
+          connection,
+          new Commit(
+              commit.lease(),
+              List.of(),
+              List.of(),
+              List.of(),
+              List.of(),
+              List.of(),
+              commit.runUpdate()));
     }
-  }
-
-  private static void end(Connection connection, UUID runId, RunUpdate update) throws SQLException {
-    boolean stillRunning = update.status() == RunStatus.RUNNING;
-    try (PreparedStatement end = connection.prepareStatement(END)) {
-      end.setString(1, Jdbc.status(update.status()));
-      Jdbc.setInstant(end, 2, update.dueAt());
-      end.setString(3, update.output());
-      end.setString(4, update.error());
-      end.setBoolean(5, stillRunning);
-      end.setBoolean(6, stillRunning);
-      end.setBoolean(7, update.status().finished());
-      end.setLong(8, Jdbc.micros(update.executed()));
-      end.setString(9, update.attemptSpan());
-      end.setObject(10, runId);
-      end.executeUpdate();
-    }
+    return true;
   }
 }

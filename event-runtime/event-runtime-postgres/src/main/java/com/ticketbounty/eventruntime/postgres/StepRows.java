@@ -39,6 +39,17 @@ final class StepRows {
 
   /** Writes the steps of one run, in order, inside the caller's transaction. */
   static void write(Connection connection, UUID runId, List<StepWrite> steps) throws SQLException {
+    write(connection, runId, steps, true);
+  }
+
+  /**
+   * Writes the steps of one run, in order, inside the caller's transaction; drops the wait
+   * registration of each step written with another status than waiting, unless {@code
+   * waitsRegistered} is false (the run has none).
+   */
+  static void write(
+      Connection connection, UUID runId, List<StepWrite> steps, boolean waitsRegistered)
+      throws SQLException {
     if (steps.isEmpty()) {
       return;
     }
@@ -53,7 +64,7 @@ final class StepRows {
         upsert.setString(5, step.memo());
         Jdbc.setInstant(upsert, 6, step.wakeAt());
         upsert.addBatch();
-        if (step.status() != StepStatus.WAITING) {
+        if (waitsRegistered && step.status() != StepStatus.WAITING) {
           endWait.setObject(1, runId);
           endWait.setString(2, step.key());
           endWait.addBatch();

@@ -89,6 +89,22 @@ class ClaimCostOnPostgresTest {
   }
 
   @Test
+  void aOneStatementClaimOfUnlimitedFunctionsReadsAboutItsBatchNotEveryDueRun()
+      throws SQLException {
+    long read =
+        rowsRead(
+            ClaimSql.CLAIM_UNLIMITED,
+            statement -> {
+              statement.setArray(1, text(statement.getConnection(), "audit"));
+              statement.setInt(2, BATCH);
+              statement.setString(3, "worker-explain");
+              statement.setLong(4, Duration.ofMinutes(5).toNanos() / 1_000);
+            });
+
+    assertThat(read).as("rows of runs read for a batch of " + BATCH).isLessThan(DUE / 10);
+  }
+
+  @Test
   void theBacklogIsStillClaimedFairlyAcrossKeys() {
     PostgresRunStore store = new PostgresRunStore(dataSource);
     List<RunRecord> claimed =

@@ -109,6 +109,8 @@ abstract class RunStoreContract {
     assertThat(created.get(0).status()).isEqualTo(RunStatus.QUEUED);
     assertThat(created.get(0).event()).isEqualTo(EVENT);
     assertThat(store.run(duplicate.id())).isEmpty();
+    assertThat(created.get(0)).as("as stored").isEqualTo(store.run(first.id()).orElseThrow());
+    assertThat(again.get(0)).as("as stored").isEqualTo(store.run(first.id()).orElseThrow());
   }
 
   @Test
@@ -150,6 +152,22 @@ abstract class RunStoreContract {
     elapse(SHORT);
 
     assertThat(claim("worker-b", LONG, 10)).extracting(RunRecord::id).containsExactly(run.id());
+  }
+
+  @Test
+  void aRunEndingNowIsDueAndEndedAtTheStoresTimeOfTheCommit() {
+    RunRecord run = created("greet");
+    RunRecord leased = claimOne("worker-a", LONG);
+    Instant before = store.now();
+
+    Set<UUID> applied =
+        store.commit(
+            List.of(end(leased.lease(), RunUpdate.ending(RunStatus.COMPLETED, "{\"v\":1}", null))));
+
+    RunRecord ended = store.run(run.id()).orElseThrow();
+    assertThat(applied).containsExactly(run.id());
+    assertThat(ended.status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(ended.dueAt()).isEqualTo(ended.endedAt()).isBetween(before, store.now());
   }
 
   static RunUpdate sleeping(Instant wake) {

@@ -168,7 +168,12 @@ public final class InMemoryRunStore implements RunStore {
         Runs.attemptSpan(
             Runs.executed(
                 Runs.moved(
-                    run, update.status(), update.dueAt(), update.output(), update.error(), now()),
+                    run,
+                    update.status(),
+                    update.dueAt() == null ? now() : update.dueAt(),
+                    update.output(),
+                    update.error(),
+                    now()),
                 update.executed()),
             update.attemptSpan()));
   }

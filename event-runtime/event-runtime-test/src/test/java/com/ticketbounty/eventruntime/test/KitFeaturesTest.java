@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,6 +47,27 @@ class KitFeaturesTest {
     assertThat(run.error()).contains("audit refused");
     assertThat(runtime.steps(run.id()).get(0).memo()).isEqualTo("{\"v\":1,\"data\":\"mocked\"}");
     assertThat(realCalls).hasValue(0);
+  }
+
+  @Test
+  void theEventsDataIsReadOncePerAttemptHoweverOftenTheBodyAsks(TestRuntime runtime) {
+    List<OrderPlaced> read = new CopyOnWriteArrayList<>();
+    runtime.register(
+        DurableFunction.named("reads")
+            .triggeredBy(OrderPlaced.class)
+            .handler(
+                ctx -> {
+                  read.add(ctx.data(OrderPlaced.class));
+                  ctx.step().run("first", key -> read.add(ctx.data(OrderPlaced.class)));
+                  ctx.step().run("second", key -> read.add(ctx.data(OrderPlaced.class)));
+                  return null;
+                }));
+
+    runtime.send(new OrderPlaced("o-1", "u-1"));
+
+    assertThat(runtime.onlyRun("reads").status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(read).hasSize(3).allSatisfy(order -> assertThat(order).isSameAs(read.get(0)));
+    assertThat(read.get(0)).isEqualTo(new OrderPlaced("o-1", "u-1"));
   }
 
   @Test

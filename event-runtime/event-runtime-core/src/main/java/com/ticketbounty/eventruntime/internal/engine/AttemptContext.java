@@ -7,6 +7,8 @@ import com.ticketbounty.eventruntime.codec.UndecodableEventException;
 import com.ticketbounty.eventruntime.function.FunctionContext;
 import com.ticketbounty.eventruntime.function.Step;
 import com.ticketbounty.eventruntime.spi.RunRecord;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The {@link FunctionContext} of one attempt. */
 final class AttemptContext implements FunctionContext {
@@ -14,6 +16,8 @@ final class AttemptContext implements FunctionContext {
   private final EventEnvelope event;
   private final EventCodec codec;
   private final Step step;
+  // A record contract read once per attempt, however often the body asks (in every step, say).
+  private final Map<Class<?>, Object> records = new ConcurrentHashMap<>();
 
   AttemptContext(RunRecord run, EventEnvelope event, EventCodec codec, Step step) {
     this.run = run;
@@ -29,7 +33,15 @@ final class AttemptContext implements FunctionContext {
 
   @Override
   public <T> T data(Class<T> contract) {
-    return read(event, contract);
+    if (!contract.isRecord()) {
+      return read(event, contract);
+    }
+    Object data = records.get(contract);
+    if (data == null) {
+      data = read(event, contract);
+      records.put(contract, data);
+    }
+    return contract.cast(data);
   }
 
   /** A payload that does not fit the contract can never fit it: the run fails without retries. */

@@ -13,6 +13,7 @@ import com.ticketbounty.eventruntime.spi.StepStatus;
 import com.ticketbounty.eventruntime.spi.StepWrite;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,12 +98,18 @@ public final class AttemptExecutor {
       return;
     }
     Map<String, StepRecord> records = new LinkedHashMap<>();
-    parts.store().steps(run.id()).forEach(step -> records.put(step.key(), step));
+    if (run.attempt() > 1) {
+      // At its first claim a run has no steps to read: every step write is made under one of its
+      // leases, or by a resolution, replay or cancel of a run claimed before (see RunStore#steps).
+      parts.store().steps(run.id()).forEach(step -> records.put(step.key(), step));
+    }
     RunBudget budget = new RunBudget(function.get().runTimeout(), run.executed());
     Checkpoints checkpoints = new Checkpoints(parts, run.lease(), records, budget);
     StepAttempts attempts = new StepAttempts(parts, function.get(), run.id(), budget, trace);
     DurableStep step = new DurableStep(parts, run, event, checkpoints, attempts);
-    Commit commit = attempt(run, function.get(), event, records, checkpoints, attempts, step);
+    Commit commit =
+        checkpoints.scoped(
+            attempt(run, function.get(), event, records, checkpoints, attempts, step));
     if (finish(run, executed(commit, budget), trace)) {
       recheckWait(run, step);
     }
@@ -190,12 +197,22 @@ public final class AttemptExecutor {
               parts
                   .telemetry()
                   .meters()
-                  .runEnded(
-                      run.functionId(),
-                      update.status(),
-                      Duration.between(run.createdAt(), update.dueAt()));
+                  .runEnded(run.functionId(), update.status(), sinceCreated(run, update, trace));
             });
     return true;
+  }
+
+  /**
+   * From the run's creation to this end, on the store's clock without asking it: a run that ends
+   * now has its end time taken inside the write, so it is the claim's time (the lease's expiry less
+   * its length) plus the time this attempt has taken since.
+   */
+  private @Nullable Duration sinceCreated(RunRecord run, RunUpdate update, AttemptTrace trace) {
+    Instant end = update.dueAt();
+    if (end == null && run.leaseExpiresAt() != null) {
+      end = run.leaseExpiresAt().minus(parts.settings().leaseFor()).plus(trace.elapsed());
+    }
+    return end == null ? null : Duration.between(run.createdAt(), end);
   }
 
   private static Commit withSpan(Commit commit, @Nullable String attemptSpan) {

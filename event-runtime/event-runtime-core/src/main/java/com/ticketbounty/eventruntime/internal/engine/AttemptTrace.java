@@ -7,6 +7,7 @@ import com.ticketbounty.eventruntime.telemetry.TelemetryNames;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Scope;
+import java.time.Duration;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -19,12 +20,18 @@ final class AttemptTrace implements AutoCloseable {
   private final Span span;
   private final Scope scope;
   private final RunMdc mdc;
+  private final long startedNanos = System.nanoTime();
   private volatile boolean retried;
 
   AttemptTrace(Span span, RunRecord run) {
     this.span = span;
     this.scope = span.makeCurrent();
     this.mdc = RunMdc.put(span.getSpanContext(), run.functionId(), run.id().toString(), null);
+  }
+
+  /** How long ago the attempt began. */
+  Duration elapsed() {
+    return Duration.ofNanos(System.nanoTime() - startedNanos);
   }
 
   /** A step of this attempt failed and will be tried again. */

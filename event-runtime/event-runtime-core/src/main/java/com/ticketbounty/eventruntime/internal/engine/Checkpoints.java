@@ -23,6 +23,7 @@ final class Checkpoints {
   private final Lease lease;
   private final Map<String, StepRecord> records;
   private final RunBudget budget;
+  private final boolean waitsRegistered;
   private @Nullable AttemptInterrupt interrupt;
   private int stepCalls;
 
@@ -31,6 +32,9 @@ final class Checkpoints {
     this.lease = lease;
     this.records = records;
     this.budget = budget;
+    // Only a waiting step has a registration; this attempt cannot add one and go on.
+    this.waitsRegistered =
+        records.values().stream().anyMatch(record -> record.status() == StepStatus.WAITING);
   }
 
   /**
@@ -86,10 +90,18 @@ final class Checkpoints {
   void write(List<StepWrite> steps, List<OutboxMessage> outbox) {
     if (!parts
         .store()
-        .commit(List.of(Commit.steps(lease, steps, outbox)))
+        .commit(List.of(scoped(Commit.steps(lease, steps, outbox))))
         .contains(lease.runId())) {
       throw remember(AttemptInterrupt.fenced());
     }
+  }
+
+  /**
+   * A commit of this attempt, telling the store when the run has no registered wait for its step
+   * writes to end, so that it does not look for one.
+   */
+  @Nullable Commit scoped(@Nullable Commit commit) {
+    return commit == null || waitsRegistered ? commit : commit.withoutRegisteredWaits();
   }
 
   AttemptInterrupt suspend(Suspension suspension) {

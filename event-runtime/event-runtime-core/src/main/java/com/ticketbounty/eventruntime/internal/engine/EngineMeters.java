@@ -28,72 +28,101 @@ final class EngineMeters {
   };
 
   private final @Nullable MeterRegistry registry;
-  private final Map<String, Timer> stepTimers = new ConcurrentHashMap<>();
+  // Registered once per series and kept: a registry lookup per increment costs more than the
+  // increment. The tags are bounded by the code (functions, steps, statuses), so are these maps.
+  private final Map<Series, Counter> runCounters = new ConcurrentHashMap<>();
+  private final Map<String, Timer> runTimers = new ConcurrentHashMap<>();
+  private final Map<Series, Timer> stepTimers = new ConcurrentHashMap<>();
+  private final Map<Series, Counter> retryCounters = new ConcurrentHashMap<>();
+  private final Map<String, Timer> concurrencyTimers = new ConcurrentHashMap<>();
 
   EngineMeters(@Nullable MeterRegistry registry) {
     this.registry = registry;
   }
 
+  /** A function's series of one status or step. */
+  private record Series(String functionId, String tag) {}
+
   /** A run that finished: completed, failed or cancelled, {@code duration} after it was created. */
   void runEnded(String functionId, RunStatus status, @Nullable Duration duration) {
-    if (registry == null || !status.finished()) {
+    MeterRegistry meters = registry;
+    if (meters == null || !status.finished()) {
       return;
     }
-    Counter.builder("eventruntime.runs")
-        .description("Runs that finished, by function and status")
-        .tag("function", functionId)
-        .tag("status", status.name().toLowerCase(Locale.ROOT))
-        .register(registry)
+    runCounters
+        .computeIfAbsent(
+            new Series(functionId, status.name().toLowerCase(Locale.ROOT)),
+            series ->
+                Counter.builder("eventruntime.runs")
+                    .description("Runs that finished, by function and status")
+                    .tag("function", functionId)
+                    .tag("status", series.tag())
+                    .register(meters))
         .increment();
     if (duration != null && !duration.isNegative()) {
-      Timer.builder("eventruntime.run.duration")
-          .description("From a run's creation to its end")
-          .tag("function", functionId)
-          .serviceLevelObjectives(RUN_BUCKETS)
-          .register(registry)
+      runTimers
+          .computeIfAbsent(
+              functionId,
+              id ->
+                  Timer.builder("eventruntime.run.duration")
+                      .description("From a run's creation to its end")
+                      .tag("function", id)
+                      .serviceLevelObjectives(RUN_BUCKETS)
+                      .register(meters))
           .record(duration);
     }
   }
 
   void stepExecuted(String functionId, String stepKey, Duration duration) {
-    if (registry == null) {
+    MeterRegistry meters = registry;
+    if (meters == null) {
       return;
     }
-    String step = stepTag(stepKey);
     stepTimers
         .computeIfAbsent(
-            functionId + '\u0000' + step,
-            key ->
+            new Series(functionId, stepTag(stepKey)),
+            series ->
                 Timer.builder("eventruntime.step.duration")
                     .description("One execution of a step body")
                     .tag("function", functionId)
-                    .tag("step", step)
+                    .tag("step", series.tag())
                     .serviceLevelObjectives(STEP_BUCKETS)
-                    .register(registry))
+                    .register(meters))
         .record(duration);
   }
 
   void stepRetried(String functionId, String stepKey) {
-    if (registry == null) {
+    MeterRegistry meters = registry;
+    if (meters == null) {
       return;
     }
-    Counter.builder("eventruntime.step.retries")
-        .description("Step executions that failed and will be tried again")
-        .tag("function", functionId)
-        .tag("step", stepTag(stepKey))
-        .register(registry)
+    retryCounters
+        .computeIfAbsent(
+            new Series(functionId, stepTag(stepKey)),
+            series ->
+                Counter.builder("eventruntime.step.retries")
+                    .description("Step executions that failed and will be tried again")
+                    .tag("function", functionId)
+                    .tag("step", series.tag())
+                    .register(meters))
         .increment();
   }
 
   void concurrencyWait(String functionId, Duration waited) {
-    if (registry == null || waited.isNegative()) {
+    MeterRegistry meters = registry;
+    if (meters == null || waited.isNegative()) {
       return;
     }
-    Timer.builder("eventruntime.concurrency.wait")
-        .description("How long a due run of a limited function waited for a concurrency slot")
-        .tag("function", functionId)
-        .serviceLevelObjectives(RUN_BUCKETS)
-        .register(registry)
+    concurrencyTimers
+        .computeIfAbsent(
+            functionId,
+            id ->
+                Timer.builder("eventruntime.concurrency.wait")
+                    .description(
+                        "How long a due run of a limited function waited for a concurrency slot")
+                    .tag("function", id)
+                    .serviceLevelObjectives(RUN_BUCKETS)
+                    .register(meters))
         .record(waited);
   }
 

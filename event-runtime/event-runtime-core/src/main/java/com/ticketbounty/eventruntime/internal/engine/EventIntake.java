@@ -59,6 +59,7 @@ public final class EventIntake {
     List<StoredEvent> stored = new ArrayList<>();
     Instant now = null;
     for (EventEnvelope event : events) {
+      // Encoded once: the size check, every run it starts and the stored copy share the text.
       String encoded = parts.codec().encode(event);
       int max = parts.settings().limits().maxEventBytes();
       if (Memos.bytes(encoded) > max) {
@@ -75,7 +76,7 @@ public final class EventIntake {
       }
       for (DurableFunction function : parts.functions().triggeredBy(event)) {
         if (scope.test(function) && accepts(function, event)) {
-          runs.add(parts.newRuns().of(function, event, null));
+          runs.add(parts.newRuns().of(function, event, encoded, null));
         }
       }
       if (parts.functions().all().stream()

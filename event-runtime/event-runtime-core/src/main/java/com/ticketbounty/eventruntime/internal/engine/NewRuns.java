@@ -32,12 +32,18 @@ final class NewRuns {
    * attempt with the reason, publishing {@code runtime/function.failed} like any failure.
    */
   NewRun of(DurableFunction function, EventEnvelope event, @Nullable ParentStep parent) {
-    return of(function, event, parent, false);
+    return of(function, event, codec.encode(event), parent, false);
+  }
+
+  /** Like {@link #of(DurableFunction, EventEnvelope, ParentStep)}, the event already encoded. */
+  NewRun of(
+      DurableFunction function, EventEnvelope event, String encoded, @Nullable ParentStep parent) {
+    return of(function, event, encoded, parent, false);
   }
 
   /** A cron tick's run: the root of a new trace. */
   NewRun cron(DurableFunction function, EventEnvelope event) {
-    return of(function, event, null, true);
+    return of(function, event, codec.encode(event), null, true);
   }
 
   /**
@@ -47,6 +53,7 @@ final class NewRuns {
   private NewRun of(
       DurableFunction function,
       EventEnvelope event,
+      String encoded,
       @Nullable ParentStep parent,
       boolean newTrace) {
     String key = null;
@@ -61,7 +68,7 @@ final class NewRuns {
         id,
         function.id(),
         event.id(),
-        codec.encode(event),
+        encoded,
         key,
         parent,
         failure,

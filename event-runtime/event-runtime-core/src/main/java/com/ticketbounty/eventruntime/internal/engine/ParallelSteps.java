@@ -38,18 +38,24 @@ final class ParallelSteps {
   <T> List<@Nullable T> run(Class<T> type, List<ParallelStep<T>> steps, List<String> keys) {
     Map<Integer, StepWrite> outcomes = new HashMap<>();
     Map<Integer, StepAttempts.Execution> running = new TreeMap<>();
-    Instant now = checkpoints.now();
+    // The store's time is read only when a retry may not be due yet: most parallel steps have none.
+    Instant now = null;
     for (int i = 0; i < steps.size(); i++) {
       StepRecord record = checkpoints.record(keys.get(i));
       if (record != null && record.status() != StepStatus.RETRYING) {
         outcomes.put(i, asWrite(record));
-      } else if (record != null && record.wakeAt() != null && record.wakeAt().isAfter(now)) {
-        outcomes.put(i, asWrite(record));
-      } else {
-        String key = keys.get(i);
-        int attempt = record == null ? 1 : record.attempts() + 1;
-        running.put(i, attempts.start(key, attempt, steps.get(i).body()));
+        continue;
       }
+      if (record != null && record.wakeAt() != null) {
+        now = now == null ? checkpoints.now() : now;
+        if (record.wakeAt().isAfter(now)) {
+          outcomes.put(i, asWrite(record));
+          continue;
+        }
+      }
+      String key = keys.get(i);
+      int attempt = record == null ? 1 : record.attempts() + 1;
+      running.put(i, attempts.start(key, attempt, steps.get(i).body()));
     }
     List<StepWrite> written = new ArrayList<>();
     running.forEach(

@@ -61,7 +61,7 @@ final class RunOutcomes {
               run.parent(),
               new StepWrite(run.parent().stepKey(), StepStatus.COMPLETED, 1, memo, null)));
     }
-    return end(run, new RunUpdate(RunStatus.COMPLETED, now(), memo, null), resolutions);
+    return end(run, RunUpdate.ending(RunStatus.COMPLETED, memo, null), resolutions);
   }
 
   Commit suspended(RunRecord run, Suspension suspension) {
@@ -102,17 +102,14 @@ final class RunOutcomes {
           error);
     } else {
       EventEnvelope failure = failureEvent(run, error);
+      String encoded = parts.codec().encode(failure);
       outbox.add(
           new OutboxMessage(
-              failure.id(),
-              failure.name(),
-              run.id().toString(),
-              parts.codec().encode(failure),
-              TraceHeaders.capture()));
+              failure.id(), failure.name(), run.id().toString(), encoded, TraceHeaders.capture()));
       parts
           .functions()
           .find(Functions.failureId(function.id()))
-          .ifPresent(handler -> newRuns.add(parts.newRuns().of(handler, failure, null)));
+          .ifPresent(handler -> newRuns.add(parts.newRuns().of(handler, failure, encoded, null)));
       LOG.warn("Run {} of {} failed: {}", run.id(), run.functionId(), error);
     }
     return new Commit(
@@ -122,7 +119,7 @@ final class RunOutcomes {
         newRuns,
         List.of(),
         resolutions,
-        Optional.of(new RunUpdate(RunStatus.FAILED, now(), null, error)));
+        Optional.of(RunUpdate.ending(RunStatus.FAILED, null, error)));
   }
 
   private EventEnvelope failureEvent(RunRecord run, String error) {
