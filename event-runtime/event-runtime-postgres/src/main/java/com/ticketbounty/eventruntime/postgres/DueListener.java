@@ -124,7 +124,7 @@ final class DueListener {
       }
       long heard = System.nanoTime();
       while (!stopped) {
-        PGNotification[] received = notifications.getNotifications(WAIT_MILLIS);
+        PGNotification[] received = received(connection, notifications);
         if (received != null && received.length > 0) {
           heard = System.nanoTime();
           wakeAll();
@@ -137,6 +137,25 @@ final class DueListener {
       }
       // Back to the pool: a session left listening would pile up notifications nobody reads.
       execute(connection, "UNLISTEN *");
+    }
+
+    /**
+     * Waits for notifications. The wait bypasses the pool's wrapper, so when it fails a statement
+     * through the wrapper lets the pool see the broken connection and drop it, instead of handing
+     * it out again (to this listener, as its next connection).
+     */
+    private static PGNotification @Nullable [] received(
+        Connection connection, PGConnection notifications) throws SQLException {
+      try {
+        return notifications.getNotifications(WAIT_MILLIS);
+      } catch (SQLException e) {
+        try {
+          execute(connection, "SELECT 1");
+        } catch (SQLException broken) {
+          e.addSuppressed(broken);
+        }
+        throw e;
+      }
     }
 
     private static Duration longer(Duration pause) {
