@@ -68,8 +68,8 @@ class ConnectionPoolSizeTest {
         start(
             "--event-runtime.engine.workers=2",
             "--event-runtime.consumer.threads=1",
-            "--spring.datasource.hikari.maximum-pool-size=10")) {
-      assertThat(service.getBean(HikariDataSource.class).getMaximumPoolSize()).isEqualTo(10);
+            "--spring.datasource.hikari.maximum-pool-size=11")) {
+      assertThat(service.getBean(HikariDataSource.class).getMaximumPoolSize()).isEqualTo(11);
     }
   }
 
