@@ -62,16 +62,19 @@ public final class DurableEngine implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DurableEngine.class);
 
   private final Engine engine;
+  private final RunStore store;
   private final EngineSettings settings;
   private final EventCodec codec;
   private final CronScheduler cron;
   private final Duration cronPollInterval;
   private final List<ExecutorService> owned;
   private @Nullable EngineLoop loop;
+  private RunStore.@Nullable Subscription wakes;
   private @Nullable ScheduledExecutorService cronTimer;
 
   private DurableEngine(Builder builder) {
     this.settings = builder.settings;
+    this.store = builder.store;
     this.codec = builder.codec;
     this.cronPollInterval = builder.cronPollInterval;
     this.owned = new ArrayList<>();
@@ -165,8 +168,11 @@ public final class DurableEngine implements AutoCloseable {
   }
 
   /**
-   * Starts working on its own threads: claims due runs (a loop polling the store), renews the
-   * leases of running attempts, and starts the runs of cron ticks.
+   * Starts working on its own threads: claims due runs, renews the leases of running attempts, and
+   * starts the runs of cron ticks. A run is claimed as soon as it is due: this instance wakes its
+   * loop itself for the runs it makes due (now, or at the due time it wrote), the store's {@link
+   * RunStore#onDue} wakes it for runs made due elsewhere, and {@link EngineSettings#pollInterval()}
+   * is only the safety net for what nothing announces.
    */
   public synchronized void start() {
     if (loop != null) {
@@ -179,6 +185,7 @@ public final class DurableEngine implements AutoCloseable {
             Executors.newSingleThreadScheduledExecutor(named(settings.service() + "-engine-")));
     started.start();
     loop = started;
+    wakes = store.onDue(started::wake);
     if (cron.hasSchedules() && !cronPollInterval.isZero() && !cronPollInterval.isNegative()) {
       ScheduledExecutorService timer =
           Executors.newSingleThreadScheduledExecutor(named(settings.service() + "-cron-"));
@@ -199,9 +206,12 @@ public final class DurableEngine implements AutoCloseable {
    */
   public boolean shutdown(Duration grace) {
     EngineLoop stopping;
+    RunStore.Subscription listening;
     synchronized (this) {
       stopping = loop;
       loop = null;
+      listening = wakes;
+      wakes = null;
       if (cronTimer != null) {
         cronTimer.shutdown();
         cronTimer = null;
@@ -209,6 +219,9 @@ public final class DurableEngine implements AutoCloseable {
     }
     if (stopping != null) {
       stopping.stopClaiming();
+    }
+    if (listening != null) {
+      listening.close();
     }
     boolean ended = awaitAttempts(grace);
     if (!ended && !grace.isZero()) {

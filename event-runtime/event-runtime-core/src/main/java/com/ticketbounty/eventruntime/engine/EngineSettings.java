@@ -10,7 +10,10 @@ import java.time.Duration;
  * @param workers the most attempts running at once (the worker pool's size)
  * @param leaseFor how long a claim holds a run; renewed every third of it while the attempt runs
  * @param claimBatch the most runs leased by one claim
- * @param pollInterval how long an idle poller waits before looking for due runs again
+ * @param pollInterval the longest an idle engine goes without looking for due runs: a safety net,
+ *     since it is woken at once for runs made due now (by itself, or by another instance through
+ *     {@code RunStore.onDue}) and at the due times it wrote; what only the poll finds is a run
+ *     whose worker died (an expired lease) and a wake lost with a dropped connection
  */
 public record EngineSettings(
     String service,

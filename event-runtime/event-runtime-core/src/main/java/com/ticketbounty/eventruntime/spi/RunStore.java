@@ -105,4 +105,28 @@ public interface RunStore {
    * before it is never caught up, so a new function does not run at once.
    */
   Instant cronDeployedAt(String functionId);
+
+  /**
+   * Calls {@code wake} whenever a write to this store — from any instance — has made a run
+   * claimable now (created, resumed, replayed, or a concurrency slot freed), so that an idle engine
+   * claims it at once instead of at its next poll. A hint, not a promise: a wake may come for a run
+   * another instance already took, and one may be lost (a dropped connection), which is why the
+   * engine still polls as a safety net. {@code wake} must return at once (it only signals).
+   *
+   * <p>By default nothing: the engine then finds runs made due elsewhere only by polling (it always
+   * wakes itself for the runs its own instance makes due). {@code PostgresRunStore} listens for
+   * {@code NOTIFY} on a connection of its own.
+   *
+   * @return ends the subscription (and, with the last one, whatever the store held for it)
+   */
+  default Subscription onDue(Runnable wake) {
+    return () -> {};
+  }
+
+  /** A subscription to {@link #onDue}; closing it ends it. */
+  @FunctionalInterface
+  interface Subscription extends AutoCloseable {
+    @Override
+    void close();
+  }
 }

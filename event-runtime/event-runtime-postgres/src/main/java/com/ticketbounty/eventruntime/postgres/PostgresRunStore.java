@@ -37,16 +37,23 @@ import javax.sql.DataSource;
  * {@code now()} never lags the wall clock by more than that.
  *
  * <p>Claims: see {@link RunClaims}. Commits and their fencing: see {@link RunCommits}.
+ *
+ * <p>Wake-ups: a write that makes a run claimable now sends {@code NOTIFY event_runtime_due} in its
+ * own transaction (the runs table's triggers, migration V10), and {@link #onDue} listens for it on
+ * one connection of the pool, held by a thread of its own while an engine is started on this store
+ * (see {@link DueListener}).
  */
 public final class PostgresRunStore implements RunStore {
   private final DataSource dataSource;
   private final RunClaims claims;
   private final RunCommits commits;
+  private final DueListener listener;
 
   public PostgresRunStore(DataSource dataSource) {
     this.dataSource = dataSource;
     this.claims = new RunClaims(dataSource);
     this.commits = new RunCommits(dataSource);
+    this.listener = new DueListener(dataSource);
   }
 
   @Override
@@ -161,5 +168,16 @@ public final class PostgresRunStore implements RunStore {
   public Instant cronDeployedAt(String functionId) {
     return Jdbc.transaction(
         dataSource, "cronDeployedAt", c -> RunControls.cronDeployedAt(c, functionId));
+  }
+
+  /**
+   * Wakes {@code wake} on every {@code NOTIFY event_runtime_due} of this database: one listening
+   * thread and one pooled connection for all subscriptions of this store, released when the last is
+   * closed. A dropped connection is taken again with a growing pause and wakes every subscriber
+   * once it listens again.
+   */
+  @Override
+  public Subscription onDue(Runnable wake) {
+    return listener.subscribe(wake);
   }
 }

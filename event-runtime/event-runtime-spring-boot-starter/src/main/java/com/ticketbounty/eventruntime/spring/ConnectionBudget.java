@@ -62,6 +62,8 @@ record ConnectionBudget(List<Share> shares) {
     }
     if (parts.functions()) {
       shares.add(new Share(1, "lease and poll timer"));
+      // Held for as long as the engine runs: it LISTENs for runs made due by other instances.
+      shares.add(new Share(1, "due-run listener"));
       // Counted for every service with functions: whether one has a cron trigger is known only
       // once the function beans exist, after the pool.
       shares.add(new Share(1, "cron timer"));

@@ -44,11 +44,11 @@ class ConnectionPoolSizeTest {
                     .close())
         .rootCause()
         .hasMessage(
-            "the pool has 6 connections; event-runtime needs 25: 8 engine workers + 8"
+            "the pool has 6 connections; event-runtime needs 26: 8 engine workers + 8"
                 + " step-body threads + 4 consumer threads + 1 outbox relay + 1 lease and poll"
-                + " timer + 1 cron timer + 1 dead-letter drain + 1 retention pruner. Set"
-                + " spring.datasource.hikari.maximum-pool-size to at least 25 plus what the"
-                + " service uses itself, or leave it unset to have it derived, or lower"
+                + " timer + 1 due-run listener + 1 cron timer + 1 dead-letter drain + 1 retention"
+                + " pruner. Set spring.datasource.hikari.maximum-pool-size to at least 26 plus"
+                + " what the service uses itself, or leave it unset to have it derived, or lower"
                 + " event-runtime.engine.workers or event-runtime.consumer.threads");
   }
 
@@ -56,9 +56,9 @@ class ConnectionPoolSizeTest {
   void aPoolLeftUnsetIsSizedFromTheThreadsThatUseItWithTwoForTheService() {
     try (ConfigurableApplicationContext service =
         start("--event-runtime.engine.workers=2", "--event-runtime.consumer.threads=1")) {
-      // 2 workers + 2 step-body threads + 1 consumer thread + relay, lease timer, cron timer,
-      // drain and retention; then 2 for the service's own JDBC work.
-      assertThat(service.getBean(HikariDataSource.class).getMaximumPoolSize()).isEqualTo(12);
+      // 2 workers + 2 step-body threads + 1 consumer thread + relay, lease timer, due-run
+      // listener, cron timer, drain and retention; then 2 for the service's own JDBC work.
+      assertThat(service.getBean(HikariDataSource.class).getMaximumPoolSize()).isEqualTo(13);
     }
   }
 
@@ -68,8 +68,8 @@ class ConnectionPoolSizeTest {
         start(
             "--event-runtime.engine.workers=2",
             "--event-runtime.consumer.threads=1",
-            "--spring.datasource.hikari.maximum-pool-size=10")) {
-      assertThat(service.getBean(HikariDataSource.class).getMaximumPoolSize()).isEqualTo(10);
+            "--spring.datasource.hikari.maximum-pool-size=11")) {
+      assertThat(service.getBean(HikariDataSource.class).getMaximumPoolSize()).isEqualTo(11);
     }
   }
 

@@ -115,4 +115,9 @@ public class ForwardingRunStore implements RunStore {
   public Instant cronDeployedAt(String functionId) {
     return store.cronDeployedAt(functionId);
   }
+
+  @Override
+  public Subscription onDue(Runnable wake) {
+    return store.onDue(wake);
+  }
 }

@@ -34,13 +34,15 @@ public final class Engine {
   public static final String CRON_TICK_EVENT = "runtime/cron.tick";
 
   private final EngineParts parts;
+  private final DueTimes due;
   private final EventIntake intake;
   private final Scheduler scheduler;
 
-  private Engine(EngineParts parts, Executor workers) {
+  private Engine(EngineParts parts, DueTimes due, Executor workers) {
     this.parts = parts;
+    this.due = due;
     this.intake = new EventIntake(parts);
-    this.scheduler = new Scheduler(parts, new AttemptExecutor(parts), workers);
+    this.scheduler = new Scheduler(parts, new AttemptExecutor(parts), workers, due);
   }
 
   /**
@@ -112,9 +114,11 @@ public final class Engine {
       EventCodec codec,
       EngineTelemetry telemetry) {
     Memos memos = new Memos(codec.sensitiveFields().orElse(null));
+    DueTimes due = new DueTimes();
     EngineParts parts =
         new EngineParts(
-            store,
+            // Every part writes through it, so that each write making a run due signals the loop.
+            new SignallingRunStore(store, due),
             new Functions(functions, new FailureFunctions(codec, memos)),
             codec,
             memos,
@@ -125,7 +129,7 @@ public final class Engine {
             branches,
             new NewRuns(codec, expressions, telemetry),
             telemetry);
-    return new Engine(parts, workers);
+    return new Engine(parts, due, workers);
   }
 
   public List<RunRecord> submit(List<EventEnvelope> events) {
@@ -187,6 +191,11 @@ public final class Engine {
 
   public Scheduler scheduler() {
     return scheduler;
+  }
+
+  /** When the loop should look for due runs besides its poll; see {@link EngineLoop}. */
+  DueTimes dueTimes() {
+    return due;
   }
 
   public Functions functions() {

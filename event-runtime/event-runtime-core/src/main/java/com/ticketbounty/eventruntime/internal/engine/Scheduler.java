@@ -25,13 +25,15 @@ public final class Scheduler {
   private final EngineParts parts;
   private final AttemptExecutor executor;
   private final Executor workers;
+  private final DueTimes due;
   // By lease, not run: a stale attempt still unwinding and a new attempt of the same run are two.
   private final Set<Lease> inFlight = ConcurrentHashMap.newKeySet();
 
-  Scheduler(EngineParts parts, AttemptExecutor executor, Executor workers) {
+  Scheduler(EngineParts parts, AttemptExecutor executor, Executor workers, DueTimes due) {
     this.parts = parts;
     this.executor = executor;
     this.workers = workers;
+    this.due = due;
   }
 
   /** Whether every worker is busy: a claim now would take nothing. */
@@ -91,6 +93,11 @@ public final class Scheduler {
       LOG.error("Attempt of run {} abandoned; it resumes when its lease expires", run.id(), e);
     } finally {
       inFlight.remove(run.lease());
+      if (parts.functions().limits().containsKey(run.functionId())) {
+        // Its concurrency slot is free (or will be once its lease lapses): runs of its key that
+        // were passed over may be claimable now.
+        due.dueNow();
+      }
     }
   }
 
