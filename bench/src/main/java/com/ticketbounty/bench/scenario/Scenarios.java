@@ -7,6 +7,7 @@ public final class Scenarios {
   private Scenarios() {}
 
   public static List<Scenario> all() {
-    return List.of(new ThreeStepFunction());
+    return List.of(
+        new ThreeStepFunction(), new PerStepOverhead(), new PublishPath(), new ProviderCalls());
   }
 }

@@ -93,6 +93,11 @@ final class RelaySubject {
   }
 
   private static String declareQueue(RabbitConnector connector) throws Exception {
+    // The connector connects on a thread of its own; the queue needs the connection now.
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (!connector.isConnected() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
     String queue = connector.names().queue("published");
     Channel channel = connector.openChannel();
     try {
