@@ -3,11 +3,13 @@ package com.ticketbounty.bench.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
 import java.util.List;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
@@ -31,14 +33,16 @@ final class Charts {
     }
     NumberAxis x = new NumberAxis(plot.xLabel());
     x.setAutoRangeIncludesZero(false);
-    XYPlot xy =
-        new XYPlot(
-            data,
-            x,
-            plot.yLabel().contains("(log)") && positive
-                ? new LogAxis(plot.yLabel())
-                : new NumberAxis(plot.yLabel()),
-            new XYLineAndShapeRenderer(true, true));
+    ValueAxis y;
+    if (plot.yLabel().contains("(log)") && positive) {
+      LogAxis log = new LogAxis(plot.yLabel());
+      log.setNumberFormatOverride(new DecimalFormat("#,##0.#"));
+      y = log;
+    } else {
+      y = new NumberAxis(plot.yLabel());
+    }
+    x.setNumberFormatOverride(new DecimalFormat("#,##0"));
+    XYPlot xy = new XYPlot(data, x, y, new XYLineAndShapeRenderer(true, true));
     JFreeChart chart = new JFreeChart(plot.title(), JFreeChart.DEFAULT_TITLE_FONT, xy, true);
     Files.createDirectories(directory);
     ChartUtils.saveChartAsPNG(directory.resolve(plot.file()).toFile(), chart, 900, 540);
