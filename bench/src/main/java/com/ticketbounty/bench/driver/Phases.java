@@ -129,8 +129,12 @@ public final class Phases {
     double runs = Math.max(1, doneInWindow);
     long growth = last.backlog() - first.backlog();
     double completedPerSecond = doneInWindow / window;
+    // Flat: it kept pace, its backlog did not grow, and what is left is under a second's worth
+    // (a subject still catching up on its warm-up, however fast, is not keeping up).
     boolean sustained =
-        completedPerSecond >= 0.95 * rate && growth <= Math.max(20, 0.02 * rate * window);
+        completedPerSecond >= 0.95 * rate
+            && growth <= Math.max(20, 0.02 * rate * window)
+            && last.backlog() <= Math.max(50, rate);
     return new PhaseResult(
         spec.label(),
         steps,

@@ -82,8 +82,10 @@ final class Markdown {
         with its age then, and the percentiles are marked `≥`.
       - **completed/s**: completions inside the window ÷ its length. **Backlog**: events sent minus
         runs completed, at the window's start and end (queue: messages ready in the queue at the
-        end). **Sustained**: completed/s ≥ 95 % of the offered rate and the backlog grew by at most
-        max(20, 2 % of the window's events). The highest sustained rate is searched from the rates
+        end). **Sustained**: completed/s ≥ 95 % of the offered rate, the backlog grew by at most
+        max(20, 2 % of the window's events) and is at most max(50, one second of load) at the end.
+        **Unfinished after drain**: runs not completed when the bounded drain after the window
+        ended (a saturated subject's backlog, not necessarily lost). The highest sustained rate is searched from the rates
         measured (up by half while sustained, then bisecting).
       - **Per run** (÷ runs completed inside the window): commits = `pg_stat_database.xact_commit`
         of the subject's database (backends flush these about once a second, so short windows are

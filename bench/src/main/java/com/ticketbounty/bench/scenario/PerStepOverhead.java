@@ -71,7 +71,7 @@ public final class PerStepOverhead implements Scenario {
               Figures.number(p50),
               Figures.number(slope(results, r -> r.subjectCpuMsPerRun() + r.postgresCpuMsPerRun())),
               Figures.number(slope(results, PhaseResult::commitsPerRun)),
-              Figures.ratio(p50, baseline));
+              baseline > 0 ? Figures.ratio(p50, baseline) : "– (baseline slope ≤ 0)");
           report.results().addAll(results);
         });
     report.tables().add(phases);

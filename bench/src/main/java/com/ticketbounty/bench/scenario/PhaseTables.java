@@ -20,7 +20,7 @@ final class PhaseTables {
         "commits/run",
         "WAL B/run",
         "CPU ms/run JVM / PG / Rabbit",
-        "lost");
+        "unfinished after drain");
   }
 
   static void addPhase(Table table, PhaseResult r) {
