@@ -1,0 +1,75 @@
+package com.ticketbounty.bench.driver;
+
+import com.rabbitmq.client.BuiltinExchangeType;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+/** The driver's connection to the machine's RabbitMQ: publishing channels, depths, clean-up. */
+public final class Broker implements AutoCloseable {
+  private final Connection connection;
+  private final Channel admin;
+
+  public Broker() throws IOException, TimeoutException {
+    ConnectionFactory factory = new ConnectionFactory();
+    factory.setHost("127.0.0.1");
+    factory.setPort(5672);
+    factory.setUsername("guest");
+    factory.setPassword("guest");
+    connection = factory.newConnection("bench-driver");
+    admin = connection.createChannel();
+  }
+
+  public String version() {
+    Object version = connection.getServerProperties().get("version");
+    return version == null ? "?" : version.toString();
+  }
+
+  /**
+   * A new confirm-mode publishing channel onto {@code exchange}, declared as event-runtime does.
+   */
+  Channel publisher(String exchange) throws IOException {
+    Channel channel = connection.createChannel();
+    channel.exchangeDeclare(exchange, BuiltinExchangeType.TOPIC, true, false, Map.of());
+    return channel;
+  }
+
+  /** Messages ready in {@code queue} (not counting those delivered and unacked). */
+  synchronized long depth(String queue) {
+    try {
+      return admin.queueDeclarePassive(queue).getMessageCount();
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  /** Deletes a phase's queues and exchanges (names under {@code prefix}); missing ones are fine. */
+  synchronized void delete(String prefix, String queue) {
+    for (String name : new String[] {queue, queue + ".dlq"}) {
+      run(channel -> channel.queueDelete(name));
+    }
+    for (String name : new String[] {prefix + "events", prefix + "events.dlx"}) {
+      run(channel -> channel.exchangeDelete(name));
+    }
+  }
+
+  private void run(ChannelAction action) {
+    try (Channel channel = connection.createChannel()) {
+      action.run(channel);
+    } catch (IOException | TimeoutException | RuntimeException e) {
+      // already gone
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    connection.close();
+  }
+
+  private interface ChannelAction {
+    void run(Channel channel) throws IOException;
+  }
+}

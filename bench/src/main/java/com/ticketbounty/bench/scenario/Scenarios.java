@@ -1,0 +1,13 @@
+package com.ticketbounty.bench.scenario;
+
+import java.util.List;
+
+/** Every scenario, in the order a run takes them. */
+public final class Scenarios {
+  private Scenarios() {}
+
+  public static List<Scenario> all() {
+    return List.of(
+        new ThreeStepFunction(), new PerStepOverhead(), new PublishPath(), new ProviderCalls());
+  }
+}
