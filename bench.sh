@@ -5,7 +5,7 @@
 # docs/benchmarks.md with its plots in docs/benchmarks/.
 set -euo pipefail
 cd "$(dirname "$0")"
+source scripts/java-home.sh
 ./mvnw -B -q -o package -DskipTests -Dspotless.check.skip=true -pl bench -am
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-exec "$JAVA" -Dbench.root="$PWD" -cp "bench/target/classes:$(cat bench/target/bench-classpath.txt)" \
+exec "$JAVA_HOME/bin/java" -Dbench.root="$PWD" -cp "bench/target/classes:$(cat bench/target/bench-classpath.txt)" \
   com.ticketbounty.bench.Bench "$@"
