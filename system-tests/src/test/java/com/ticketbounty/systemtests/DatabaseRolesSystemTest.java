@@ -54,7 +54,9 @@ class DatabaseRolesSystemTest {
     try (Connection admin = system.connectAs("postgres", "postgres");
         PreparedStatement query =
             admin.prepareStatement(
-                "SELECT datname, usename FROM pg_stat_activity WHERE datname = ANY (?)")) {
+                // Client backends only: an autovacuum worker shows the database with no user.
+                "SELECT datname, usename FROM pg_stat_activity"
+                    + " WHERE datname = ANY (?) AND backend_type = 'client backend'")) {
       query.setArray(1, admin.createArrayOf("text", databases.toArray()));
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
