@@ -80,6 +80,14 @@ public final class PostgresRunStore implements RunStore {
   }
 
   @Override
+  public List<RunRecord> createLeasedRuns(List<NewRun> runs, String owner, Duration leaseFor) {
+    return runs.isEmpty()
+        ? List.of()
+        : Jdbc.autoCommit(
+            dataSource, "createLeasedRuns", c -> NewRunRows.createLeased(c, runs, owner, leaseFor));
+  }
+
+  @Override
   public List<RunRecord> claim(Claim claim) {
     return claims.claim(claim);
   }

@@ -114,6 +114,58 @@ abstract class RunStoreContract {
   }
 
   @Test
+  void createsRunsLeasedToTheirOwnerAndAnswersOnlyThoseItCreated() {
+    NewRun first = newRun("greet", null);
+    RunRecord existing = created("onboard");
+    NewRun again =
+        new NewRun(UUID.randomUUID(), "onboard", existing.eventId(), EVENT, null, null, null);
+    Instant before = store.now();
+
+    List<RunRecord> leased = store.createLeasedRuns(List.of(first, again), "worker-a", LONG);
+    List<RunRecord> redelivered = store.createLeasedRuns(List.of(first), "worker-b", LONG);
+
+    assertThat(leased).extracting(RunRecord::id).containsExactly(first.id());
+    assertThat(redelivered).as("an existing run is never answered").isEmpty();
+    RunRecord run = leased.get(0);
+    assertThat(run).as("as stored").isEqualTo(store.run(first.id()).orElseThrow());
+    assertThat(run.status()).isEqualTo(RunStatus.RUNNING);
+    assertThat(run.lease()).isEqualTo(new Lease(first.id(), "worker-a", 1));
+    assertThat(run.leaseExpiresAt()).isAfter(before.plus(LONG).minusSeconds(30));
+    assertThat(run.startedAt()).isEqualTo(run.createdAt()).isBetween(before, store.now());
+    assertThat(run.takeovers()).isZero();
+    assertThat(store.run(existing.id())).contains(existing);
+    assertThat(claim("worker-b", LONG, 10))
+        .as("a leased run is not due, and the existing one is")
+        .extracting(RunRecord::id)
+        .containsExactly(existing.id());
+    assertThat(
+            store.commit(
+                List.of(
+                    end(
+                        run.lease(),
+                        RunUpdate.ending(RunStatus.COMPLETED, "{\"v\":1}", null),
+                        completed("a", "done")))))
+        .as("its first attempt commits under the lease it was created with")
+        .containsExactly(first.id());
+  }
+
+  @Test
+  void aRunCreatedLeasedIsTakenOverOnceItsLeaseExpires() {
+    NewRun first = newRun("greet", null);
+    RunRecord leased = store.createLeasedRuns(List.of(first), "worker-a", SHORT).get(0);
+    elapse(SHORT);
+
+    RunRecord taken = claimOne("worker-b", LONG);
+
+    assertThat(taken.id()).isEqualTo(leased.id());
+    assertThat(taken.attempt()).isEqualTo(2);
+    assertThat(taken.takeovers()).isEqualTo(1);
+    assertThat(store.commit(List.of(end(leased.lease(), sleeping(store.now())))))
+        .as("the first attempt is fenced off")
+        .isEmpty();
+  }
+
+  @Test
   void leasesADueRunOnceUntilItsLeaseExpires() {
     RunRecord run = created("greet");
 

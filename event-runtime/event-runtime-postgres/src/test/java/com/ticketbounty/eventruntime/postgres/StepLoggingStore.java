@@ -1,10 +1,10 @@
 package com.ticketbounty.eventruntime.postgres;
 
 import com.ticketbounty.eventruntime.spi.Commit;
+import com.ticketbounty.eventruntime.spi.ForwardingRunStore;
 import com.ticketbounty.eventruntime.spi.RunStore;
 import com.ticketbounty.eventruntime.spi.StepRecord;
 import com.ticketbounty.eventruntime.spi.StepWrite;
-import com.ticketbounty.eventruntime.test.ForwardingRunStore;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;

@@ -1,9 +1,9 @@
 package com.ticketbounty.eventruntime.rabbitmq;
 
 import com.ticketbounty.eventruntime.spi.Commit;
+import com.ticketbounty.eventruntime.spi.ForwardingRunStore;
 import com.ticketbounty.eventruntime.spi.RunStore;
 import com.ticketbounty.eventruntime.spi.StepStatus;
-import com.ticketbounty.eventruntime.test.ForwardingRunStore;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;

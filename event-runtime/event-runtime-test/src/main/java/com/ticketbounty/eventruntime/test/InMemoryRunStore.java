@@ -76,6 +76,22 @@ public final class InMemoryRunStore implements RunStore {
   }
 
   @Override
+  public synchronized List<RunRecord> createLeasedRuns(
+      List<NewRun> newRuns, String owner, Duration leaseFor) {
+    Instant now = now();
+    List<RunRecord> leased = new ArrayList<>();
+    for (NewRun run : newRuns) {
+      if (runByFunctionEvent.putIfAbsent(run.functionId() + "/" + run.eventId(), run.id())
+          == null) {
+        RunRecord record = Runs.leased(Runs.created(run, now), owner, now.plus(leaseFor), now);
+        runs.put(run.id(), record);
+        leased.add(record);
+      }
+    }
+    return leased;
+  }
+
+  @Override
   public synchronized List<RunRecord> claim(Claim claim) {
     Instant now = now();
     List<RunRecord> claimed = new ArrayList<>();

@@ -41,8 +41,8 @@ public final class Engine {
   private Engine(EngineParts parts, DueTimes due, Executor workers) {
     this.parts = parts;
     this.due = due;
-    this.intake = new EventIntake(parts);
     this.scheduler = new Scheduler(parts, new AttemptExecutor(parts), workers, due);
+    this.intake = new EventIntake(parts, scheduler);
   }
 
   /**
@@ -138,8 +138,12 @@ public final class Engine {
 
   /**
    * Takes in events delivered on one function's queue: starts that function's runs (one per
-   * (function, event id)) and stores the events it waits for, resolving matching waits.
+   * (function, event id)) and stores the events it waits for, resolving matching waits. While the
+   * engine is started and has a free worker (and no backlog), a new run of a function without a
+   * concurrency limit is created already leased to this instance and its first attempt starts at
+   * once, instead of being queued for a claim.
    *
+   * @return the runs created queued or found existing (not those started at once)
    * @throws IllegalArgumentException when {@code functionId} is unknown or an event is over {@link
    *     Limits#maxEventBytes()}
    */
@@ -149,7 +153,7 @@ public final class Engine {
             .functions()
             .find(functionId)
             .orElseThrow(() -> new IllegalArgumentException("no function " + functionId));
-    return intake.submit(events, function -> function == target);
+    return intake.submit(events, function -> function == target, true);
   }
 
   /**

@@ -50,6 +50,7 @@ public final class EngineLoop implements AutoCloseable {
     long renewMillis = settings.leaseFor().toMillis() / 3;
     timer.scheduleAtFixedRate(this::renew, renewMillis, renewMillis, TimeUnit.MILLISECONDS);
     due.wakeWith(this::wakeAt);
+    scheduler.handOffs(true);
     wake();
   }
 
@@ -139,6 +140,7 @@ public final class EngineLoop implements AutoCloseable {
 
   /** Claims nothing more; the leases of attempts in flight are still renewed until closed. */
   public void stopClaiming() {
+    scheduler.handOffs(false);
     synchronized (lock) {
       claiming = false;
       if (next != null) {

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,9 +37,11 @@ public final class EventIntake {
   private static final Logger LOG = LoggerFactory.getLogger(EventIntake.class);
 
   private final EngineParts parts;
+  private final Scheduler scheduler;
 
-  EventIntake(EngineParts parts) {
+  EventIntake(EngineParts parts, Scheduler scheduler) {
     this.parts = parts;
+    this.scheduler = scheduler;
   }
 
   /**
@@ -46,15 +49,19 @@ public final class EventIntake {
    * @throws IllegalArgumentException when an event is over {@link Limits#maxEventBytes()}
    */
   public List<RunRecord> submit(List<EventEnvelope> events) {
-    return submit(events, function -> true);
+    return submit(events, function -> true, false);
   }
 
   /**
    * Like {@link #submit(List)}, for the functions {@code scope} accepts only: a function's queue
    * delivers an event once per function that binds it, so each delivery starts that function's run
    * and stores the event only if that function waits for it.
+   *
+   * @param handOff whether runs may be created leased to this instance and started at once (see
+   *     {@link #create}); the answer then holds only the runs created queued or found existing
    */
-  List<RunRecord> submit(List<EventEnvelope> events, Predicate<DurableFunction> scope) {
+  List<RunRecord> submit(
+      List<EventEnvelope> events, Predicate<DurableFunction> scope, boolean handOff) {
     List<NewRun> runs = new ArrayList<>();
     List<StoredEvent> stored = new ArrayList<>();
     Instant now = null;
@@ -85,13 +92,58 @@ public final class EventIntake {
         stored.add(new StoredEvent(event.id(), event.name(), encoded, now));
       }
     }
-    List<RunRecord> created = runs.isEmpty() ? List.of() : parts.store().createRuns(runs);
+    List<RunRecord> created = handOff ? handOff(runs) : create(runs);
     if (!stored.isEmpty()) {
       // Only events stored for the first time resolve waits: a redelivered one already did.
       Set<UUID> fresh = parts.store().storeEvents(stored);
       resolveWaits(stored.stream().filter(event -> fresh.contains(event.id())).toList());
     }
     return created;
+  }
+
+  private List<RunRecord> create(List<NewRun> runs) {
+    return runs.isEmpty() ? List.of() : parts.store().createRuns(runs);
+  }
+
+  /**
+   * Creates the runs, those it can already leased to this instance, whose first attempts start at
+   * once on workers the scheduler reserved: no claim, no wake-up, no queueing. A run can be leased
+   * so only when its function has no concurrency limit (its slot is counted at a claim) and it is
+   * not made to fail at its first attempt; the rest, and runs the store did not create (they
+   * existed: a redelivery), go through {@link #create}.
+   *
+   * @return the runs created queued or found existing; the leased ones are already started
+   */
+  private List<RunRecord> handOff(List<NewRun> runs) {
+    List<NewRun> leasable =
+        runs.stream()
+            .filter(
+                run ->
+                    run.failure() == null
+                        && !parts.functions().limits().containsKey(run.functionId()))
+            .toList();
+    int room = leasable.isEmpty() ? 0 : scheduler.reserve(leasable.size());
+    if (room == 0) {
+      return create(runs);
+    }
+    List<RunRecord> leased;
+    try {
+      leased =
+          parts
+              .store()
+              .createLeasedRuns(
+                  leasable.subList(0, room),
+                  parts.settings().workerId(),
+                  parts.settings().leaseFor());
+    } catch (RuntimeException e) {
+      scheduler.release(room);
+      throw e;
+    }
+    scheduler.release(room - leased.size());
+    // Started before anything else can fail: a leased run left unstarted would wait out its lease.
+    scheduler.start(leased);
+    Set<UUID> started = leased.stream().map(RunRecord::id).collect(Collectors.toSet());
+    return create(runs.stream().filter(run -> !started.contains(run.id())).toList());
   }
 
   private boolean accepts(DurableFunction function, EventEnvelope event) {

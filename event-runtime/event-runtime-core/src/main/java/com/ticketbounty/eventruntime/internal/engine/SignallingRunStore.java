@@ -2,9 +2,8 @@ package com.ticketbounty.eventruntime.internal.engine;
 
 import com.ticketbounty.eventruntime.spi.Claim;
 import com.ticketbounty.eventruntime.spi.Commit;
-import com.ticketbounty.eventruntime.spi.Lease;
+import com.ticketbounty.eventruntime.spi.ForwardingRunStore;
 import com.ticketbounty.eventruntime.spi.NewRun;
-import com.ticketbounty.eventruntime.spi.OpenWait;
 import com.ticketbounty.eventruntime.spi.ParentStep;
 import com.ticketbounty.eventruntime.spi.Replay;
 import com.ticketbounty.eventruntime.spi.Resolution;
@@ -12,11 +11,8 @@ import com.ticketbounty.eventruntime.spi.RunRecord;
 import com.ticketbounty.eventruntime.spi.RunStatus;
 import com.ticketbounty.eventruntime.spi.RunStore;
 import com.ticketbounty.eventruntime.spi.RunUpdate;
-import com.ticketbounty.eventruntime.spi.StepRecord;
-import com.ticketbounty.eventruntime.spi.StoredEvent;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -29,45 +25,57 @@ import java.util.UUID;
  * cancel, waits resolved by events or by an invoked run's end, sleeps, backoffs and wait timeouts),
  * so no caller has to remember to signal. It also passes on the store's clock readings.
  */
-final class SignallingRunStore implements RunStore {
-  private final RunStore store;
+final class SignallingRunStore extends ForwardingRunStore {
   private final DueTimes due;
 
   SignallingRunStore(RunStore store, DueTimes due) {
-    this.store = store;
+    super(store);
     this.due = due;
   }
 
   @Override
   public Instant now() {
-    Instant now = store.now();
+    Instant now = super.now();
     due.storeClock(now);
     return now;
   }
 
   @Override
   public List<RunRecord> createRuns(List<NewRun> runs) {
-    List<RunRecord> created = store.createRuns(runs);
+    List<RunRecord> created = super.createRuns(runs);
     if (created.stream().anyMatch(run -> run.status() == RunStatus.QUEUED)) {
       due.dueNow();
     }
     return created;
   }
 
+  /** Runs created leased are not due: their first attempt starts here, so there is no wake. */
+  @Override
+  public List<RunRecord> createLeasedRuns(List<NewRun> runs, String owner, Duration leaseFor) {
+    List<RunRecord> leased = super.createLeasedRuns(runs, owner, leaseFor);
+    readClock(leased, leaseFor);
+    return leased;
+  }
+
   @Override
   public List<RunRecord> claim(Claim claim) {
-    List<RunRecord> claimed = store.claim(claim);
-    claimed.stream()
+    List<RunRecord> claimed = super.claim(claim);
+    readClock(claimed, claim.leaseFor());
+    return claimed;
+  }
+
+  /** A lease's expiry less its length is the store's time when it was taken. */
+  private void readClock(List<RunRecord> leased, Duration leaseFor) {
+    leased.stream()
         .map(RunRecord::leaseExpiresAt)
         .filter(expiry -> expiry != null)
         .max(Instant::compareTo)
-        .ifPresent(expiry -> due.storeClock(expiry.minus(claim.leaseFor())));
-    return claimed;
+        .ifPresent(expiry -> due.storeClock(expiry.minus(leaseFor)));
   }
 
   @Override
   public Set<UUID> commit(List<Commit> commits) {
-    Set<UUID> applied = store.commit(commits);
+    Set<UUID> applied = super.commit(commits);
     for (Commit commit : commits) {
       if (applied.contains(commit.lease().runId())) {
         signal(commit);
@@ -91,44 +99,14 @@ final class SignallingRunStore implements RunStore {
   }
 
   @Override
-  public void renew(Collection<Lease> leases, Duration leaseFor) {
-    store.renew(leases, leaseFor);
-  }
-
-  @Override
-  public Optional<RunRecord> run(UUID runId) {
-    return store.run(runId);
-  }
-
-  @Override
-  public List<StepRecord> steps(UUID runId) {
-    return store.steps(runId);
-  }
-
-  @Override
-  public Set<UUID> storeEvents(List<StoredEvent> events) {
-    return store.storeEvents(events);
-  }
-
-  @Override
-  public List<StoredEvent> events(String name, Instant since) {
-    return store.events(name, since);
-  }
-
-  @Override
-  public List<OpenWait> waits(String eventName) {
-    return store.waits(eventName);
-  }
-
-  @Override
   public void deferWait(ParentStep step, Instant dueAt) {
-    store.deferWait(step, dueAt);
+    super.deferWait(step, dueAt);
     due.dueAt(dueAt);
   }
 
   @Override
   public Set<ParentStep> resolve(List<Resolution> resolutions) {
-    Set<ParentStep> resolved = store.resolve(resolutions);
+    Set<ParentStep> resolved = super.resolve(resolutions);
     if (!resolved.isEmpty()) {
       due.dueNow();
     }
@@ -137,22 +115,17 @@ final class SignallingRunStore implements RunStore {
 
   @Override
   public boolean replay(List<Replay> replays) {
-    boolean replayed = store.replay(replays);
+    boolean replayed = super.replay(replays);
     if (replayed) {
       due.dueNow();
     }
     return replayed;
   }
 
-  @Override
-  public List<RunRecord> invokedBy(ParentStep step) {
-    return store.invokedBy(step);
-  }
-
   /** A cancel may fail the step of the run that invoked it, which is then due. */
   @Override
   public boolean cancel(UUID runId, String invokerMemo) {
-    boolean cancelled = store.cancel(runId, invokerMemo);
+    boolean cancelled = super.cancel(runId, invokerMemo);
     if (cancelled) {
       due.dueNow();
     }
@@ -161,20 +134,10 @@ final class SignallingRunStore implements RunStore {
 
   @Override
   public Optional<RunRecord> startCronTick(Instant tick, NewRun run) {
-    Optional<RunRecord> started = store.startCronTick(tick, run);
+    Optional<RunRecord> started = super.startCronTick(tick, run);
     if (started.isPresent()) {
       due.dueNow();
     }
     return started;
-  }
-
-  @Override
-  public Instant cronDeployedAt(String functionId) {
-    return store.cronDeployedAt(functionId);
-  }
-
-  @Override
-  public Subscription onDue(Runnable wake) {
-    return store.onDue(wake);
   }
 }

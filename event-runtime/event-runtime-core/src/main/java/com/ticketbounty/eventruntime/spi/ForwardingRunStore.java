@@ -1,17 +1,5 @@
-package com.ticketbounty.eventruntime.test;
+package com.ticketbounty.eventruntime.spi;
 
-import com.ticketbounty.eventruntime.spi.Claim;
-import com.ticketbounty.eventruntime.spi.Commit;
-import com.ticketbounty.eventruntime.spi.Lease;
-import com.ticketbounty.eventruntime.spi.NewRun;
-import com.ticketbounty.eventruntime.spi.OpenWait;
-import com.ticketbounty.eventruntime.spi.ParentStep;
-import com.ticketbounty.eventruntime.spi.Replay;
-import com.ticketbounty.eventruntime.spi.Resolution;
-import com.ticketbounty.eventruntime.spi.RunRecord;
-import com.ticketbounty.eventruntime.spi.RunStore;
-import com.ticketbounty.eventruntime.spi.StepRecord;
-import com.ticketbounty.eventruntime.spi.StoredEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -21,8 +9,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * A {@link RunStore} that hands every call to another one: extend it and override the calls a test
- * wants to break, delay or watch (a crash right after a commit, a database that fails a while).
+ * A {@link RunStore} that hands every call to another one: extend it and override the calls to
+ * watch or change — the engine's own wake-up signals, or in a test a crash right after a commit or
+ * a database that fails a while.
  */
 public class ForwardingRunStore implements RunStore {
   private final RunStore store;
@@ -39,6 +28,11 @@ public class ForwardingRunStore implements RunStore {
   @Override
   public List<RunRecord> createRuns(List<NewRun> runs) {
     return store.createRuns(runs);
+  }
+
+  @Override
+  public List<RunRecord> createLeasedRuns(List<NewRun> runs, String owner, Duration leaseFor) {
+    return store.createLeasedRuns(runs, owner, leaseFor);
   }
 
   @Override
