@@ -40,6 +40,12 @@ final class SubjectProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of("-Xms256m", "-Xmx512m", "-XX:+UseG1GC"));
+    // For profiling a subject, e.g. BENCH_SUBJECT_JAVA_OPTS=-XX:StartFlightRecording=filename=x.jfr
+    // (each subject JVM then records its own phase; %p in the name keeps them apart).
+    String extra = System.getenv("BENCH_SUBJECT_JAVA_OPTS");
+    if (extra != null && !extra.isBlank()) {
+      command.addAll(List.of(extra.trim().split("\\s+")));
+    }
     command.addAll(List.of("-cp", spec.classpath().joined()));
     command.add("com.ticketbounty.bench.subject.SubjectMain");
     command.add("kind=" + spec.kind());
