@@ -3,6 +3,7 @@ package com.ticketbounty.bench.scenario;
 import com.ticketbounty.bench.BenchOptions;
 import com.ticketbounty.bench.driver.Broker;
 import com.ticketbounty.bench.driver.Classpath;
+import com.ticketbounty.bench.driver.LaunchedSystem;
 import com.ticketbounty.bench.driver.Phases;
 import com.ticketbounty.bench.driver.Postgres;
 import com.ticketbounty.bench.driver.SubjectSpec;
@@ -13,7 +14,8 @@ import java.util.Optional;
 
 /**
  * What every scenario works with: the options, the phase runner, the servers, the current classpath
- * and, under {@code --compare}, the other revision's.
+ * and, under {@code --compare}, the other revision's; and the whole system, which the first
+ * scenario that needs it starts (5 and 6 share it, so 6 sees what 5's load left).
  */
 public record BenchContext(
     BenchOptions options,
@@ -22,7 +24,8 @@ public record BenchContext(
     Broker broker,
     Path logs,
     Classpath current,
-    Optional<Classpath> compared) {
+    Optional<Classpath> compared,
+    LaunchedSystem system) {
 
   /** event-runtime on the current jars, then on the compared revision's when there is one. */
   public List<SubjectSpec> eventRuntimes() {
