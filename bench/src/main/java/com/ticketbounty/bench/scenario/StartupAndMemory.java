@@ -32,7 +32,7 @@ public final class StartupAndMemory implements Scenario {
 
   @Override
   public ScenarioReport run(BenchContext context) throws Exception {
-    return measure(context.system().get(), context.options());
+    return context.measureTheSystem(this, this::measure);
   }
 
   /** Reads the footprints of a running system (the bench's own, or a test's). */

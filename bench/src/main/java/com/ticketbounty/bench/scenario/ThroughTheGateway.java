@@ -39,7 +39,7 @@ public final class ThroughTheGateway implements Scenario {
 
   @Override
   public ScenarioReport run(BenchContext context) throws Exception {
-    return measure(context.system().get(), context.options());
+    return context.measureTheSystem(this, this::measure);
   }
 
   /** Runs the scenario's phases against a running system (the bench's own, or a test's). */
