@@ -74,12 +74,13 @@ public final class HttpPhases {
     EmailReceipts receipts = new EmailReceipts(system.emails(), tag, first);
     Thread reading = receipts.start();
     try {
-      HttpResponse<Void> opened =
+      HttpResponse<String> opened =
           client.send(
               ticket(system, token, tag, deadline()).apply(0),
-              HttpResponse.BodyHandlers.discarding());
+              HttpResponse.BodyHandlers.ofString());
       if (opened.statusCode() != 201) {
-        throw new IllegalStateException("opening a ticket answered " + opened.statusCode());
+        throw new IllegalStateException(
+            "opening a ticket answered %d: %s".formatted(opened.statusCode(), opened.body()));
       }
       Phases.drain(() -> first.completed() == 1, FIRST_CONFIRMATION_LIMIT);
       if (first.completed() == 0) {
@@ -188,7 +189,7 @@ public final class HttpPhases {
                 system.gateway() + "/api/tickets",
                 """
                 {"title":"%s %d","content":"Opened by the bench.","deadline":"%s",\
-                "bounty":100,"priority":"low"}"""
+                "bounty":1500,"priority":"low"}"""
                     .formatted(tag, seq, deadline))
             .header("Authorization", "Bearer " + accessToken)
             .build();

@@ -48,25 +48,23 @@ public record BenchContext(
 
   /**
    * Runs {@code measurement} on the whole system, started by the first scenario that asks; a system
-   * that could not start gives a report saying so (and where run.sh's output is) instead of ending
-   * the run.
+   * that could not start, or a measurement that could not go on (the sign-up refused, say), gives a
+   * report saying so instead of ending the run.
    */
   ScenarioReport measureTheSystem(Scenario scenario, SystemMeasurement measurement)
       throws Exception {
-    RunningSystem running;
     try {
-      running = system.get();
-    } catch (IllegalStateException notStarted) {
-      LOG.warn("Scenario {}: the system did not start", scenario.id(), notStarted);
+      return measurement.measure(system.get(), options);
+    } catch (IllegalStateException failed) {
+      LOG.warn("Scenario {} not measured", scenario.id(), failed);
       ScenarioReport report = ScenarioReport.of(scenario.id(), scenario.title());
       report
           .tables()
           .add(
               Table.of("Not measured", "reason")
-                  .row(String.valueOf(notStarted.getMessage()).lines().findFirst().orElse("")));
+                  .row(String.valueOf(failed.getMessage()).lines().findFirst().orElse("")));
       return report;
     }
-    return measurement.measure(running, options);
   }
 
   public SubjectSpec subject(String kind) {
