@@ -3,7 +3,6 @@ package com.ticketbounty.bench.scenario;
 import com.ticketbounty.bench.BenchOptions;
 import com.ticketbounty.bench.driver.RunningSystem;
 import com.ticketbounty.bench.driver.ServiceFootprint;
-import com.ticketbounty.bench.report.Plot;
 import com.ticketbounty.bench.report.ScenarioReport;
 import com.ticketbounty.bench.report.Table;
 import java.util.Map;
@@ -49,11 +48,8 @@ public final class StartupAndMemory implements Scenario {
             "Spring \"Started in\" s",
             "RSS once started MiB",
             after);
-    Plot plot =
-        Plot.of("Scenario 6: RSS per service", "scenario-6-rss.png", "service #", "RSS MiB");
     long totalReady = 0;
     long totalNow = 0;
-    int index = 0;
     for (ServiceFootprint ready : atReady.values()) {
       ServiceFootprint current = now.getOrDefault(ready.service(), ready);
       table.row(
@@ -63,23 +59,19 @@ public final class StartupAndMemory implements Scenario {
           seconds(ready.startedSeconds()),
           mib(ready.rssKb()),
           mib(current.rssKb()));
-      index++;
-      plot.point("once started", index, ready.rssKb() / 1024.0);
-      plot.point(system.loaded() ? "after scenario 5" : "now", index, current.rssKb() / 1024.0);
       totalReady += ready.rssKb();
       totalNow += current.rssKb();
     }
     table.row("all", "", "", "", mib(totalReady), mib(totalNow));
     ScenarioReport report = ScenarioReport.of(id(), title());
     report.tables().add(table);
-    report.plots().add(plot);
     report
         .notes()
         .add(
             "Start-up from each service's log line \"Started … in S seconds (process running for"
                 + " P)\": P is JVM start → ready (its health turns UP then, which run.sh awaits); the"
                 + " services start all at once on 2 cores, so each waits for the others. RSS ="
-                + " VmRSS of /proc/<pid>/status; services are numbered in the plot as in the table.");
+                + " VmRSS of /proc/<pid>/status.");
     report.results().addAll(atReady.values());
     report.results().add(Map.of("now", now.values(), "afterScenario5", system.loaded()));
     return report;
