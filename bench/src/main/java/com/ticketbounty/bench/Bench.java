@@ -3,6 +3,7 @@ package com.ticketbounty.bench;
 import com.ticketbounty.bench.driver.Broker;
 import com.ticketbounty.bench.driver.Classpath;
 import com.ticketbounty.bench.driver.CompareBuild;
+import com.ticketbounty.bench.driver.LaunchedSystem;
 import com.ticketbounty.bench.driver.Phases;
 import com.ticketbounty.bench.driver.Postgres;
 import com.ticketbounty.bench.report.Machine;
@@ -47,7 +48,9 @@ public final class Bench {
     Path logs = options.results().resolve(stamp + "-logs");
     Optional<CompareBuild> compare = Optional.empty();
     try (Postgres postgres = new Postgres();
-        Broker broker = new Broker()) {
+        Broker broker = new Broker();
+        LaunchedSystem system =
+            new LaunchedSystem(options.root(), logs.resolve("system"), postgres, broker)) {
       Map<String, String> machine = Machine.describe(postgres.settings(), broker.version());
       if (options.compare().isPresent()) {
         compare = Optional.of(CompareBuild.of(options.root(), options.compare().get()));
@@ -62,7 +65,8 @@ public final class Bench {
               broker,
               logs,
               current,
-              compared);
+              compared,
+              system);
       List<ScenarioReport> reports = new ArrayList<>();
       for (Scenario scenario : Scenarios.all()) {
         if (options.runs(scenario.id())) {

@@ -26,6 +26,7 @@ public record BenchOptions(
     int relayMessages,
     int messageSize,
     List<Double> providerRates,
+    SystemRates systemRates,
     Path results,
     Optional<Path> docs,
     String mode) {
@@ -43,6 +44,7 @@ public record BenchOptions(
         20_000,
         512,
         List.of(10.0, 20.0, 40.0, 80.0),
+        new SystemRates(List.of(10.0, 20.0, 40.0), List.of(50.0, 100.0, 200.0)),
         root.resolve("bench/target/results"),
         Optional.of(root.resolve("docs")),
         "full");
@@ -61,6 +63,7 @@ public record BenchOptions(
         5_000,
         messageSize,
         List.of(10.0, 40.0),
+        new SystemRates(List.of(10.0, 40.0), List.of(50.0, 200.0)),
         results,
         docs,
         "quick");
@@ -80,6 +83,7 @@ public record BenchOptions(
         500,
         512,
         List.of(10.0),
+        new SystemRates(List.of(5.0), List.of(20.0)),
         target,
         Optional.empty(),
         "smoke");
@@ -140,6 +144,7 @@ public record BenchOptions(
         relayMessages,
         messageSize,
         providerRates,
+        systemRates,
         results,
         docs,
         mode);
@@ -158,6 +163,7 @@ public record BenchOptions(
         relayMessages,
         messageSize,
         providerRates,
+        systemRates,
         results,
         docs,
         mode);

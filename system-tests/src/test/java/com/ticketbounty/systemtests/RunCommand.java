@@ -211,6 +211,16 @@ final class RunCommand implements AutoCloseable {
     return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
   }
 
+  /** The directory of the processes' logs, {@code <process>.log} each. */
+  Path logDirectory() {
+    return runDirectory.resolve("logs");
+  }
+
+  /** run.sh's own process; the services are its descendants. */
+  ProcessHandle handle() {
+    return process.toHandle();
+  }
+
   boolean isAlive() {
     return process.isAlive();
   }

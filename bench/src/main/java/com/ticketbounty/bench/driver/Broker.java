@@ -5,7 +5,10 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** The driver's connection to the machine's RabbitMQ: publishing channels, depths, clean-up. */
@@ -53,6 +56,31 @@ public final class Broker implements AutoCloseable {
     }
     for (String name : new String[] {prefix + "events", prefix + "events.dlx"}) {
       run(channel -> channel.exchangeDelete(name));
+    }
+  }
+
+  /** Deletes queues and exchanges by name; missing ones are fine. */
+  synchronized void deleteAll(List<String> queues, List<String> exchanges) {
+    queues.forEach(name -> run(channel -> channel.queueDelete(name)));
+    exchanges.forEach(name -> run(channel -> channel.exchangeDelete(name)));
+  }
+
+  /**
+   * The queues whose names start with {@code prefix}, read from the broker with {@code rabbitmqctl}
+   * (AMQP cannot list them), so that a service's new subscription needs no change here; none when
+   * it is not installed.
+   */
+  static List<String> queuesNamed(String prefix) {
+    try {
+      Process list = new ProcessBuilder("rabbitmqctl", "-q", "list_queues", "name").start();
+      String names = new String(list.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      list.waitFor(30, TimeUnit.SECONDS);
+      return names.lines().map(String::strip).filter(name -> name.startsWith(prefix)).toList();
+    } catch (IOException e) {
+      return List.of();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return List.of();
     }
   }
 

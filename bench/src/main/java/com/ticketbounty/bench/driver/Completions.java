@@ -30,8 +30,11 @@ final class Completions {
     return intended[seq];
   }
 
-  /** Called by the subject's reader thread only. */
-  void completed(int seq, long micros) {
+  /**
+   * Called by the subject's reader thread, or by the HTTP client's threads as responses arrive
+   * (hence synchronized: uncontended for the one reader).
+   */
+  synchronized void completed(int seq, long micros) {
     if (seq < 0 || seq >= done.length) {
       return;
     }
@@ -43,7 +46,7 @@ final class Completions {
     completed.incrementAndGet();
   }
 
-  long doneAt(int seq) {
+  synchronized long doneAt(int seq) {
     return done[seq];
   }
 

@@ -1,45 +1,55 @@
 package com.ticketbounty.bench.driver;
 
-import com.rabbitmq.client.AMQP;
-import com.rabbitmq.client.Channel;
-import java.nio.charset.StandardCharsets;
-import java.util.Date;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Publishes events on a fixed schedule: event n is meant to leave at {@code start + n / rate},
- * whatever happened to event n-1. A publisher that falls behind sends at once to catch up; the
- * latency is still counted from the schedule's time (no coordinated omission). Messages carry
- * event-runtime's wire format as the runtime's own relay sends it (message id, type, persistent).
+ * Sends events on a fixed schedule: event n is meant to leave at {@code start + n / rate}, whatever
+ * happened to event n-1. A sender that falls behind sends at once to catch up; the latency is still
+ * counted from the schedule's time (no coordinated omission). What an event is — a message on the
+ * broker, an HTTP request — is the {@link Sender}'s business.
  */
 final class OpenLoop implements Runnable {
-  static final String EVENT = "bench/run.requested";
+  /** Sends one event; it must not wait for the event's completion, or the schedule slips. */
+  interface Sender {
+    void send(int seq, long intendedMicros) throws Exception;
 
-  private final Channel channel;
-  private final String exchange;
+    /** Called once after the last event was sent (a publisher waits for its confirms here). */
+    default void finish() throws Exception {}
+  }
+
   private final double rate;
   private final int count;
   private final long startWallMicros;
   private final long startNanos;
   private final Completions completions;
+  private final Sender sender;
   private final AtomicInteger sent = new AtomicInteger();
   private volatile boolean stopped;
 
-  OpenLoop(Channel channel, String exchange, double rate, int count, Completions completions) {
-    this.channel = channel;
-    this.exchange = exchange;
+  OpenLoop(double rate, int count, Completions completions, Sender sender) {
     this.rate = rate;
     this.count = count;
     this.completions = completions;
+    this.sender = sender;
     this.startNanos = System.nanoTime() + 100_000_000L;
     this.startWallMicros = Clocks.wallMicros() + 100_000L;
   }
 
-  long startMicros() {
-    return startWallMicros;
+  /** Starts sending on a thread of its own. */
+  Thread start() {
+    Thread thread = new Thread(this, "open-loop");
+    thread.start();
+    return thread;
+  }
+
+  /** Where the measured window starts: after the warm-up. */
+  long windowStartMicros(Timing timing) {
+    return startWallMicros + timing.warmup().toNanos() / 1_000;
+  }
+
+  long windowEndMicros(Timing timing) {
+    return windowStartMicros(timing) + timing.measure().toNanos() / 1_000;
   }
 
   int sent() {
@@ -53,7 +63,6 @@ final class OpenLoop implements Runnable {
   @Override
   public void run() {
     try {
-      channel.confirmSelect();
       for (int seq = 0; seq < count && !stopped; seq++) {
         long offsetNanos = (long) (seq * 1e9 / rate);
         long wait = startNanos + offsetNanos - System.nanoTime();
@@ -62,30 +71,12 @@ final class OpenLoop implements Runnable {
         }
         long intended = startWallMicros + offsetNanos / 1_000;
         completions.intended(seq, intended);
-        publish(seq, intended);
+        sender.send(seq, intended);
         sent.incrementAndGet();
       }
-      channel.waitForConfirmsOrDie(30_000);
+      sender.finish();
     } catch (Exception e) {
-      throw new IllegalStateException("publishing failed", e);
+      throw new IllegalStateException("sending failed", e);
     }
-  }
-
-  private void publish(int seq, long intendedMicros) throws Exception {
-    UUID id = UUID.randomUUID();
-    String body =
-        "{\"id\":\"%s\",\"name\":\"%s\",\"v\":\"1.0\",\"ts\":%d,\"data\":{\"seq\":%d,\"sentAtMicros\":%d}}"
-            .formatted(id, EVENT, intendedMicros / 1_000, seq, intendedMicros);
-    AMQP.BasicProperties properties =
-        new AMQP.BasicProperties.Builder()
-            .messageId(id.toString())
-            .type(EVENT)
-            .contentType("application/json")
-            .deliveryMode(2)
-            .appId("bench-driver")
-            .timestamp(new Date(intendedMicros / 1_000))
-            .headers(Map.of())
-            .build();
-    channel.basicPublish(exchange, EVENT, properties, body.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.HdrHistogram.Histogram;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,27 +70,25 @@ public final class Phases {
     Completions completions = new Completions(count);
     subject.feed(completions);
     try (Channel channel = broker.publisher(prefix + "events")) {
-      OpenLoop loop = new OpenLoop(channel, prefix + "events", rate, count, completions);
-      Thread publisher = new Thread(loop, "open-loop");
-      publisher.start();
-      long windowStart = loop.startMicros() + timing.warmup().toNanos() / 1_000;
-      long windowEnd = windowStart + timing.measure().toNanos() / 1_000;
-      Clocks.sleepUntilMicros(windowStart);
+      OpenLoop loop =
+          new OpenLoop(rate, count, completions, new EventPublisher(channel, prefix + "events"));
+      Thread publisher = loop.start();
+      Clocks.sleepUntilMicros(loop.windowStartMicros(timing));
       Sample first =
           Sample.take(subject, postgres, database, broker, queue, loop.sent(), completions);
-      Clocks.sleepUntilMicros(windowEnd);
+      Clocks.sleepUntilMicros(loop.windowEndMicros(timing));
       Sample last =
           Sample.take(subject, postgres, database, broker, queue, loop.sent(), completions);
       publisher.join(timing.drainLimit().toMillis() + 30_000);
-      long drainEnd = drain(completions, loop.sent(), timing.drainLimit());
+      long drainEnd = drain(() -> completions.completed() >= loop.sent(), timing.drainLimit());
       return result(spec, steps, rate, timing, completions, loop.sent(), first, last, drainEnd);
     }
   }
 
-  private static long drain(Completions completions, int sent, Duration limit)
-      throws InterruptedException {
+  /** Waits until {@code done} or the limit passed; answers when it stopped (epoch µs). */
+  static long drain(BooleanSupplier done, Duration limit) throws InterruptedException {
     long deadline = System.nanoTime() + limit.toNanos();
-    while (completions.completed() < sent && System.nanoTime() < deadline) {
+    while (!done.getAsBoolean() && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
     return Clocks.wallMicros();
@@ -106,25 +104,9 @@ public final class Phases {
       Sample first,
       Sample last,
       long drainEnd) {
-    Histogram latency = new Histogram(3_600_000_000L, 3);
-    long windowEvents = 0;
-    long doneInWindow = 0;
-    boolean atLeast = false;
-    for (int seq = 0; seq < sent; seq++) {
-      long intended = completions.intendedAt(seq);
-      long done = completions.doneAt(seq);
-      if (done >= first.atMicros() && done < last.atMicros()) {
-        doneInWindow++;
-      }
-      if (intended >= first.atMicros() && intended < last.atMicros()) {
-        windowEvents++;
-        if (done == 0) {
-          atLeast = true;
-          done = drainEnd;
-        }
-        latency.recordValue(Math.max(1, done - intended));
-      }
-    }
+    WindowLatency latency =
+        WindowLatency.of(completions, sent, first.atMicros(), last.atMicros(), drainEnd);
+    long doneInWindow = latency.doneInWindow();
     double window = (last.atMicros() - first.atMicros()) / 1e6;
     double runs = Math.max(1, doneInWindow);
     long growth = last.backlog() - first.backlog();
@@ -144,13 +126,13 @@ public final class Phases {
         completions.completed(),
         sent - completions.completed(),
         completions.duplicates(),
-        windowEvents,
+        latency.windowEvents(),
         completedPerSecond,
-        latency.getValueAtPercentile(50) / 1000.0,
-        latency.getValueAtPercentile(99) / 1000.0,
-        latency.getValueAtPercentile(99.9) / 1000.0,
-        latency.getMaxValue() / 1000.0,
-        atLeast,
+        latency.percentileMs(50),
+        latency.percentileMs(99),
+        latency.percentileMs(99.9),
+        latency.maxMs(),
+        latency.atLeast(),
         first.backlog(),
         last.backlog(),
         last.queueDepth(),

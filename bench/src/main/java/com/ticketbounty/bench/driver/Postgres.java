@@ -8,12 +8,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The driver's one connection to the machine's PostgreSQL (database {@code postgres}): creates and
  * drops each phase's database, reads {@code pg_stat_database} and {@code pg_stat_wal}.
  */
 public final class Postgres implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Postgres.class);
   private final Connection connection;
 
   public Postgres() throws SQLException {
@@ -31,6 +34,20 @@ public final class Postgres implements AutoCloseable {
   void drop(String database) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+    }
+  }
+
+  /**
+   * Drops a database of the system the bench started and the role of the same name that owns it
+   * (run.sh makes one per service); missing ones are fine, and a failure is logged, not thrown, so
+   * the rest of the clean-up still runs.
+   */
+  synchronized void dropDatabaseAndRole(String name) {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+      statement.execute("DROP ROLE IF EXISTS " + name);
+    } catch (SQLException e) {
+      LOG.warn("Could not drop database or role {}: {}", name, e.getMessage());
     }
   }
 

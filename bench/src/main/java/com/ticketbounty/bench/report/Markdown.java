@@ -95,6 +95,15 @@ final class Markdown {
         the machine meanwhile: read the load average above.
       - Every subject shares one classpath: DBOS needs Jackson 3.2.0, Kotlin 2.4.0 and HikariCP
         7.1.0, so event-runtime runs here on Jackson 3.2.0 where the services run on Boot's 3.1.4.
+      - **Scenarios 5 and 6** measure the whole system, started once for both with the run command
+        (`run.sh`, its defaults: every process `-XX:TieredStopAtLevel=1 -Xss512k`) under a name
+        prefix of its own, the e-mail provider an in-process WireMock answering 200 as Resend does,
+        the per-minute limits raised. The bench signs one account up through the gateway and waits
+        for its first ticket's confirmation, then drives HTTP open-loop (same schedule, window and
+        percentiles as above; asynchronous requests, so a slow answer never delays the next).
+        A ticket completes when WireMock logs its confirmation e-mail (millisecond stamps); a read
+        when its answer arrives. Start-up is each service's own log line ("process running for":
+        JVM start → ready), RSS is `VmRSS` of `/proc/<pid>/status`.
       - `--compare <rev>` runs event-runtime a second time, on the jars of that revision (built
         in a temporary git worktree), in the same run: labelled `event-runtime@<rev>`.
       """;

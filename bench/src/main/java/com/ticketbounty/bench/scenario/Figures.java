@@ -1,5 +1,6 @@
 package com.ticketbounty.bench.scenario;
 
+import com.ticketbounty.bench.driver.HttpPhase;
 import com.ticketbounty.bench.driver.PhaseResult;
 import java.util.Locale;
 
@@ -8,7 +9,11 @@ final class Figures {
   private Figures() {}
 
   static String ms(PhaseResult r, double value) {
-    return (r.latencyAtLeast() ? "≥ " : "") + number(value);
+    return ms(r.latencyAtLeast(), value);
+  }
+
+  static String ms(boolean atLeast, double value) {
+    return (atLeast ? "≥ " : "") + number(value);
   }
 
   static String number(double value) {
@@ -29,7 +34,15 @@ final class Figures {
   }
 
   static String latency(PhaseResult r) {
-    return "%s / %s / %s".formatted(ms(r, r.p50Ms()), ms(r, r.p99Ms()), ms(r, r.p999Ms()));
+    return latency(r.latencyAtLeast(), r.p50Ms(), r.p99Ms(), r.p999Ms());
+  }
+
+  static String latency(HttpPhase r) {
+    return latency(r.latencyAtLeast(), r.p50Ms(), r.p99Ms(), r.p999Ms());
+  }
+
+  private static String latency(boolean atLeast, double p50, double p99, double p999) {
+    return "%s / %s / %s".formatted(ms(atLeast, p50), ms(atLeast, p99), ms(atLeast, p999));
   }
 
   static String cpu(PhaseResult r) {

@@ -14,4 +14,12 @@ public interface Scenario {
   String title();
 
   ScenarioReport run(BenchContext context) throws Exception;
+
+  /**
+   * Whether it measures the whole system, which the run starts for it: the bench's smoke test
+   * leaves these out, and system-tests smokes them against the system its tests share.
+   */
+  default boolean measuresTheSystem() {
+    return false;
+  }
 }

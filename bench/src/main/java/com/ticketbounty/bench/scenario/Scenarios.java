@@ -8,6 +8,16 @@ public final class Scenarios {
 
   public static List<Scenario> all() {
     return List.of(
-        new ThreeStepFunction(), new PerStepOverhead(), new PublishPath(), new ProviderCalls());
+        new ThreeStepFunction(),
+        new PerStepOverhead(),
+        new PublishPath(),
+        new ProviderCalls(),
+        new ThroughTheGateway(),
+        new StartupAndMemory());
+  }
+
+  /** The scenarios that need only the machine's PostgreSQL and RabbitMQ. */
+  public static List<Scenario> onTheServers() {
+    return all().stream().filter(scenario -> !scenario.measuresTheSystem()).toList();
   }
 }
