@@ -42,7 +42,7 @@ public record BenchOptions(
         100,
         20_000,
         512,
-        List.of(10.0, 20.0, 40.0, 80.0),
+        List.of(25.0, 50.0, 100.0, 200.0),
         root.resolve("bench/target/results"),
         Optional.of(root.resolve("docs")),
         "full");
@@ -60,7 +60,7 @@ public record BenchOptions(
         stepRate,
         5_000,
         messageSize,
-        List.of(10.0, 40.0),
+        List.of(40.0, 100.0, 200.0),
         results,
         docs,
         "quick");
