@@ -5,6 +5,7 @@ import com.ticketbounty.eventruntime.engine.EngineSettings;
 import com.ticketbounty.eventruntime.function.DurableFunction;
 import com.ticketbounty.eventruntime.outbox.OutboxRelay;
 import com.ticketbounty.eventruntime.outbox.RelaySettings;
+import com.ticketbounty.eventruntime.postgres.ConnectionLimit;
 import com.ticketbounty.eventruntime.postgres.PostgresOutboxStore;
 import com.ticketbounty.eventruntime.postgres.PostgresRunStore;
 import com.ticketbounty.eventruntime.postgres.PostgresRuntimeCounts;
@@ -19,14 +20,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * event-runtime as a user outside Spring assembles it (docs/event-runtime.md, "Outside Spring"),
  * with what the starter runs beside the engine: the relay and the gauges. The engine's settings are
- * {@link EngineSettings#defaults}: 8 workers, claims of 100, a 200 ms poll.
+ * {@link EngineSettings#defaults}: 64 workers on virtual threads, claims of 100, a 200 ms poll; its
+ * store lends them {@value #STORE_CONNECTIONS} connections, as the starter's defaults do.
  */
 final class EventRuntimeSubject implements SubjectMain.Subject {
   static final String FUNCTION = "bench-steps";
+  // The starter's defaults: 8 for the attempts' store calls, 1 each for the lease timer, the
+  // due-run listener and the cron timer.
+  private static final int STORE_CONNECTIONS = 11;
 
   private final SubjectArgs args;
   private final DriverLink link;
@@ -44,7 +50,9 @@ final class EventRuntimeSubject implements SubjectMain.Subject {
     this.link = link;
     this.completions = new CompletionSpans(link);
     this.telemetry = Telemetry.withHook(completions);
-    // 8 workers + 8 step bodies + 4 consumer threads + relay, timer, gauges (the starter's count).
+    // The store's 11 + 8 for step bodies + 4 consumer threads (whose intake also goes through the
+    // store) + relay and gauges: the starter's count. A compared revision from before the limit
+    // has 8 platform workers, each holding at most one: 8 + 8 + 4 + relay, timer, listener, gauges.
     this.dataSource = args.dataSource(23);
   }
 
@@ -57,7 +65,7 @@ final class EventRuntimeSubject implements SubjectMain.Subject {
     DurableFunction function = function(args.number("steps", 3), new StepWork(args.provider()));
     engine =
         DurableEngine.builder(
-                new PostgresRunStore(dataSource),
+                new PostgresRunStore(limited(dataSource)),
                 EngineSettings.defaults("bench", "bench-" + UUID.randomUUID()))
             .functions(List.of(function))
             .openTelemetry(telemetry.openTelemetry())
@@ -80,6 +88,18 @@ final class EventRuntimeSubject implements SubjectMain.Subject {
     source = new RabbitMessageSource(connector, telemetry.openTelemetry());
     source.subscribe(function.id(), DurableEngine.boundEvents(function), engine.intake(function));
     return connector.names().queue(function.id());
+  }
+
+  /**
+   * The pool behind a {@link ConnectionLimit}, or as it is when {@code --compare} runs this subject
+   * on the jars of a revision from before the limit (the class resolves only when this runs).
+   */
+  private static DataSource limited(DataSource pool) {
+    try {
+      return new ConnectionLimit(pool, STORE_CONNECTIONS);
+    } catch (NoClassDefFoundError olderRevision) {
+      return pool;
+    }
   }
 
   private DurableFunction function(int steps, StepWork work) {

@@ -53,10 +53,15 @@ import org.slf4j.LoggerFactory;
  * engine.shutdown(Duration.ofSeconds(10));   // graceful: lets running attempts end, then stops
  * }</pre>
  *
- * <p>Threads: attempts run on a pool of {@link EngineSettings#workers()} threads and step bodies on
- * an elastic pool (a body abandoned at its timeout keeps its thread without taking one from the
- * next), both owned and closed by the engine unless the builder is given executors of its own; a
- * test passes {@code Runnable::run} for both and drives the engine with {@link #pollOnce()}.
+ * <p>Threads: each attempt and each step body runs on a virtual thread of its own ({@code
+ * <service>-attempt-<n>}, {@code <service>-step-<n>}), at most {@link EngineSettings#workers()}
+ * attempts at once. An attempt waiting for its step (a provider's answer, a sleep in the body)
+ * holds no platform thread and no database connection, so {@code workers} bounds the attempts in
+ * flight, not the connections: the store's connections are bounded by its pool (see {@code
+ * ConnectionLimit} in event-runtime-postgres). A body abandoned at its timeout keeps its thread
+ * without taking one from the next. The engine owns and closes these executors unless the builder
+ * is given executors of its own; a test passes {@code Runnable::run} for both and drives the engine
+ * with {@link #pollOnce()}.
  */
 public final class DurableEngine implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DurableEngine.class);
@@ -80,16 +85,13 @@ public final class DurableEngine implements AutoCloseable {
     this.owned = new ArrayList<>();
     Executor attempts = builder.attempts;
     Executor steps = builder.steps;
+    // The scheduler hands out at most settings.workers() attempts at once, so a thread per task
+    // needs no bound of its own.
     if (attempts == null) {
-      ExecutorService pool =
-          Executors.newFixedThreadPool(settings.workers(), named(settings.service() + "-attempt-"));
-      owned.add(pool);
-      attempts = pool;
+      attempts = ownedVirtual(settings.service() + "-attempt-");
     }
     if (steps == null) {
-      ExecutorService pool = Executors.newCachedThreadPool(named(settings.service() + "-step-"));
-      owned.add(pool);
-      steps = pool;
+      steps = ownedVirtual(settings.service() + "-step-");
     }
     this.engine =
         Engine.create(
@@ -293,6 +295,13 @@ public final class DurableEngine implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("Looking for cron ticks failed; trying again at the next look", e);
     }
+  }
+
+  private ExecutorService ownedVirtual(String prefix) {
+    ExecutorService executor =
+        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(prefix, 1).factory());
+    owned.add(executor);
+    return executor;
   }
 
   private static ThreadFactory named(String prefix) {

@@ -7,7 +7,9 @@ import java.time.Duration;
  *
  * @param service the service's name, carried by {@code runtime/function.failed}
  * @param workerId this instance's lease owner name; unique per process
- * @param workers the most attempts running at once (the worker pool's size)
+ * @param workers the most attempts running at once; on virtual threads (the engine's own) an
+ *     attempt waiting for a step holds neither a platform thread nor a connection, so this bounds
+ *     the attempts in flight and the memory they hold, not the database connections
  * @param leaseFor how long a claim holds a run; renewed every third of it while the attempt runs
  * @param claimBatch the most runs leased by one claim
  * @param pollInterval the longest an idle engine goes without looking for due runs: a safety net,
@@ -33,9 +35,22 @@ public record EngineSettings(
     }
   }
 
+  /** The most attempts at once by default: enough for steps that wait hundreds of ms. */
+  public static final int DEFAULT_WORKERS = 64;
+
+  /**
+   * {@value #DEFAULT_WORKERS} workers, 30 s leases, claims of up to 100 runs, a 200 ms poll and
+   * {@link Limits#DEFAULTS}.
+   */
   public static EngineSettings defaults(String service, String workerId) {
     return new EngineSettings(
-        service, workerId, 8, Duration.ofSeconds(30), 100, Duration.ofMillis(200), Limits.DEFAULTS);
+        service,
+        workerId,
+        DEFAULT_WORKERS,
+        Duration.ofSeconds(30),
+        100,
+        Duration.ofMillis(200),
+        Limits.DEFAULTS);
   }
 
   public EngineSettings withLimits(Limits newLimits) {

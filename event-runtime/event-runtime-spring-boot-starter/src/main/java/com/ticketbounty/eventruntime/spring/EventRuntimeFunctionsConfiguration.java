@@ -5,6 +5,7 @@ import com.ticketbounty.eventruntime.engine.DurableEngine;
 import com.ticketbounty.eventruntime.engine.EngineSettings;
 import com.ticketbounty.eventruntime.engine.Limits;
 import com.ticketbounty.eventruntime.function.DurableFunction;
+import com.ticketbounty.eventruntime.postgres.ConnectionLimit;
 import com.ticketbounty.eventruntime.postgres.PostgresRunStore;
 import com.ticketbounty.eventruntime.spi.RunStore;
 import com.ticketbounty.eventruntime.spring.EventRuntimeProperties.WorkerKind;
@@ -34,12 +35,19 @@ class EventRuntimeFunctionsConfiguration {
   private static final Logger LOG =
       LoggerFactory.getLogger(EventRuntimeFunctionsConfiguration.class);
 
-  /** The runs, in the runtime's schema on the service's own database. */
+  /**
+   * The runs, in the runtime's schema on the service's own database, lending the engine at most the
+   * connections {@link ConnectionBudget} counts for it: many attempts wait their turn there rather
+   * than in the pool.
+   */
   @Bean
   @ConditionalOnMissingBean
   RunStore eventRuntimeRunStore(
-      EventRuntimeAutoConfiguration.RuntimeSchemaMigration schema, DataSource dataSource) {
-    return new PostgresRunStore(dataSource);
+      EventRuntimeAutoConfiguration.RuntimeSchemaMigration schema,
+      DataSource dataSource,
+      EventRuntimeProperties properties) {
+    return new PostgresRunStore(
+        new ConnectionLimit(dataSource, ConnectionBudget.runStoreConnections(properties.engine())));
   }
 
   @Bean
@@ -56,15 +64,16 @@ class EventRuntimeFunctionsConfiguration {
         limits(engine.limits()));
   }
 
-  /** A JVM without virtual threads refuses {@code worker-kind: virtual} here, at start-up. */
   @Bean(destroyMethod = "")
   EngineWorkers eventRuntimeEngineWorkers(
       EngineSettings settings, EventRuntimeProperties properties) {
     WorkerKind kind = WorkerThreads.resolve(properties.engine().workerKind());
     LOG.info(
-        "Durable functions run on {} {} threads",
+        "Durable functions run up to {} attempts at once on {} threads, their store calls on {}"
+            + " connections",
         settings.workers(),
-        kind.name().toLowerCase(Locale.ROOT));
+        kind.name().toLowerCase(Locale.ROOT),
+        ConnectionBudget.runStoreConnections(properties.engine()));
     return EngineWorkers.of(settings.service(), settings.workers(), kind);
   }
 

@@ -97,7 +97,12 @@ public record EventRuntimeProperties(
       @DefaultValue("10s") Duration shutdownTimeout) {}
 
   /**
-   * @param workers the most attempts of durable functions running at once on this instance
+   * @param workers the most attempts of durable functions running at once on this instance; an
+   *     attempt waiting for its step holds no connection, and on virtual threads no platform
+   *     thread, so this may be far above the pool's size
+   * @param connections the most JDBC connections the attempts' store calls hold at once (and the
+   *     allowance the pool keeps for step bodies' own JDBC work); capped at {@code workers}. Store
+   *     calls beyond it wait their turn, first come first served, instead of timing out in the pool
    * @param leaseFor how long a claimed run is held before another instance may resume it; renewed
    *     every third of it while the attempt runs
    * @param claimBatch the most runs claimed at once
@@ -106,18 +111,18 @@ public record EventRuntimeProperties(
    * @param shutdownTimeout how long stopping waits for running attempts; the rest are resumed by
    *     another instance (or this one after restart) once their lease expires
    * @param limits the sizes the engine refuses to exceed
-   * @param workerKind the threads that run attempts and parallel steps; unset, virtual where the
-   *     JVM has them (Java 21 and later) and platform elsewhere
+   * @param workerKind the threads that run attempts and step bodies; unset, virtual
    */
   public record Engine(
-      @DefaultValue("8") int workers,
+      @DefaultValue("64") int workers,
       @DefaultValue("30s") Duration leaseFor,
       @DefaultValue("100") int claimBatch,
       @DefaultValue("200ms") Duration pollInterval,
       @DefaultValue("1s") Duration cronPollInterval,
       @DefaultValue("10s") Duration shutdownTimeout,
       @DefaultValue Limits limits,
-      @Nullable WorkerKind workerKind) {}
+      @Nullable WorkerKind workerKind,
+      @DefaultValue("8") int connections) {}
 
   /**
    * What one run may not exceed; going over fails with an error that names the limit. The defaults
@@ -133,11 +138,13 @@ public record EventRuntimeProperties(
       @DefaultValue("256KB") DataSize maxEvent,
       @DefaultValue("1000") int maxStepsPerRun) {}
 
-  /** The threads of the engine's bounded worker pools. */
+  /** The threads that run attempts and step bodies. */
   public enum WorkerKind {
-    /** Ordinary threads: every JVM has them. */
+    /**
+     * Ordinary threads, a fixed pool of {@code workers} for attempts: each waiting one costs one.
+     */
     PLATFORM,
-    /** Virtual threads, cheap to block in a step body; Java 21 and later. */
+    /** Virtual threads, one per attempt and per step body: cheap to block waiting on a provider. */
     VIRTUAL
   }
 }

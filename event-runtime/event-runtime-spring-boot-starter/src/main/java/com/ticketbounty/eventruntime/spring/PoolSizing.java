@@ -77,7 +77,7 @@ final class PoolSizing implements BeanPostProcessor, BeanFactoryAware, Environme
       throw new IllegalStateException(
           ("the pool has %d connections; event-runtime needs %d: %s. Set %s to at least %d plus"
                   + " what the service uses itself, or leave it unset to have it derived, or lower"
-                  + " event-runtime.engine.workers or event-runtime.consumer.threads")
+                  + " event-runtime.engine.connections or event-runtime.consumer.threads")
               .formatted(has, budget.total(), budget.breakdown(), SETTING, budget.total()));
     }
   }

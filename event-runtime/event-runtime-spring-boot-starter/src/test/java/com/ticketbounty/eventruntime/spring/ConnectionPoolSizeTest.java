@@ -3,7 +3,10 @@ package com.ticketbounty.eventruntime.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.ticketbounty.eventruntime.engine.EngineSettings;
 import com.ticketbounty.eventruntime.function.DurableFunction;
+import com.ticketbounty.eventruntime.postgres.ConnectionLimit;
+import com.ticketbounty.eventruntime.spi.RunStore;
 import com.ticketbounty.testsupport.TestDatabase;
 import com.ticketbounty.testsupport.TestRabbit;
 import com.zaxxer.hikari.HikariDataSource;
@@ -44,19 +47,48 @@ class ConnectionPoolSizeTest {
                     .close())
         .rootCause()
         .hasMessage(
-            "the pool has 6 connections; event-runtime needs 26: 8 engine workers + 8"
-                + " step-body threads + 4 consumer threads + 1 outbox relay + 1 lease and poll"
+            "the pool has 6 connections; event-runtime needs 26: 8 attempt connections + 8"
+                + " step-body connections + 4 consumer threads + 1 outbox relay + 1 lease and poll"
                 + " timer + 1 due-run listener + 1 cron timer + 1 dead-letter drain + 1 retention"
                 + " pruner. Set spring.datasource.hikari.maximum-pool-size to at least 26 plus"
                 + " what the service uses itself, or leave it unset to have it derived, or lower"
-                + " event-runtime.engine.workers or event-runtime.consumer.threads");
+                + " event-runtime.engine.connections or event-runtime.consumer.threads");
+  }
+
+  @Test
+  void manyVirtualWorkersShareTheAttemptConnectionsAndLeaveThePoolAsSmall() {
+    try (ConfigurableApplicationContext service =
+        start(
+            "--event-runtime.engine.workers=200",
+            "--event-runtime.engine.connections=3",
+            "--event-runtime.consumer.threads=1")) {
+      // 3 attempt connections + 3 for step bodies + 1 consumer thread + relay, lease timer,
+      // due-run listener, cron timer, drain and retention; then 2 for the service's own work.
+      assertThat(service.getBean(HikariDataSource.class).getMaximumPoolSize()).isEqualTo(15);
+      assertThat(service.getBean(EngineSettings.class).workers()).isEqualTo(200);
+      // The run store lends the attempts' 3 and one each to the lease timer, listener and cron.
+      assertThat(service.getBean(RunStore.class))
+          .extracting("dataSource")
+          .isInstanceOfSatisfying(
+              ConnectionLimit.class, limit -> assertThat(limit.connections()).isEqualTo(6));
+    }
+  }
+
+  @Test
+  void theDefaultsKeepManyAttemptsInFlightOnAPoolOfTheOldSize() {
+    try (ConfigurableApplicationContext service = start()) {
+      // 8 attempt connections + 8 for step bodies + 4 consumer threads + 6 single ones, + 2.
+      assertThat(service.getBean(HikariDataSource.class).getMaximumPoolSize()).isEqualTo(28);
+      assertThat(service.getBean(EngineSettings.class).workers()).isEqualTo(64);
+    }
   }
 
   @Test
   void aPoolLeftUnsetIsSizedFromTheThreadsThatUseItWithTwoForTheService() {
     try (ConfigurableApplicationContext service =
         start("--event-runtime.engine.workers=2", "--event-runtime.consumer.threads=1")) {
-      // 2 workers + 2 step-body threads + 1 consumer thread + relay, lease timer, due-run
+      // 2 workers' connections + 2 for step bodies + 1 consumer thread + relay, lease timer,
+      // due-run
       // listener, cron timer, drain and retention; then 2 for the service's own JDBC work.
       assertThat(service.getBean(HikariDataSource.class).getMaximumPoolSize()).isEqualTo(13);
     }

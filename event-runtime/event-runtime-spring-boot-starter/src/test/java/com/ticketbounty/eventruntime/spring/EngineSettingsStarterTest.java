@@ -1,7 +1,6 @@
 package com.ticketbounty.eventruntime.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ticketbounty.eventruntime.engine.EngineSettings;
 import com.ticketbounty.eventruntime.engine.Limits;
@@ -49,13 +48,14 @@ class EngineSettingsStarterTest {
   }
 
   @Test
-  void unsetTheEngineKeepsItsDefaultLimitsAndRunsOnVirtualThreadsWhereTheJvmHasThem() {
+  void unsetTheEngineKeepsItsDefaultLimitsAndRunsManyAttemptsOnVirtualThreads() {
     try (ConfigurableApplicationContext service = start()) {
-      assertThat(service.getBean(EngineSettings.class).limits()).isEqualTo(Limits.DEFAULTS);
+      EngineSettings settings = service.getBean(EngineSettings.class);
+      assertThat(settings.limits()).isEqualTo(Limits.DEFAULTS);
+      assertThat(settings.workers()).isEqualTo(EngineSettings.DEFAULT_WORKERS);
       EngineWorkers workers = service.getBean(EngineWorkers.class);
-      boolean virtual = Runtime.version().feature() >= 21;
-      assertThat(threadOf(workers.attempts()).equals(VIRTUAL_THREAD)).isEqualTo(virtual);
-      assertThat(threadOf(workers.branches()).equals(VIRTUAL_THREAD)).isEqualTo(virtual);
+      assertThat(threadOf(workers.attempts())).isEqualTo(VIRTUAL_THREAD);
+      assertThat(threadOf(workers.branches())).isEqualTo(VIRTUAL_THREAD);
     }
   }
 
@@ -69,28 +69,14 @@ class EngineSettingsStarterTest {
     }
   }
 
-  /**
-   * The JVM running the tests decides which half applies: Java 21 or later runs the workers on
-   * virtual threads, an older one refuses to start, naming its version.
-   */
   @Test
-  void virtualWorkersRunOnVirtualThreadsOrStopStartUpOnAJvmWithoutThem() {
-    if (Runtime.version().feature() >= 21) {
-      try (ConfigurableApplicationContext service =
-          start("--event-runtime.engine.worker-kind=virtual")) {
-        EngineWorkers workers = service.getBean(EngineWorkers.class);
-        assertThat(threadOf(workers.attempts())).isEqualTo(VIRTUAL_THREAD);
-        assertThat(threadOf(workers.branches())).isEqualTo(VIRTUAL_THREAD);
-      }
-      return;
+  void virtualWorkersRunOnVirtualThreads() {
+    try (ConfigurableApplicationContext service =
+        start("--event-runtime.engine.worker-kind=virtual")) {
+      EngineWorkers workers = service.getBean(EngineWorkers.class);
+      assertThat(threadOf(workers.attempts())).isEqualTo(VIRTUAL_THREAD);
+      assertThat(threadOf(workers.branches())).isEqualTo(VIRTUAL_THREAD);
     }
-    assertThatThrownBy(() -> start("--event-runtime.engine.worker-kind=virtual").close())
-        .rootCause()
-        .hasMessage(
-            "event-runtime.engine.worker-kind is virtual, but this JVM (Java %d) has no virtual"
-                    .formatted(Runtime.version().feature())
-                + " threads: they need Java 21 or later. Set it to platform, or leave it unset"
-                + " for virtual threads where the JVM has them and platform threads elsewhere");
   }
 
   /** The class of the thread that runs a task on {@code pool}. */

@@ -1,34 +1,40 @@
 package com.ticketbounty.eventruntime.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ticketbounty.eventruntime.spring.EventRuntimeProperties.WorkerKind;
 import org.junit.jupiter.api.Test;
 
-/** Which threads the engine's workers are, on a JVM with virtual threads and on one without. */
+/** Which threads the engine's workers are, and how they are named. */
 class WorkerThreadsTest {
 
   @Test
-  void unsetTheWorkersAreVirtualWhereTheJvmHasVirtualThreadsAndPlatformElsewhere() {
-    assertThat(WorkerThreads.resolve(null, true, 21)).isEqualTo(WorkerKind.VIRTUAL);
-    assertThat(WorkerThreads.resolve(null, false, 17)).isEqualTo(WorkerKind.PLATFORM);
+  void unsetTheWorkersAreVirtual() {
+    assertThat(WorkerThreads.resolve(null)).isEqualTo(WorkerKind.VIRTUAL);
   }
 
   @Test
-  void aChosenKindIsKeptWhereTheJvmHasIt() {
-    assertThat(WorkerThreads.resolve(WorkerKind.PLATFORM, true, 21)).isEqualTo(WorkerKind.PLATFORM);
-    assertThat(WorkerThreads.resolve(WorkerKind.PLATFORM, false, 17))
-        .isEqualTo(WorkerKind.PLATFORM);
-    assertThat(WorkerThreads.resolve(WorkerKind.VIRTUAL, true, 21)).isEqualTo(WorkerKind.VIRTUAL);
+  void aChosenKindIsKept() {
+    assertThat(WorkerThreads.resolve(WorkerKind.PLATFORM)).isEqualTo(WorkerKind.PLATFORM);
+    assertThat(WorkerThreads.resolve(WorkerKind.VIRTUAL)).isEqualTo(WorkerKind.VIRTUAL);
   }
 
   @Test
-  void virtualWorkersOnAJvmWithoutVirtualThreadsAreRefusedNamingTheJavaVersion() {
-    assertThatThrownBy(() -> WorkerThreads.resolve(WorkerKind.VIRTUAL, false, 17))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageStartingWith(
-            "event-runtime.engine.worker-kind is virtual, but this JVM (Java 17) has no virtual"
-                + " threads");
+  void virtualThreadsAreNumberedFromOne() {
+    Thread first = WorkerThreads.named(WorkerKind.VIRTUAL, "svc-attempt-").newThread(() -> {});
+
+    assertThat(first.isVirtual()).isTrue();
+    assertThat(first.getName()).isEqualTo("svc-attempt-1");
+  }
+
+  @Test
+  void platformThreadsAreNumberedDaemons() {
+    var threads = WorkerThreads.named(WorkerKind.PLATFORM, "svc-step-");
+    threads.newThread(() -> {});
+    Thread second = threads.newThread(() -> {});
+
+    assertThat(second.isVirtual()).isFalse();
+    assertThat(second.isDaemon()).isTrue();
+    assertThat(second.getName()).isEqualTo("svc-step-2");
   }
 }
