@@ -5,6 +5,7 @@ import com.ticketbounty.eventruntime.engine.DurableEngine;
 import com.ticketbounty.eventruntime.engine.EngineSettings;
 import com.ticketbounty.eventruntime.engine.Limits;
 import com.ticketbounty.eventruntime.function.DurableFunction;
+import com.ticketbounty.eventruntime.outbox.OutboxSignal;
 import com.ticketbounty.eventruntime.postgres.PostgresRunStore;
 import com.ticketbounty.eventruntime.spi.RunStore;
 import com.ticketbounty.eventruntime.spring.EventRuntimeProperties.WorkerKind;
@@ -38,8 +39,10 @@ class EventRuntimeFunctionsConfiguration {
   @Bean
   @ConditionalOnMissingBean
   RunStore eventRuntimeRunStore(
-      EventRuntimeAutoConfiguration.RuntimeSchemaMigration schema, DataSource dataSource) {
-    return new PostgresRunStore(dataSource);
+      EventRuntimeAutoConfiguration.RuntimeSchemaMigration schema,
+      DataSource dataSource,
+      OutboxSignal outboxCommitted) {
+    return new PostgresRunStore(dataSource, outboxCommitted);
   }
 
   @Bean
