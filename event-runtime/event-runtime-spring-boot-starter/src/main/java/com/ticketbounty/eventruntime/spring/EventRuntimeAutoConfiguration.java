@@ -112,7 +112,8 @@ public class EventRuntimeAutoConfiguration {
     return new OutboxRelay(
         new PostgresOutboxStore(dataSource),
         new RabbitMessagePublisher(connector, Clock.systemUTC()),
-        new RelaySettings(relay.batchSize(), relay.pollInterval(), relay.maxBackoff()),
+        new RelaySettings(
+            relay.batchSize(), relay.pollInterval(), relay.maxBackoff(), relay.reserveFor()),
         openTelemetry(openTelemetry));
   }
 
