@@ -42,12 +42,15 @@ import org.slf4j.LoggerFactory;
  * test kit both build theirs here; nothing else in the runtime is needed to run functions.
  *
  * <pre>{@code
+ * OutboxSignal outboxCommitted = new OutboxSignal();   // wakes the relay after a step's sendEvent
  * DurableEngine engine =
- *     DurableEngine.builder(new PostgresRunStore(dataSource), EngineSettings.defaults("billing", id))
+ *     DurableEngine.builder(new PostgresRunStore(dataSource, outboxCommitted),
+ *             EngineSettings.defaults("billing", id))
  *         .codec(codec)
  *         .functions(List.of(chargeCustomer, sendReceipt))
  *         .build();
  * engine.start();                       // claims due runs, renews leases, starts cron ticks
+ * outboxCommitted.onCommitted(relay::wakeUp);   // the OutboxRelay publishing the outbox
  * messages.subscribe(id, DurableEngine.boundEvents(f), engine.intake(f));   // a function's queue
  * …
  * engine.shutdown(Duration.ofSeconds(10));   // graceful: lets running attempts end, then stops

@@ -29,7 +29,11 @@ final class PublishSpans {
     this.publisher = publisher;
   }
 
-  Set<UUID> publish(List<OutboxMessage> batch) throws InterruptedException {
+  /**
+   * Starts the batch's spans and sends it; the answer awaits its confirms and ends the spans (a
+   * batch that fails to send ends them at once, with an error).
+   */
+  MessagePublisher.Confirms send(List<OutboxMessage> batch) throws InterruptedException {
     List<Span> spans = new ArrayList<>(batch.size());
     List<OutboxMessage> traced = new ArrayList<>(batch.size());
     for (OutboxMessage message : batch) {
@@ -52,17 +56,30 @@ final class PublishSpans {
               message.body(),
               TraceHeaders.inject(parent.with(span), message.headers())));
     }
-    Set<UUID> confirmed = Set.of();
+    MessagePublisher.Confirms confirms;
     try {
-      confirmed = publisher.publish(traced);
-      return confirmed;
-    } finally {
-      for (int i = 0; i < spans.size(); i++) {
-        if (!confirmed.contains(batch.get(i).eventId())) {
-          spans.get(i).setStatus(StatusCode.ERROR, "unconfirmed");
-        }
-        spans.get(i).end();
+      confirms = publisher.send(traced);
+    } catch (InterruptedException | RuntimeException e) {
+      end(batch, spans, Set.of());
+      throw e;
+    }
+    return () -> {
+      Set<UUID> confirmed = Set.of();
+      try {
+        confirmed = confirms.await();
+        return confirmed;
+      } finally {
+        end(batch, spans, confirmed);
       }
+    };
+  }
+
+  private static void end(List<OutboxMessage> batch, List<Span> spans, Set<UUID> confirmed) {
+    for (int i = 0; i < spans.size(); i++) {
+      if (!confirmed.contains(batch.get(i).eventId())) {
+        spans.get(i).setStatus(StatusCode.ERROR, "unconfirmed");
+      }
+      spans.get(i).end();
     }
   }
 }

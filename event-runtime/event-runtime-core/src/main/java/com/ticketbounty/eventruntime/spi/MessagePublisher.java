@@ -14,6 +14,16 @@ public interface MessagePublisher extends AutoCloseable {
    */
   Set<UUID> publish(List<OutboxMessage> batch) throws InterruptedException;
 
+  /**
+   * Sends the batch in order without waiting for the broker's confirms, which the answer awaits:
+   * the relay sends its next batch while the broker confirms this one. Batches are sent in the
+   * order of the calls. By default it publishes at once and answers what {@link #publish} did.
+   */
+  default Confirms send(List<OutboxMessage> batch) throws InterruptedException {
+    Set<UUID> confirmed = publish(batch);
+    return () -> confirmed;
+  }
+
   /** Where it publishes (the exchange), for the spans of the messages it sends. */
   default String destination() {
     return "";
@@ -21,4 +31,14 @@ public interface MessagePublisher extends AutoCloseable {
 
   @Override
   void close();
+
+  /** The broker's answer to one {@linkplain #send sent} batch. */
+  @FunctionalInterface
+  interface Confirms {
+    /**
+     * Waits for the batch's confirms (bounded by the transport's confirm timeout) and answers the
+     * ids confirmed, like {@link #publish}.
+     */
+    Set<UUID> await() throws InterruptedException;
+  }
 }

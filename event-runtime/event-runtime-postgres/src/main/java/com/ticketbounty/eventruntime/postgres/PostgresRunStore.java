@@ -1,5 +1,6 @@
 package com.ticketbounty.eventruntime.postgres;
 
+import com.ticketbounty.eventruntime.outbox.OutboxSignal;
 import com.ticketbounty.eventruntime.spi.Claim;
 import com.ticketbounty.eventruntime.spi.Commit;
 import com.ticketbounty.eventruntime.spi.Lease;
@@ -49,10 +50,19 @@ public final class PostgresRunStore implements RunStore {
   private final RunCommits commits;
   private final DueListener listener;
 
+  /** A store whose commits wake no relay: outbox rows it writes wait for the relays' poll. */
   public PostgresRunStore(DataSource dataSource) {
+    this(dataSource, new OutboxSignal());
+  }
+
+  /**
+   * @param outboxCommitted told after each commit that wrote outbox rows, so that this process's
+   *     relays (listening on the same signal) publish them at once
+   */
+  public PostgresRunStore(DataSource dataSource, OutboxSignal outboxCommitted) {
     this.dataSource = dataSource;
     this.claims = new RunClaims(dataSource);
-    this.commits = new RunCommits(dataSource);
+    this.commits = new RunCommits(dataSource, outboxCommitted);
     this.listener = new DueListener(dataSource);
   }
 

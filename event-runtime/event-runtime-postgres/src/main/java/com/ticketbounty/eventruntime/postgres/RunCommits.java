@@ -1,5 +1,6 @@
 package com.ticketbounty.eventruntime.postgres;
 
+import com.ticketbounty.eventruntime.outbox.OutboxSignal;
 import com.ticketbounty.eventruntime.spi.Commit;
 import com.ticketbounty.eventruntime.spi.Lease;
 import com.ticketbounty.eventruntime.spi.OutboxMessage;
@@ -31,6 +32,9 @@ import javax.sql.DataSource;
  * still all-or-nothing: fenced ones write nothing, and a database error rolls the whole call back
  * and throws, so none applied — the engine then treats every attempt in it as abandoned, and their
  * runs resume when their leases expire.
+ *
+ * <p>Outbox rows: after a transaction that wrote some (a step's {@code sendEvent}, a run's failure
+ * event) has committed, the {@link OutboxSignal} wakes this process's relays.
  */
 final class RunCommits {
   private static final String FENCE =
@@ -43,9 +47,11 @@ final class RunCommits {
 
   private final DataSource dataSource;
   private final OutboxWriter outbox = new OutboxWriter();
+  private final OutboxSignal outboxCommitted;
 
-  RunCommits(DataSource dataSource) {
+  RunCommits(DataSource dataSource, OutboxSignal outboxCommitted) {
     this.dataSource = dataSource;
+    this.outboxCommitted = outboxCommitted;
   }
 
   Set<UUID> commit(List<Commit> commits) {
@@ -60,20 +66,27 @@ final class RunCommits {
           connection ->
               FencedWrite.apply(connection, commit) ? Set.of(commit.lease().runId()) : Set.of());
     }
-    return Jdbc.transaction(
-        dataSource,
-        "commit",
-        connection -> {
-          Set<UUID> applied = new LinkedHashSet<>();
-          for (Commit commit : commits) {
-            if (commit.onlyStepsAndEnd()
-                ? FencedWrite.apply(connection, commit)
-                : holds(connection, commit.lease()) && apply(connection, commit)) {
-              applied.add(commit.lease().runId());
-            }
-          }
-          return applied;
-        });
+    Set<UUID> applied =
+        Jdbc.transaction(
+            dataSource,
+            "commit",
+            connection -> {
+              Set<UUID> written = new LinkedHashSet<>();
+              for (Commit commit : commits) {
+                if (commit.onlyStepsAndEnd()
+                    ? FencedWrite.apply(connection, commit)
+                    : holds(connection, commit.lease()) && apply(connection, commit)) {
+                  written.add(commit.lease().runId());
+                }
+              }
+              return written;
+            });
+    if (commits.stream()
+        .anyMatch(c -> !c.outbox().isEmpty() && applied.contains(c.lease().runId()))) {
+      // A step's sendEvent or a run's failure event: the relay publishes it now, not at its poll.
+      outboxCommitted.committed();
+    }
+    return applied;
   }
 
   private static boolean holds(Connection connection, Lease lease) throws SQLException {

@@ -146,15 +146,28 @@ class RepeatedQueryPlansTest {
     SoftAssertions softly = new SoftAssertions();
     assertReadsThrough(
         softly,
-        "the relay's claim",
+        "the relay's reservation",
         plan(
-            PostgresOutboxStore.CLAIM,
-            (c, claim) -> {
-              claim.setInt(1, 100);
-              claim.setInt(2, 100);
+            PostgresOutboxStore.RESERVE,
+            (c, reserve) -> {
+              reserve.setInt(1, 100);
+              reserve.setInt(2, 100);
+              reserve.setObject(3, UUID.randomUUID());
+              reserve.setLong(4, 30_000);
             }),
         "outbox",
         "outbox_unsent");
+    assertReadsThroughAnIndex(
+        softly,
+        "settling the relay's reservation",
+        plan(
+            PostgresOutboxStore.SETTLE,
+            (c, settle) -> {
+              settle.setArray(1, c.createArrayOf("uuid", new Object[] {UUID.randomUUID()}));
+              settle.setArray(2, c.createArrayOf("uuid", new Object[] {UUID.randomUUID()}));
+              settle.setObject(3, UUID.randomUUID());
+            }),
+        "outbox");
     assertReadsThrough(
         softly,
         "listing live dead letters",

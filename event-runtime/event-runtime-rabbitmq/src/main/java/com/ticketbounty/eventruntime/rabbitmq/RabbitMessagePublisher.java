@@ -16,13 +16,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes outbox batches to the events exchange with pipelined publisher confirms: the whole
- * batch goes out on one confirm-select channel without waiting per message, then the publisher
- * waits (up to {@code confirmTimeout}) for the broker's acks. Only acked ids are answered; a nack,
- * a timeout or a lost connection leaves the rest out, and the relay keeps them to publish again.
- * Nothing here throws for a broker problem: the channel is dropped and re-opened on the next batch.
+ * batch goes out on one confirm-select channel without waiting per message ({@link #send}), and the
+ * answer waits (up to {@code confirmTimeout}) for the broker's acks of that batch, while later
+ * batches may already be on their way. Only acked ids are answered; a nack, a timeout or a lost
+ * connection leaves the rest out, and the relay keeps them to publish again. Nothing here throws
+ * for a broker problem: the channel is dropped and re-opened on the next batch (a batch sent on a
+ * channel that broke before its confirms came is answered with what was confirmed so far).
  *
- * <p>One channel keeps the batch in order on the broker. Calls are serialized; give each relay its
- * own publisher.
+ * <p>One channel keeps the batches in order on the broker. Sends are serialized; give each relay
+ * its own publisher.
  */
 public final class RabbitMessagePublisher implements MessagePublisher {
   private static final Logger LOG = LoggerFactory.getLogger(RabbitMessagePublisher.class);
@@ -43,28 +45,42 @@ public final class RabbitMessagePublisher implements MessagePublisher {
   }
 
   @Override
-  public synchronized Set<UUID> publish(List<OutboxMessage> batch) throws InterruptedException {
+  public Set<UUID> publish(List<OutboxMessage> batch) throws InterruptedException {
+    return send(batch).await();
+  }
+
+  @Override
+  public synchronized Confirms send(List<OutboxMessage> batch) {
     if (batch.isEmpty()) {
-      return Set.of();
+      return Set::of;
     }
     ConfirmTracker confirms = confirmChannel();
     Channel current = channel;
     if (confirms == null || current == null) {
-      return Set.of();
+      return Set::of;
     }
+    long first = current.getNextPublishSeqNo();
     try {
       send(current, confirms, batch);
     } catch (IOException | ShutdownSignalException e) {
       LOG.warn("Publishing {} events failed half-way: {}", batch.size(), e.toString());
       confirms.markBroken();
     }
-    Set<UUID> confirmed = confirms.awaitConfirms(connector.settings().confirmTimeout());
+    long last = current.getNextPublishSeqNo() - 1;
+    List<UUID> ids = batch.stream().map(OutboxMessage::eventId).toList();
+    return () -> awaitConfirms(confirms, first, last, ids);
+  }
+
+  private Set<UUID> awaitConfirms(ConfirmTracker confirms, long first, long last, List<UUID> ids)
+      throws InterruptedException {
+    Set<UUID> confirmed =
+        confirms.awaitConfirms(first, last, ids, connector.settings().confirmTimeout());
     if (confirms.isBroken()) {
       LOG.warn(
           "{} of {} events were not confirmed; they stay in the outbox",
-          batch.size() - confirmed.size(),
-          batch.size());
-      dropChannel();
+          ids.size() - confirmed.size(),
+          ids.size());
+      dropChannel(confirms);
     }
     return confirmed;
   }
@@ -103,6 +119,13 @@ public final class RabbitMessagePublisher implements MessagePublisher {
       LOG.debug("No channel to publish on: {}", e.toString());
       Channels.abort(opened);
       return null;
+    }
+  }
+
+  /** Drops the channel of {@code broken}, unless it has already been replaced. */
+  private synchronized void dropChannel(ConfirmTracker broken) {
+    if (tracker == broken) {
+      dropChannel();
     }
   }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rabbitmq.client.ShutdownSignalException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +23,7 @@ class ConfirmTrackerTest {
     tracker.handleNack(4, false);
     tracker.handleAck(5, false);
 
-    assertThat(tracker.awaitConfirms(Duration.ofSeconds(1)))
+    assertThat(awaitAll(Duration.ofSeconds(1)))
         .containsExactlyInAnyOrder(ids[0], ids[1], ids[2], ids[4]);
     assertThat(tracker.isBroken()).isFalse();
   }
@@ -32,8 +34,7 @@ class ConfirmTrackerTest {
 
     tracker.handleAck(2, true);
 
-    assertThat(tracker.awaitConfirms(Duration.ofMillis(50)))
-        .containsExactlyInAnyOrder(ids[0], ids[1]);
+    assertThat(awaitAll(Duration.ofMillis(50))).containsExactlyInAnyOrder(ids[0], ids[1]);
     assertThat(tracker.isBroken()).as("a late confirm must not count for a later batch").isTrue();
   }
 
@@ -44,7 +45,26 @@ class ConfirmTrackerTest {
     tracker.handleAck(1, false);
     tracker.channelClosed(new ShutdownSignalException(true, false, null, null));
 
-    assertThat(tracker.awaitConfirms(Duration.ofMinutes(5))).containsExactly(ids[0]);
+    assertThat(awaitAll(Duration.ofMinutes(5))).containsExactly(ids[0]);
+  }
+
+  @Test
+  void aBatchIsAnsweredOnceItsOwnConfirmsAreInWhileALaterBatchIsStillOutstanding()
+      throws Exception {
+    expectAll();
+
+    tracker.handleAck(2, true);
+
+    assertThat(tracker.awaitConfirms(1, 2, List.of(ids[0], ids[1]), Duration.ofMinutes(5)))
+        .containsExactlyInAnyOrder(ids[0], ids[1]);
+    assertThat(tracker.isBroken()).isFalse();
+    tracker.handleAck(5, true);
+    assertThat(tracker.awaitConfirms(3, 5, List.of(ids[2], ids[3], ids[4]), Duration.ofMinutes(5)))
+        .containsExactlyInAnyOrder(ids[2], ids[3], ids[4]);
+  }
+
+  private Set<UUID> awaitAll(Duration timeout) throws InterruptedException {
+    return tracker.awaitConfirms(1, ids.length, List.of(ids), timeout);
   }
 
   private void expectAll() {

@@ -137,7 +137,9 @@ public final class CrashPointWorker {
               new PostgresOutboxStore(dataSource),
               new CrashingPublisher(
                   new RabbitMessagePublisher(connector, Clock.systemUTC()), point, marks),
-              new RelaySettings(10, Duration.ofMillis(100), Duration.ofMillis(500)))
+              // The killed worker's reserved batch is taken over once its reservation expires.
+              new RelaySettings(10, Duration.ofMillis(100), Duration.ofMillis(500))
+                  .reservingFor(Duration.ofSeconds(2)))
           .start("relay-" + worker);
     }
     System.out.println("worker " + worker + " running, crash point " + point);

@@ -10,6 +10,10 @@ import com.ticketbounty.eventruntime.postgres.PostgresOutboxStore;
 import com.ticketbounty.eventruntime.spi.MessagePublisher;
 import com.ticketbounty.eventruntime.spi.OutboxMessage;
 import com.ticketbounty.testsupport.TcpProxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -89,8 +93,8 @@ class OutboxRelayOverRabbitTest {
     CountDownLatch secondHasPublished = new CountDownLatch(1);
     AtomicInteger byFirst = new AtomicInteger();
     AtomicInteger bySecond = new AtomicInteger();
-    // The first relay holds its first batch, and that batch's row locks, until the second has
-    // published: both provably drain at once, and the second must skip the first's aggregates.
+    // The first relay holds its first batch, reserved, until the second has published: both
+    // provably drain at once, and the second must skip the first's aggregates.
     Hook holdFirstBatch =
         () -> {
           firstIsHolding.countDown();
@@ -125,6 +129,91 @@ class OutboxRelayOverRabbitTest {
       assertThat(byFirst.get() + bySecond.get()).isEqualTo(written.size());
       await().until(() -> database.unsent() == 0);
     }
+  }
+
+  @Test
+  void holdsNoTransactionAndNoRowLockWhileTheBrokerConfirms() throws Exception {
+    String queue = kit.watch("relay-unlocked", "test/ping");
+    OutboxMessage written = kit.ping("ticket-unlocked", "confirmed while nothing is locked");
+    database.write(written);
+    CountDownLatch awaitingConfirms = new CountDownLatch(1);
+    CountDownLatch checked = new CountDownLatch(1);
+    try (RabbitConnector connector = RabbitConnector.start(kit.settings());
+        RabbitMessagePublisher rabbit = new RabbitMessagePublisher(connector, Clock.systemUTC());
+        OutboxRelay relay =
+            new OutboxRelay(
+                new PostgresOutboxStore(database.dataSource()),
+                confirmsHeldUntil(rabbit, awaitingConfirms, checked),
+                FAST)) {
+      await().until(connector::isConnected);
+      relay.start("relay-unlocked");
+      assertThat(awaitingConfirms.await(20, TimeUnit.SECONDS)).isTrue();
+
+      assertThat(database.unsent()).as("the batch is still in flight").isOne();
+      assertThat(
+              database.count(
+                  "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                      + " AND state LIKE 'idle in transaction%'"))
+          .as("connections left in an open transaction")
+          .isZero();
+      assertThat(lockedAtOnce(written.eventId())).as("the row is free to lock").isTrue();
+      checked.countDown();
+
+      GetResponse received = kit.take(queue, 1).get(0);
+      assertThat(received.getProps().getMessageId()).isEqualTo(written.eventId().toString());
+      await().until(() -> database.unsent() == 0);
+    }
+  }
+
+  /** Locks the event's outbox row with {@code NOWAIT}: false when someone else holds it. */
+  private static boolean lockedAtOnce(UUID eventId) throws Exception {
+    try (Connection connection = database.dataSource().getConnection()) {
+      connection.setAutoCommit(false);
+      try (PreparedStatement lock =
+          connection.prepareStatement(
+              "SELECT seq FROM event_runtime.outbox WHERE event_id = ? FOR UPDATE NOWAIT")) {
+        lock.setObject(1, eventId);
+        try (ResultSet row = lock.executeQuery()) {
+          return row.next();
+        }
+      } catch (SQLException e) {
+        if ("55P03".equals(e.getSQLState())) { // lock_not_available
+          return false;
+        }
+        throw e;
+      } finally {
+        connection.rollback();
+      }
+    }
+  }
+
+  /**
+   * Publishes through {@code rabbit}, but answers the broker's confirms only once the test has
+   * {@code checked}: while the relay waits for them, the test looks at the database.
+   */
+  private static MessagePublisher confirmsHeldUntil(
+      RabbitMessagePublisher rabbit, CountDownLatch awaitingConfirms, CountDownLatch checked) {
+    return new MessagePublisher() {
+      @Override
+      public Set<UUID> publish(List<OutboxMessage> batch) throws InterruptedException {
+        return send(batch).await();
+      }
+
+      @Override
+      public Confirms send(List<OutboxMessage> batch) {
+        Confirms confirms = rabbit.send(batch);
+        return () -> {
+          awaitingConfirms.countDown();
+          checked.await(20, TimeUnit.SECONDS);
+          return confirms.await();
+        };
+      }
+
+      @Override
+      public void close() {
+        rabbit.close();
+      }
+    };
   }
 
   private static OutboxRelay relay(

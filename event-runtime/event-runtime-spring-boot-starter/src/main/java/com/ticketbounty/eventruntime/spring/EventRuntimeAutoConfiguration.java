@@ -6,6 +6,7 @@ import com.ticketbounty.eventruntime.codec.EventKeys;
 import com.ticketbounty.eventruntime.codec.FieldCipher;
 import com.ticketbounty.eventruntime.engine.DurableEngine;
 import com.ticketbounty.eventruntime.outbox.OutboxRelay;
+import com.ticketbounty.eventruntime.outbox.OutboxSignal;
 import com.ticketbounty.eventruntime.outbox.RelaySettings;
 import com.ticketbounty.eventruntime.postgres.PostgresDeadLetterStore;
 import com.ticketbounty.eventruntime.postgres.PostgresInboxStore;
@@ -111,15 +112,26 @@ public class EventRuntimeAutoConfiguration {
     return new OutboxRelay(
         new PostgresOutboxStore(dataSource),
         new RabbitMessagePublisher(connector, Clock.systemUTC()),
-        new RelaySettings(relay.batchSize(), relay.pollInterval(), relay.maxBackoff()),
+        new RelaySettings(
+            relay.batchSize(), relay.pollInterval(), relay.maxBackoff(), relay.reserveFor()),
         openTelemetry(openTelemetry));
   }
 
   @Bean
   @ConditionalOnBean(OutboxRelay.class)
   EventRuntimeLifecycle.Relay eventRuntimeRelayLifecycle(
-      OutboxRelay relay, EventRuntimeProperties properties, Environment env) {
-    return new EventRuntimeLifecycle.Relay(relay, serviceName(properties, env) + "-outbox-relay");
+      OutboxRelay relay, OutboxSignal signal, EventRuntimeProperties properties, Environment env) {
+    return new EventRuntimeLifecycle.Relay(
+        relay, signal, serviceName(properties, env) + "-outbox-relay");
+  }
+
+  /**
+   * Wakes the relay after every commit of this service that wrote outbox rows: the engine's run
+   * store, the transactional publisher and the operations API tell it.
+   */
+  @Bean
+  OutboxSignal eventRuntimeOutboxSignal() {
+    return new OutboxSignal();
   }
 
   @Bean
@@ -206,11 +218,9 @@ public class EventRuntimeAutoConfiguration {
         RuntimeSchemaMigration schema,
         ConnectionFactory connectionFactory,
         EventCodec codec,
-        ObjectProvider<OutboxRelay> relay) {
+        OutboxSignal signal) {
       return new R2dbcTransactionalEventPublisher(
-          DatabaseClient.create(connectionFactory),
-          codec,
-          Optional.ofNullable(relay.getIfAvailable()));
+          DatabaseClient.create(connectionFactory), codec, signal);
     }
   }
 

@@ -5,6 +5,7 @@ import com.ticketbounty.eventruntime.engine.DurableEngine;
 import com.ticketbounty.eventruntime.engine.EngineSettings;
 import com.ticketbounty.eventruntime.engine.Limits;
 import com.ticketbounty.eventruntime.function.DurableFunction;
+import com.ticketbounty.eventruntime.outbox.OutboxSignal;
 import com.ticketbounty.eventruntime.postgres.ConnectionLimit;
 import com.ticketbounty.eventruntime.postgres.PostgresRunStore;
 import com.ticketbounty.eventruntime.spi.RunStore;
@@ -45,9 +46,11 @@ class EventRuntimeFunctionsConfiguration {
   RunStore eventRuntimeRunStore(
       EventRuntimeAutoConfiguration.RuntimeSchemaMigration schema,
       DataSource dataSource,
-      EventRuntimeProperties properties) {
+      EventRuntimeProperties properties,
+      OutboxSignal outboxCommitted) {
     return new PostgresRunStore(
-        new ConnectionLimit(dataSource, ConnectionBudget.runStoreConnections(properties.engine())));
+        new ConnectionLimit(dataSource, ConnectionBudget.runStoreConnections(properties.engine())),
+        outboxCommitted);
   }
 
   @Bean

@@ -6,6 +6,7 @@ import com.ticketbounty.eventruntime.codec.EventCodec;
 import com.ticketbounty.eventruntime.engine.DurableEngine;
 import com.ticketbounty.eventruntime.function.DurableFunction;
 import com.ticketbounty.eventruntime.outbox.OutboxRelay;
+import com.ticketbounty.eventruntime.outbox.OutboxSignal;
 import com.ticketbounty.eventruntime.rabbitmq.DeadLetterDrain;
 import com.ticketbounty.eventruntime.spi.InboxStore;
 import com.ticketbounty.eventruntime.spi.MessageSource;
@@ -20,25 +21,36 @@ import org.springframework.context.SmartLifecycle;
 final class EventRuntimeLifecycle {
   private EventRuntimeLifecycle() {}
 
-  /** The outbox relay: runs from start-up; on shutdown unsent rows wait for the next start. */
+  /**
+   * The outbox relay: runs from start-up, woken by the service's outbox commits; on shutdown unsent
+   * rows wait for the next start.
+   */
   static final class Relay implements SmartLifecycle {
     private final OutboxRelay relay;
+    private final OutboxSignal signal;
     private final String threadName;
+    private volatile OutboxSignal.@Nullable Subscription wakeUps;
     private volatile boolean running;
 
-    Relay(OutboxRelay relay, String threadName) {
+    Relay(OutboxRelay relay, OutboxSignal signal, String threadName) {
       this.relay = relay;
+      this.signal = signal;
       this.threadName = threadName;
     }
 
     @Override
     public void start() {
+      wakeUps = signal.onCommitted(relay::wakeUp);
       relay.start(threadName);
       running = true;
     }
 
     @Override
     public void stop() {
+      OutboxSignal.Subscription listening = wakeUps;
+      if (listening != null) {
+        listening.close();
+      }
       relay.close();
       running = false;
     }

@@ -75,14 +75,17 @@ public record EventRuntimeProperties(
 
   /**
    * @param enabled whether this instance relays its service's outbox (every instance may)
-   * @param batchSize rows per relay transaction
+   * @param batchSize rows per relay reservation and publish
    * @param pollInterval how often an idle relay looks for rows that other instances committed
+   * @param reserveFor how long the relay holds a batch it publishes: longer than the broker's
+   *     confirm timeout; the batch of a relay that died waits this long for another relay
    */
   public record Relay(
       @DefaultValue("true") boolean enabled,
       @DefaultValue("100") int batchSize,
       @DefaultValue("500ms") Duration pollInterval,
-      @DefaultValue("5s") Duration maxBackoff) {}
+      @DefaultValue("5s") Duration maxBackoff,
+      @DefaultValue("30s") Duration reserveFor) {}
 
   /**
    * @param prefetch unacknowledged deliveries per queue

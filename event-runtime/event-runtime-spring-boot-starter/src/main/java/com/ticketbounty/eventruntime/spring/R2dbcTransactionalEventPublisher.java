@@ -5,7 +5,7 @@ import com.ticketbounty.eventruntime.EventEnvelope;
 import com.ticketbounty.eventruntime.EventMajors;
 import com.ticketbounty.eventruntime.EventUser;
 import com.ticketbounty.eventruntime.codec.EventCodec;
-import com.ticketbounty.eventruntime.outbox.OutboxRelay;
+import com.ticketbounty.eventruntime.outbox.OutboxSignal;
 import com.ticketbounty.eventruntime.outbox.TraceHeaders;
 import com.ticketbounty.eventruntime.postgres.HeadersJson;
 import com.ticketbounty.eventruntime.postgres.OutboxSql;
@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -33,13 +32,13 @@ import reactor.core.publisher.Mono;
 final class R2dbcTransactionalEventPublisher implements TransactionalEventPublisher {
   private final DatabaseClient database;
   private final EventCodec codec;
-  private final Optional<OutboxRelay> relay;
+  private final OutboxSignal outboxCommitted;
 
   R2dbcTransactionalEventPublisher(
-      DatabaseClient database, EventCodec codec, Optional<OutboxRelay> relay) {
+      DatabaseClient database, EventCodec codec, OutboxSignal outboxCommitted) {
     this.database = database;
     this.codec = codec;
-    this.relay = relay;
+    this.outboxCommitted = outboxCommitted;
   }
 
   @Override
@@ -105,7 +104,7 @@ final class R2dbcTransactionalEventPublisher implements TransactionalEventPublis
                         "publish events inside a reactive transaction (TransactionalOperator)"));
               }
               EventEnvelope event = codec.envelope(contract, user);
-              transaction.registerSynchronization(wakeRelayAfterCommit());
+              transaction.registerSynchronization(signalAfterCommit());
               return database
                   .sql(OutboxSql.INSERT_NUMBERED)
                   .bind(0, event.id())
@@ -128,11 +127,11 @@ final class R2dbcTransactionalEventPublisher implements TransactionalEventPublis
     return headers;
   }
 
-  private TransactionSynchronization wakeRelayAfterCommit() {
+  private TransactionSynchronization signalAfterCommit() {
     return new TransactionSynchronization() {
       @Override
       public Mono<Void> afterCommit() {
-        return Mono.fromRunnable(() -> relay.ifPresent(OutboxRelay::wakeUp));
+        return Mono.fromRunnable(outboxCommitted::committed);
       }
     };
   }

@@ -6,7 +6,7 @@ import com.ticketbounty.eventruntime.codec.EventCodec;
 import com.ticketbounty.eventruntime.codec.SealScope;
 import com.ticketbounty.eventruntime.codec.SensitiveFields;
 import com.ticketbounty.eventruntime.codec.UuidV7;
-import com.ticketbounty.eventruntime.outbox.OutboxRelay;
+import com.ticketbounty.eventruntime.outbox.OutboxSignal;
 import com.ticketbounty.eventruntime.outbox.TraceHeaders;
 import com.ticketbounty.eventruntime.postgres.OutboxWriter;
 import com.ticketbounty.eventruntime.postgres.PostgresOperatorActionStore;
@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.springframework.http.HttpStatus;
@@ -49,19 +48,19 @@ final class EventRoutes {
 
   private final DataSource dataSource;
   private final EventCodec codec;
-  private final Optional<OutboxRelay> relay;
+  private final OutboxSignal outboxCommitted;
   private final KnownContracts contracts;
   private final PostgresOperatorActionStore audit;
 
   EventRoutes(
       DataSource dataSource,
       EventCodec codec,
-      Optional<OutboxRelay> relay,
+      OutboxSignal outboxCommitted,
       KnownContracts contracts,
       PostgresOperatorActionStore audit) {
     this.dataSource = dataSource;
     this.codec = codec;
-    this.relay = relay;
+    this.outboxCommitted = outboxCommitted;
     this.contracts = contracts;
     this.audit = audit;
   }
@@ -164,7 +163,7 @@ final class EventRoutes {
         throw e;
       }
     }
-    relay.ifPresent(OutboxRelay::wakeUp);
+    outboxCommitted.committed();
     return event;
   }
 

@@ -3,7 +3,7 @@ package com.ticketbounty.eventruntime.spring.operations;
 import com.ticketbounty.eventruntime.Subscription;
 import com.ticketbounty.eventruntime.codec.EventCodec;
 import com.ticketbounty.eventruntime.engine.DurableEngine;
-import com.ticketbounty.eventruntime.outbox.OutboxRelay;
+import com.ticketbounty.eventruntime.outbox.OutboxSignal;
 import com.ticketbounty.eventruntime.postgres.PostgresOperatorActionStore;
 import com.ticketbounty.eventruntime.postgres.PostgresRunQueries;
 import com.ticketbounty.eventruntime.rabbitmq.DeadLetterRedrive;
@@ -14,7 +14,6 @@ import com.ticketbounty.eventruntime.spring.EventRuntimeAutoConfiguration;
 import com.ticketbounty.eventruntime.spring.EventRuntimeProperties;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,7 +83,7 @@ public class EventRuntimeOperationsAutoConfiguration {
       OperationsGuard guard,
       DataSource dataSource,
       EventCodec codec,
-      ObjectProvider<OutboxRelay> relay,
+      OutboxSignal outboxCommitted,
       ObjectProvider<DurableEngine> engine,
       ObjectProvider<Subscription<?>> subscriptions,
       EventRuntimeProperties properties,
@@ -96,9 +95,7 @@ public class EventRuntimeOperationsAutoConfiguration {
             properties.contractPackages(),
             resources.getClassLoader());
     return guard.guard(
-        new EventRoutes(
-                dataSource, codec, Optional.ofNullable(relay.getIfAvailable()), contracts, actions)
-            .routes());
+        new EventRoutes(dataSource, codec, outboxCommitted, contracts, actions).routes());
   }
 
   /** The contracts the service's functions and subscriptions read. */
