@@ -14,7 +14,6 @@ import com.ticketbounty.eventruntime.spi.RunStatus;
 import com.ticketbounty.eventruntime.spi.RunUpdate;
 import com.ticketbounty.eventruntime.spi.StepStatus;
 import com.ticketbounty.eventruntime.spi.StepWrite;
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,7 +28,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -248,13 +246,12 @@ class GroupCommitOnPostgresTest {
   }
 
   /** Holds back every connection asked for until {@link #open()}; counts the callers held. */
-  private static final class Gate implements DataSource {
-    private final DataSource pool;
+  private static final class Gate extends ForwardingDataSource {
     private final CountDownLatch opened = new CountDownLatch(1);
     private final AtomicInteger held = new AtomicInteger();
 
     Gate(DataSource pool) {
-      this.pool = pool;
+      super(pool);
     }
 
     int held() {
@@ -276,43 +273,7 @@ class GroupCommitOnPostgresTest {
           throw new SQLException("interrupted at the gate", e);
         }
       }
-      return pool.getConnection();
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-      throw new SQLException("not used");
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-      return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {}
-
-    @Override
-    public void setLoginTimeout(int seconds) {}
-
-    @Override
-    public int getLoginTimeout() {
-      return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() {
-      return Logger.getGlobal();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-      throw new SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-      return false;
+      return super.getConnection();
     }
   }
 }
