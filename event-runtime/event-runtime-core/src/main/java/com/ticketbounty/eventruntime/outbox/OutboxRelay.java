@@ -100,7 +100,13 @@ public final class OutboxRelay implements AutoCloseable {
     try {
       return new InFlight(reservation, spans.send(reservation.messages()));
     } catch (RuntimeException | InterruptedException e) {
-      store.settle(reservation, Set.of());
+      // Nothing of it was confirmed: give the batch back at once rather than when its reservation
+      // expires. If that fails too (the database is down), the send's failure is what is thrown.
+      try {
+        store.settle(reservation, Set.of());
+      } catch (RuntimeException settleFailure) {
+        e.addSuppressed(settleFailure);
+      }
       throw e;
     }
   }

@@ -37,7 +37,8 @@ import javax.sql.DataSource;
  * due times (sleeps, backoffs) it hands back. Transactions here are a few statements long, so
  * {@code now()} never lags the wall clock by more than that.
  *
- * <p>Claims: see {@link RunClaims}. Commits and their fencing: see {@link RunCommits}.
+ * <p>Claims: see {@link RunClaims}. Commits, their fencing and how concurrent attempts' checkpoints
+ * share one statement and one commit: see {@link RunCommits}.
  *
  * <p>Wake-ups: a write that makes a run claimable now sends {@code NOTIFY event_runtime_due} in its
  * own transaction (the runs table's triggers, migration V10), and {@link #onDue} listens for it on
@@ -45,6 +46,13 @@ import javax.sql.DataSource;
  * (see {@link DueListener}).
  */
 public final class PostgresRunStore implements RunStore {
+  /**
+   * Checkpoints written at once before further ones wait to be grouped ({@link RunCommits}): two,
+   * so that one group is being written while the next gathers, and the other connections stay free
+   * for claims, intake and renewals.
+   */
+  static final int GROUPS_IN_FLIGHT = 2;
+
   private final DataSource dataSource;
   private final RunClaims claims;
   private final RunCommits commits;
@@ -62,7 +70,7 @@ public final class PostgresRunStore implements RunStore {
   public PostgresRunStore(DataSource dataSource, OutboxSignal outboxCommitted) {
     this.dataSource = dataSource;
     this.claims = new RunClaims(dataSource);
-    this.commits = new RunCommits(dataSource, outboxCommitted);
+    this.commits = new RunCommits(dataSource, outboxCommitted, GROUPS_IN_FLIGHT);
     this.listener = new DueListener(dataSource);
   }
 

@@ -1,6 +1,5 @@
 package com.ticketbounty.eventruntime.postgres;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -10,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -19,7 +17,7 @@ import javax.sql.DataSource;
  * commit or rollback is a round trip; a commit is an explicit one, or a statement executed in
  * auto-commit mode (its own transaction). Nothing is answered here: every call goes to PostgreSQL.
  */
-final class RoundTripCounter implements DataSource {
+final class RoundTripCounter extends ForwardingDataSource {
   private static final Set<String> EXECUTES =
       Set.of(
           "execute",
@@ -29,12 +27,11 @@ final class RoundTripCounter implements DataSource {
           "executeBatch",
           "executeLargeBatch");
 
-  private final DataSource dataSource;
   private final AtomicInteger roundTrips = new AtomicInteger();
   private final AtomicInteger commits = new AtomicInteger();
 
   RoundTripCounter(DataSource dataSource) {
-    this.dataSource = dataSource;
+    super(dataSource);
   }
 
   /** Round trips and commits counted so far. */
@@ -55,12 +52,12 @@ final class RoundTripCounter implements DataSource {
 
   @Override
   public Connection getConnection() throws SQLException {
-    return counting(dataSource.getConnection());
+    return counting(super.getConnection());
   }
 
   @Override
   public Connection getConnection(String username, String password) throws SQLException {
-    return counting(dataSource.getConnection(username, password));
+    return counting(super.getConnection(username, password));
   }
 
   private Connection counting(Connection connection) {
@@ -104,40 +101,5 @@ final class RoundTripCounter implements DataSource {
     } catch (InvocationTargetException e) {
       throw e.getCause();
     }
-  }
-
-  @Override
-  public PrintWriter getLogWriter() throws SQLException {
-    return dataSource.getLogWriter();
-  }
-
-  @Override
-  public void setLogWriter(PrintWriter out) throws SQLException {
-    dataSource.setLogWriter(out);
-  }
-
-  @Override
-  public void setLoginTimeout(int seconds) throws SQLException {
-    dataSource.setLoginTimeout(seconds);
-  }
-
-  @Override
-  public int getLoginTimeout() throws SQLException {
-    return dataSource.getLoginTimeout();
-  }
-
-  @Override
-  public Logger getParentLogger() {
-    return Logger.getGlobal();
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> type) throws SQLException {
-    return dataSource.unwrap(type);
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> type) throws SQLException {
-    return dataSource.isWrapperFor(type);
   }
 }
