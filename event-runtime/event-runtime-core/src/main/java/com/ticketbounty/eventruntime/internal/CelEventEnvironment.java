@@ -102,7 +102,7 @@ final class CelEventEnvironment {
                 + ", expected "
                 + names(results));
       }
-      return new CompiledExpression(what, source, RUNTIME.createProgram(ast));
+      return new CompiledExpression(what, source, ast, RUNTIME.createProgram(ast));
     } catch (CelValidationException | CelEvaluationException e) {
       throw new IllegalArgumentException(
           what + " '" + source + "' is invalid: " + e.getMessage(), e);

@@ -1,13 +1,18 @@
 package com.ticketbounty.eventruntime.internal;
 
+import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A type-checked CEL program and the source it came from; immutable and thread-safe. */
-record CompiledExpression(String what, String source, CelRuntime.Program program) {
+/**
+ * A type-checked CEL program, the source it came from and its checked syntax tree (which a
+ * waitForEvent match is read from for an indexable equality); immutable and thread-safe.
+ */
+record CompiledExpression(
+    String what, String source, CelAbstractSyntaxTree ast, CelRuntime.Program program) {
   private static final Logger log = LoggerFactory.getLogger(CompiledExpression.class);
 
   Object evaluate(Map<String, ?> variables) throws CelEvaluationException {

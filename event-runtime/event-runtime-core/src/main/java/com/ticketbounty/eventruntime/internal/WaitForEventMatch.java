@@ -1,9 +1,12 @@
 package com.ticketbounty.eventruntime.internal;
 
 import com.ticketbounty.eventruntime.EventEnvelope;
+import com.ticketbounty.eventruntime.spi.Correlation;
 import dev.cel.common.types.CelKind;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The CEL match of a {@code waitForEvent} step, as in Inngest: {@code event} is the run's trigger,
@@ -12,9 +15,11 @@ import java.util.Set;
  */
 public final class WaitForEventMatch {
   private final CompiledExpression expression;
+  private final Optional<WaitCorrelation> correlation;
 
   private WaitForEventMatch(CompiledExpression expression) {
     this.expression = expression;
+    this.correlation = WaitCorrelation.find(expression.ast().getExpr());
   }
 
   /**
@@ -36,6 +41,23 @@ public final class WaitForEventMatch {
         Map.of(
             CelEventEnvironment.EVENT, CelEventValues.of(trigger),
             CelEventEnvironment.ASYNC, CelEventValues.of(candidate)));
+  }
+
+  /**
+   * What the match demands of the awaited event, with the value this trigger has: null when the
+   * match has no indexable equality (see {@link WaitCorrelation}) or the trigger no comparable
+   * value at its path.
+   */
+  public @Nullable Correlation correlation(EventEnvelope trigger) {
+    return correlation.map(found -> found.of(trigger)).orElse(null);
+  }
+
+  /**
+   * The fields of an incoming event a wait's correlation can name, with their values: a wait with a
+   * correlation is a candidate for this event only when its correlation is one of them.
+   */
+  public static Set<Correlation> correlationsOf(EventEnvelope event) {
+    return WaitCorrelation.valuesOf(event);
   }
 
   public String source() {

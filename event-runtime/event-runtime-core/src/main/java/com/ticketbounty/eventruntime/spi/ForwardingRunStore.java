@@ -71,8 +71,8 @@ public class ForwardingRunStore implements RunStore {
   }
 
   @Override
-  public List<OpenWait> waits(String eventName) {
-    return store.waits(eventName);
+  public List<OpenWait> waits(String eventName, Set<Correlation> correlations) {
+    return store.waits(eventName, correlations);
   }
 
   @Override

@@ -71,8 +71,15 @@ public interface RunStore {
   /** Stored events of this name stored at or after {@code since}, oldest first. */
   List<StoredEvent> events(String name, Instant since);
 
-  /** The registered waits for events of this name whose runs are waiting, oldest first. */
-  List<OpenWait> waits(String eventName);
+  /**
+   * The registered waits that incoming events of this name may resolve, whose runs are waiting,
+   * oldest first: every wait without a {@link WaitRecord#correlation()}, and those whose
+   * correlation is one of {@code correlations} (the fields the incoming events have, with their
+   * values). The caller still evaluates each wait's match, so a store may return more, never fewer;
+   * a wait with a correlation should be found through an index, not by reading every wait of the
+   * name.
+   */
+  List<OpenWait> waits(String eventName, Set<Correlation> correlations);
 
   /**
    * Moves the run waiting on {@code step} to be due at {@code dueAt}, while that step is still

@@ -3,6 +3,7 @@ package com.ticketbounty.eventruntime.postgres;
 import com.ticketbounty.eventruntime.outbox.OutboxSignal;
 import com.ticketbounty.eventruntime.spi.Claim;
 import com.ticketbounty.eventruntime.spi.Commit;
+import com.ticketbounty.eventruntime.spi.Correlation;
 import com.ticketbounty.eventruntime.spi.Lease;
 import com.ticketbounty.eventruntime.spi.NewRun;
 import com.ticketbounty.eventruntime.spi.OpenWait;
@@ -149,8 +150,9 @@ public final class PostgresRunStore implements RunStore {
   }
 
   @Override
-  public List<OpenWait> waits(String eventName) {
-    return Jdbc.transaction(dataSource, "waits", c -> WaitRows.forEvent(c, eventName));
+  public List<OpenWait> waits(String eventName, Set<Correlation> correlations) {
+    return Jdbc.transaction(
+        dataSource, "waits", c -> WaitRows.forEvent(c, eventName, correlations));
   }
 
   @Override

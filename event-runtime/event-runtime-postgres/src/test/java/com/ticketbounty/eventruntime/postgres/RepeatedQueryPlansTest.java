@@ -1,7 +1,10 @@
 package com.ticketbounty.eventruntime.postgres;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.ticketbounty.eventruntime.postgres.PostgresRunQueries.Listing;
 import com.ticketbounty.eventruntime.postgres.RetentionPruner.Target;
+import com.ticketbounty.eventruntime.spi.Correlation;
 import com.ticketbounty.eventruntime.spi.RunQueries.Filter;
 import com.ticketbounty.eventruntime.spi.RunStatus;
 import com.ticketbounty.testsupport.TestDatabase;
@@ -58,6 +61,27 @@ class RepeatedQueryPlansTest {
       SELECT 'cron-' || (i % 5), at, at FROM ages;
       INSERT INTO event_runtime.operator_actions (at, actor_id, action, target)
       SELECT at, 'admin', 'run.replayed', 'run-' || i FROM ages;
+
+      """;
+
+  /**
+   * 10,000 runs waiting for a comment on their own ticket, 500 for one by their author, and 100
+   * whose match has no correlation (or that an older version registered): the waits of one event
+   * name an incoming comment must not read one by one.
+   */
+  private static final String WAITS =
+      """
+      CREATE TEMPORARY TABLE waiting AS
+      SELECT i, gen_random_uuid() AS run_id FROM generate_series(1, 10600) i;
+      INSERT INTO event_runtime.runs (id, function_id, event_id, event, status, due_at)
+      SELECT run_id, 'waiter', gen_random_uuid(), '{}', 'waiting', now() + interval '1 day'
+        FROM waiting;
+      INSERT INTO event_runtime.waits (run_id, step_key, event_name, match, timeout_at,
+                                       correlation_path, correlation_value)
+      SELECT run_id, 'comment', 'test/commented', 'true', now() + interval '1 day',
+             CASE WHEN i <= 10000 THEN 'data.ticketId' WHEN i <= 10500 THEN 'data.author' END,
+             CASE WHEN i <= 10000 THEN '"t-' || i || '"' WHEN i <= 10500 THEN '"u-' || i || '"' END
+        FROM waiting;
       """;
 
   private static TestDatabase database;
@@ -79,6 +103,7 @@ class RepeatedQueryPlansTest {
             FROM generate_series(1, 200) i
           """);
       statement.execute(ROWS);
+      statement.execute(WAITS);
       statement.execute("ANALYZE");
     }
   }
@@ -197,6 +222,42 @@ class RepeatedQueryPlansTest {
             }),
         "runs");
     softly.assertAll();
+  }
+
+  @Test
+  void anIncomingEventFindsTheWaitsItMayResolveThroughTheirCorrelations() throws SQLException {
+    SoftAssertions softly = new SoftAssertions();
+    Set<Correlation> comment =
+        Set.of(
+            new Correlation("id", "\"" + UUID.randomUUID() + "\""),
+            new Correlation("name", "\"test/commented\""),
+            new Correlation("ts", "1767225600000"),
+            new Correlation("data.ticketId", "\"t-17\""),
+            new Correlation("data.author", "\"u-10017\""),
+            new Correlation("data.body", "\"looks good\""));
+    String plan =
+        plan(
+            WaitRows.BY_EVENT,
+            (c, select) -> WaitRows.bindByEvent(c, select, "test/commented", comment));
+    assertReadsThrough(
+        softly, "finding the waits of a comment", plan, "waits", "waits_by_correlation");
+    softly
+        .assertThat(plan)
+        .as("each probe of a correlated wait is by its value, not a scan of the name's waits")
+        .contains("correlation_value = ");
+    softly
+        .assertThat(plan)
+        .as("the candidates' runs are read by their keys, not all the waiting runs")
+        .contains("Index Scan using runs_pkey on runs")
+        .doesNotContainPattern("Index (Only )?Scan using (?!runs_pkey)\\w+ on runs\\b")
+        .doesNotContainPattern("Seq Scan on runs\\b");
+    softly.assertAll();
+
+    try (Connection connection = dataSource.getConnection()) {
+      assertThat(WaitRows.forEvent(connection, "test/commented", comment))
+          .as("the waits of t-17 and of u-10017's comments, and the 100 of every comment")
+          .hasSize(102);
+    }
   }
 
   private static void assertReadsThrough(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ticketbounty.eventruntime.spi.Claim;
 import com.ticketbounty.eventruntime.spi.Commit;
+import com.ticketbounty.eventruntime.spi.Correlation;
 import com.ticketbounty.eventruntime.spi.Lease;
 import com.ticketbounty.eventruntime.spi.NewRun;
 import com.ticketbounty.eventruntime.spi.OutboxMessage;
@@ -21,6 +22,7 @@ import com.ticketbounty.eventruntime.spi.StoredEvent;
 import com.ticketbounty.eventruntime.spi.WaitRecord;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -401,7 +403,7 @@ abstract class RunStoreContract {
                 List.of(new WaitRecord(step, "test/approved", "true", timeout)),
                 List.of(),
                 Optional.of(new RunUpdate(RunStatus.WAITING, timeout, null, null)))));
-    assertThat(store.waits("test/approved"))
+    assertThat(store.waits("test/approved", Set.of()))
         .extracting(open -> open.registered().step())
         .containsExactly(step);
     assertThat(claim("worker-a", LONG, 10)).as("a wait before its timeout is not due").isEmpty();
@@ -414,8 +416,84 @@ abstract class RunStoreContract {
     assertThat(again).isEmpty();
     assertThat(store.run(run.id()).orElseThrow().status()).isEqualTo(RunStatus.QUEUED);
     assertThat(store.steps(run.id()).get(0).status()).isEqualTo(StepStatus.COMPLETED);
-    assertThat(store.waits("test/approved")).isEmpty();
+    assertThat(store.waits("test/approved", Set.of())).isEmpty();
     assertThat(claim("worker-b", LONG, 10)).extracting(RunRecord::id).containsExactly(run.id());
+  }
+
+  /** Leases the run and registers a wait of its step "comment", with its correlation if any. */
+  private ParentStep waitingOn(RunRecord run, String eventName, @Nullable Correlation correlation) {
+    RunRecord leased =
+        claim("worker-a", LONG, 100).stream()
+            .filter(claimed -> claimed.id().equals(run.id()))
+            .findFirst()
+            .orElseThrow();
+    ParentStep step = new ParentStep(run.id(), "comment");
+    Instant timeout = store.now().plus(LONG);
+    store.commit(
+        List.of(
+            new Commit(
+                leased.lease(),
+                List.of(new StepWrite("comment", StepStatus.WAITING, 1, null, timeout)),
+                List.of(),
+                List.of(),
+                List.of(new WaitRecord(step, eventName, "true", timeout, correlation)),
+                List.of(),
+                Optional.of(new RunUpdate(RunStatus.WAITING, timeout, null, null)))));
+    return step;
+  }
+
+  private static Correlation ticket(String id) {
+    return new Correlation("data.ticketId", "\"" + id + "\"");
+  }
+
+  @Test
+  void anEventFindsTheWaitsWithOneOfItsCorrelationsAndThoseWithNone() {
+    List<ParentStep> tickets = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      tickets.add(waitingOn(created("greet"), "test/commented", ticket("t-" + i)));
+    }
+    ParentStep anyComment = waitingOn(created("greet"), "test/commented", null);
+    ParentStep byAuthor =
+        waitingOn(created("greet"), "test/commented", new Correlation("data.author", "\"ann\""));
+    waitingOn(created("greet"), "test/closed", ticket("t-7"));
+
+    assertThat(
+            store.waits(
+                "test/commented",
+                Set.of(
+                    ticket("t-7"),
+                    new Correlation("data.author", "\"bob\""),
+                    new Correlation("data.unused", "5"))))
+        .as("the wait of t-7 and the wait for any comment, of this event name only")
+        .extracting(open -> open.registered().step())
+        .containsExactlyInAnyOrder(tickets.get(7), anyComment);
+    assertThat(
+            store.waits(
+                "test/commented", Set.of(ticket("t-3"), new Correlation("data.author", "\"ann\""))))
+        .extracting(open -> open.registered().step())
+        .containsExactlyInAnyOrder(tickets.get(3), anyComment, byAuthor);
+    assertThat(store.waits("test/commented", Set.of(ticket("t-3"))))
+        .as("a wait keeps its correlation")
+        .filteredOn(open -> open.registered().step().equals(tickets.get(3)))
+        .extracting(open -> open.registered().correlation())
+        .containsExactly(ticket("t-3"));
+  }
+
+  @Test
+  void aCorrelatedWaitIsNotFoundByAnotherValueOrTypeOfItsField() {
+    ParentStep text = waitingOn(created("greet"), "test/commented", ticket("5"));
+    ParentStep number =
+        waitingOn(created("greet"), "test/commented", new Correlation("data.ticketId", "5"));
+
+    assertThat(store.waits("test/commented", Set.of(new Correlation("data.ticketId", "5"))))
+        .extracting(open -> open.registered().step())
+        .containsExactly(number);
+    assertThat(store.waits("test/commented", Set.of(ticket("5"))))
+        .extracting(open -> open.registered().step())
+        .containsExactly(text);
+    assertThat(store.waits("test/commented", Set.of()))
+        .as("an event without the field finds neither")
+        .isEmpty();
   }
 
   @Test

@@ -120,6 +120,48 @@ class WaitsOnPostgresTest {
   }
 
   @Test
+  void aWaitRowAnOlderVersionWroteWithoutACorrelationIsStillResolved() {
+    DurableEngine engine = engines.start("worker-1", 2, waiter("sound", SAME_ORDER));
+    UUID older = submit(engine, new OrderPlaced("o-1"));
+    UUID newer = submit(engine, new OrderPlaced("o-2"));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                engines.count(
+                        "SELECT count(*) FROM event_runtime.waits"
+                            + " WHERE correlation_value IN ('\"o-1\"', '\"o-2\"')")
+                    == 2);
+    // Written again as a version before V12 writes a wait: without the correlation columns.
+    engines.execute(
+        """
+        WITH registered AS (
+            DELETE FROM event_runtime.waits WHERE run_id = '%s'
+            RETURNING run_id, step_key, event_name, match, timeout_at)
+        INSERT INTO event_runtime.waits (run_id, step_key, event_name, match, timeout_at)
+        SELECT * FROM registered
+        """
+            .formatted(older));
+    assertThat(
+            engines.count(
+                "SELECT count(*) FROM event_runtime.waits WHERE correlation_path IS NULL"))
+        .isEqualTo(1);
+
+    engine.submit(List.of(codec.envelope(new OrderApproved("o-1", "alice"), null)));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> engines.status(older) == RunStatus.COMPLETED);
+    assertThat(engines.store().run(older).orElseThrow().output())
+        .isEqualTo("{\"v\":1,\"data\":\"alice\"}");
+    assertThat(engines.status(newer)).isEqualTo(RunStatus.WAITING);
+
+    engine.submit(List.of(codec.envelope(new OrderApproved("o-2", "bob"), null)));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> engines.status(newer) == RunStatus.COMPLETED);
+  }
+
+  @Test
   void aMalformedWaitMatchFailsOnlyItsRun() {
     DurableEngine engine =
         engines.start(

@@ -2,6 +2,7 @@ package com.ticketbounty.eventruntime.test;
 
 import com.ticketbounty.eventruntime.spi.Claim;
 import com.ticketbounty.eventruntime.spi.Commit;
+import com.ticketbounty.eventruntime.spi.Correlation;
 import com.ticketbounty.eventruntime.spi.Lease;
 import com.ticketbounty.eventruntime.spi.NewRun;
 import com.ticketbounty.eventruntime.spi.OpenWait;
@@ -255,9 +256,10 @@ public final class InMemoryRunStore implements RunStore {
   }
 
   @Override
-  public synchronized List<OpenWait> waits(String eventName) {
+  public synchronized List<OpenWait> waits(String eventName, Set<Correlation> correlations) {
     return waits.stream()
         .filter(w -> w.eventName().equals(eventName))
+        .filter(w -> w.correlation() == null || correlations.contains(w.correlation()))
         .filter(w -> runs.get(w.step().runId()).status() == RunStatus.WAITING)
         .map(w -> new OpenWait(w, runs.get(w.step().runId()).event()))
         .toList();

@@ -4,8 +4,11 @@ import com.ticketbounty.eventruntime.EventEnvelope;
 import com.ticketbounty.eventruntime.internal.ConcurrencyKey;
 import com.ticketbounty.eventruntime.internal.EventFilter;
 import com.ticketbounty.eventruntime.internal.WaitForEventMatch;
+import com.ticketbounty.eventruntime.spi.Correlation;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /** {@link EventExpressions} on CEL ({@code dev.cel}); each expression is compiled once. */
 public final class CelExpressions implements EventExpressions {
@@ -26,6 +29,16 @@ public final class CelExpressions implements EventExpressions {
   @Override
   public boolean matches(String match, EventEnvelope event, EventEnvelope async) {
     return matches.computeIfAbsent(match, WaitForEventMatch::compile).matches(event, async);
+  }
+
+  @Override
+  public @Nullable Correlation correlation(String match, EventEnvelope event) {
+    return matches.computeIfAbsent(match, WaitForEventMatch::compile).correlation(event);
+  }
+
+  @Override
+  public Set<Correlation> correlations(EventEnvelope async) {
+    return WaitForEventMatch.correlationsOf(async);
   }
 
   @Override

@@ -1,6 +1,9 @@
 package com.ticketbounty.eventruntime.internal.engine;
 
 import com.ticketbounty.eventruntime.EventEnvelope;
+import com.ticketbounty.eventruntime.spi.Correlation;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The CEL expressions of DESIGN.md §4–5, as the engine needs them: trigger filters, {@code
@@ -24,6 +27,18 @@ public interface EventExpressions {
    * evaluation error on this pair is no match.
    */
   boolean matches(String match, EventEnvelope event, EventEnvelope async);
+
+  /**
+   * What a wait's {@code match} demands of the awaited event, with the value the run's trigger
+   * {@code event} has there; null when the match has no equality an index can serve.
+   */
+  @Nullable Correlation correlation(String match, EventEnvelope event);
+
+  /**
+   * The fields of an incoming event that a wait's correlation can name, with their values: a wait
+   * with a correlation can match this event only when its correlation is one of them.
+   */
+  Set<Correlation> correlations(EventEnvelope async);
 
   /** The value of a concurrency key expression over {@code event}, as a string. */
   String key(String expression, EventEnvelope event);

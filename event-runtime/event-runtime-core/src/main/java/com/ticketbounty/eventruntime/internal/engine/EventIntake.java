@@ -6,6 +6,7 @@ import com.ticketbounty.eventruntime.codec.UndecodableEventException;
 import com.ticketbounty.eventruntime.engine.Limits;
 import com.ticketbounty.eventruntime.function.DurableFunction;
 import com.ticketbounty.eventruntime.function.Trigger;
+import com.ticketbounty.eventruntime.spi.Correlation;
 import com.ticketbounty.eventruntime.spi.NewRun;
 import com.ticketbounty.eventruntime.spi.OpenWait;
 import com.ticketbounty.eventruntime.spi.Resolution;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -156,24 +158,38 @@ public final class EventIntake {
   }
 
   /**
-   * Matches new events against the open waits of their names — one query per name, each run's
-   * trigger read with its wait — and resolves every match in one transaction. A run is resolved by
-   * at most one event of the batch, the earliest.
+   * Matches new events against the open waits they may resolve — one query per event name for the
+   * batch, each run's trigger read with its wait — and resolves every match in one transaction. A
+   * run is resolved by at most one event of the batch, the earliest. The store finds a wait with a
+   * correlation by the values the events have (through an index); CEL still decides every match,
+   * and is spared the pairs whose correlation already rules the event out.
    */
   private void resolveWaits(List<StoredEvent> events) {
+    Map<UUID, EventEnvelope> candidates = new HashMap<>();
+    Map<UUID, Set<Correlation>> values = new HashMap<>();
+    Map<String, Set<Correlation>> valuesByName = new LinkedHashMap<>();
+    for (StoredEvent stored : events) {
+      EventEnvelope candidate = decode(stored.event());
+      Set<Correlation> fields = parts.expressions().correlations(candidate);
+      candidates.put(stored.id(), candidate);
+      values.put(stored.id(), fields);
+      valuesByName.computeIfAbsent(stored.name(), name -> new HashSet<>()).addAll(fields);
+    }
     Map<String, List<OpenWait>> waitsByName = new HashMap<>();
+    valuesByName.forEach(
+        (name, fields) -> waitsByName.put(name, parts.store().waits(name, fields)));
     Map<UUID, EventEnvelope> triggers = new HashMap<>();
     Map<UUID, Resolution> resolutions = new LinkedHashMap<>();
     for (StoredEvent stored : events) {
-      EventEnvelope candidate = decode(stored.event());
-      for (OpenWait open :
-          waitsByName.computeIfAbsent(stored.name(), name -> parts.store().waits(name))) {
+      for (OpenWait open : waitsByName.get(stored.name())) {
         UUID runId = open.registered().step().runId();
-        if (resolutions.containsKey(runId)) {
+        Correlation correlation = open.registered().correlation();
+        if (resolutions.containsKey(runId)
+            || (correlation != null && !values.get(stored.id()).contains(correlation))) {
           continue;
         }
         EventEnvelope trigger = triggers.computeIfAbsent(runId, id -> decode(open.runEvent()));
-        if (matches(open.registered(), trigger, candidate)) {
+        if (matches(open.registered(), trigger, candidates.get(stored.id()))) {
           resolutions.put(runId, resolution(open.registered(), stored));
         }
       }

@@ -149,7 +149,13 @@ final class PausingSteps {
     }
     Instant timeoutAt = now.plus(timeout);
     Instant recheckAt = now.plus(RECHECK_AFTER);
-    registered = new WaitRecord(new ParentStep(run.id(), key), eventName, match, timeoutAt);
+    registered =
+        new WaitRecord(
+            new ParentStep(run.id(), key),
+            eventName,
+            match,
+            timeoutAt,
+            parts.expressions().correlation(match, trigger));
     throw checkpoints.suspend(
         new Suspension(
             RunStatus.WAITING,
