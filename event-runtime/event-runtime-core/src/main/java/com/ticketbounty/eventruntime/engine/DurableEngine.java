@@ -136,7 +136,7 @@ public final class DurableEngine implements AutoCloseable {
    * before the message is acked, and a message that can never be read is dead-lettered with its
    * reason.
    */
-  public MessageSource.Handler intake(DurableFunction function) {
+  public MessageSource.BatchHandler intake(DurableFunction function) {
     return new FunctionDispatcher(engine, function, codec);
   }
 

@@ -1,5 +1,6 @@
 package com.ticketbounty.eventruntime.spi;
 
+import java.util.List;
 import java.util.Set;
 
 /** The transport's consuming side. */
@@ -27,5 +28,20 @@ public interface MessageSource extends AutoCloseable {
   @FunctionalInterface
   interface Handler {
     Outcome handle(InboundMessage message);
+  }
+
+  /**
+   * A handler that can also take several messages at once — the deliveries already waiting on one
+   * queue — so that it does their work together (one transaction for all of them). A transport may
+   * call either method; one that batches settles each message as its own outcome says, none before
+   * all the batch's outcomes are known. Each message's headers carry its own trace context ({@code
+   * traceparent}): when the transport makes a span per message, that span's.
+   */
+  interface BatchHandler extends Handler {
+
+    /**
+     * @return one outcome per message, in the order of {@code messages}
+     */
+    List<Outcome> handleAll(List<InboundMessage> messages);
   }
 }

@@ -1,6 +1,7 @@
 package com.ticketbounty.eventruntime.rabbitmq;
 
 import com.ticketbounty.eventruntime.spi.MessageSource;
+import com.ticketbounty.eventruntime.spi.MessageSource.BatchHandler;
 import io.opentelemetry.api.OpenTelemetry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * The consuming side: one quorum queue and consumer per subscription, handlers run on a bounded
  * pool of {@code consumerThreads} workers (never on the AMQP connection's thread), and messages
  * settled with manual acks. The pool's queue needs no bound of its own: the broker hands out at
- * most {@code prefetch} unacked messages per subscription.
+ * most {@code prefetch} unacked messages per subscription. A {@link BatchHandler}'s deliveries are
+ * taken in by one drain per channel instead, a batch of those waiting at a time, and its processed
+ * messages acked with one multi-ack (see {@link BatchDrain}).
  *
  * <p>Subscribing while the broker is unreachable is fine: the queue is declared and consumed once
  * the connector connects. After a connection loss, automatic recovery re-registers the consumers.

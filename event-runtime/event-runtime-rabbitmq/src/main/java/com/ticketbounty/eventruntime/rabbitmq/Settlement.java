@@ -57,6 +57,9 @@ final class Settlement {
       outcome = new Outcome.Retry(e.toString());
     }
     try {
+      if (outcome instanceof Outcome.Retry) {
+        RedeliveryBackoff.pause(properties.getHeaders(), stopping);
+      }
       settle(channel, deliveryTag, properties, m.body(), outcome);
     } catch (IOException | ShutdownSignalException e) {
       LOG.info(
@@ -64,7 +67,11 @@ final class Settlement {
     }
   }
 
-  private void settle(
+  /**
+   * Settles one delivery as its outcome says (a retried one without its back-off: the caller pauses
+   * first).
+   */
+  void settle(
       Channel channel,
       long deliveryTag,
       AMQP.BasicProperties properties,
@@ -74,7 +81,6 @@ final class Settlement {
     if (outcome instanceof Outcome.Processed) {
       channel.basicAck(deliveryTag, false);
     } else if (outcome instanceof Outcome.Retry) {
-      RedeliveryBackoff.pause(properties.getHeaders(), stopping);
       channel.basicNack(deliveryTag, false, true);
     } else if (outcome instanceof Outcome.DeadLetter deadLetter) {
       if (deadLetters.publish(properties, body, deadLetter.reason())) {

@@ -7,6 +7,7 @@ import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
 import com.ticketbounty.eventruntime.spi.InboundMessage;
+import com.ticketbounty.eventruntime.spi.MessageSource.BatchHandler;
 import com.ticketbounty.eventruntime.spi.MessageSource.Handler;
 import io.opentelemetry.api.OpenTelemetry;
 import java.io.IOException;
@@ -21,18 +22,26 @@ import org.slf4j.LoggerFactory;
 /**
  * One subscription's consumer: its own channel (with the queue's topology and the prefetch on it),
  * deliveries handed to the shared worker pool, and each message settled by its worker once the
- * handler has answered. A connection loss is automatic recovery's to repair; a channel the broker
- * closes on its own (consumer timeout) or a cancelled consumer (queue deleted) is re-opened here
- * after the recovery interval.
+ * handler has answered (for a batch handler, the deliveries waiting taken in and settled together).
+ * A connection loss is automatic recovery's to repair; a channel the broker closes on its own
+ * (consumer timeout) or a cancelled consumer (queue deleted) is re-opened here after the recovery
+ * interval.
  */
 final class SubscriptionConsumer {
   private static final Logger LOG = LoggerFactory.getLogger(SubscriptionConsumer.class);
+
+  /**
+   * The most deliveries taken in together: enough to make one transaction of a burst, few enough
+   * that the deliveries arriving meanwhile (up to the prefetch) make the next batch.
+   */
+  static final int MAX_BATCH = 100;
 
   private final RabbitConnector connector;
   private final String queue;
   private final Set<String> eventNames;
   private final Executor workers;
   private final Settlement settlement;
+  private final @Nullable BatchSettlement batches;
   private volatile boolean stopping;
   private @Nullable Channel channel;
   private @Nullable String consumerTag;
@@ -48,13 +57,14 @@ final class SubscriptionConsumer {
     this.queue = connector.names().queue(subscriptionId);
     this.eventNames = Set.copyOf(eventNames);
     this.workers = workers;
+    ProcessSpans spans = new ProcessSpans(openTelemetry, queue);
     this.settlement =
         new Settlement(
-            queue,
-            handler,
-            new DeadLetterPublisher(connector, queue),
-            () -> stopping,
-            new ProcessSpans(openTelemetry, queue));
+            queue, handler, new DeadLetterPublisher(connector, queue), () -> stopping, spans);
+    this.batches =
+        handler instanceof BatchHandler batchHandler
+            ? new BatchSettlement(queue, batchHandler, settlement, () -> stopping, spans)
+            : null;
   }
 
   /** Declares the topology and starts consuming on a fresh channel. */
@@ -133,9 +143,17 @@ final class SubscriptionConsumer {
     }
   }
 
+  /**
+   * The channel's consumer. For a {@link BatchHandler}, deliveries are taken in batches by the
+   * channel's one {@link BatchDrain}; otherwise each is handled on its own worker.
+   */
   private final class Deliveries extends DefaultConsumer {
+    private final @Nullable BatchDrain drain;
+
     Deliveries(Channel channel) {
       super(channel);
+      int cap = Math.min(connector.settings().prefetch(), MAX_BATCH);
+      this.drain = batches == null ? null : new BatchDrain(channel, workers, batches, cap);
     }
 
     @Override
@@ -144,6 +162,10 @@ final class SubscriptionConsumer {
       InboundMessage message =
           new InboundMessage(
               body, AmqpMessages.stringHeaders(properties.getHeaders()), envelope.isRedeliver());
+      if (drain != null) {
+        drain.add(new Delivery(envelope.getDeliveryTag(), properties, message));
+        return;
+      }
       Channel current = getChannel();
       try {
         workers.execute(

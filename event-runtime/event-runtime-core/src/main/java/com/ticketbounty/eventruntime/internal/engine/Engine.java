@@ -148,12 +148,17 @@ public final class Engine {
    *     Limits#maxEventBytes()}
    */
   public List<RunRecord> submitTo(String functionId, List<EventEnvelope> events) {
-    DurableFunction target =
-        parts
-            .functions()
-            .find(functionId)
-            .orElseThrow(() -> new IllegalArgumentException("no function " + functionId));
+    DurableFunction target = function(functionId);
     return intake.submit(events, function -> function == target, true);
+  }
+
+  /**
+   * Like {@link #submitTo}, each event's runs made under its own context (the message it came in):
+   * a delivery batch taken in at once.
+   */
+  List<RunRecord> takeIn(String functionId, List<EventIntake.Arrival> arrivals) {
+    DurableFunction target = function(functionId);
+    return intake.take(arrivals, function -> function == target, true);
   }
 
   /**
@@ -171,11 +176,7 @@ public final class Engine {
    * same tick always names the same run.
    */
   public NewRun cronRun(String functionId, Instant tick) {
-    DurableFunction function =
-        parts
-            .functions()
-            .find(functionId)
-            .orElseThrow(() -> new IllegalArgumentException("no function " + functionId));
+    DurableFunction function = function(functionId);
     EventEnvelope event =
         new EventEnvelope(
             NewRuns.derivedId("cron/" + functionId + "/" + tick),
@@ -186,6 +187,13 @@ public final class Engine {
             null);
     // A tick is a cause of its own: its run starts a new trace.
     return parts.newRuns().cron(function, event);
+  }
+
+  private DurableFunction function(String functionId) {
+    return parts
+        .functions()
+        .find(functionId)
+        .orElseThrow(() -> new IllegalArgumentException("no function " + functionId));
   }
 
   /** The store's time. */

@@ -36,22 +36,22 @@ public final class EngineTelemetry {
   }
 
   /**
-   * Makes the {@code run} span of a new run, a child of the current context (the consumed message,
-   * the invoking step) or the root of a new trace (a cron tick).
+   * Makes the {@code run} span of a new run, a child of {@code parent} (the consumed message, the
+   * invoking step) or, when it is null, the root of a new trace (a cron tick).
    *
    * @return its {@code traceparent}, kept on the run; null when there is no trace at all
    */
-  @Nullable String runSpan(String functionId, UUID runId, boolean newTrace) {
+  @Nullable String runSpan(String functionId, UUID runId, @Nullable Context parent) {
     SpanBuilder builder =
         tracer
             .spanBuilder("run " + functionId)
             .setSpanKind(SpanKind.INTERNAL)
             .setAttribute(TelemetryNames.FUNCTION_ID, functionId)
             .setAttribute(TelemetryNames.RUN_ID, runId.toString());
-    if (newTrace) {
+    if (parent == null) {
       builder.setNoParent();
     } else {
-      builder.setParent(Context.current());
+      builder.setParent(parent);
     }
     Span span = builder.startSpan();
     span.end();

@@ -15,6 +15,7 @@ import com.ticketbounty.eventruntime.spi.StepStatus;
 import com.ticketbounty.eventruntime.spi.StepWrite;
 import com.ticketbounty.eventruntime.spi.StoredEvent;
 import com.ticketbounty.eventruntime.spi.WaitRecord;
+import io.opentelemetry.context.Context;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,10 +65,21 @@ public final class EventIntake {
    */
   List<RunRecord> submit(
       List<EventEnvelope> events, Predicate<DurableFunction> scope, boolean handOff) {
+    Context current = Context.current();
+    return take(events.stream().map(event -> new Arrival(event, current)).toList(), scope, handOff);
+  }
+
+  /**
+   * Like {@link #submit(List, Predicate, boolean)}, each run a child of its own event's context:
+   * the events of a delivery batch are taken in together, each under the message it came in. Every
+   * run and stored event of the batch is written in one transaction of each kind.
+   */
+  List<RunRecord> take(List<Arrival> arrivals, Predicate<DurableFunction> scope, boolean handOff) {
     List<NewRun> runs = new ArrayList<>();
     List<StoredEvent> stored = new ArrayList<>();
     Instant now = null;
-    for (EventEnvelope event : events) {
+    for (Arrival arrival : arrivals) {
+      EventEnvelope event = arrival.event();
       // Encoded once: the size check, every run it starts and the stored copy share the text.
       String encoded = parts.codec().encode(event);
       int max = parts.settings().limits().maxEventBytes();
@@ -85,7 +97,7 @@ public final class EventIntake {
       }
       for (DurableFunction function : parts.functions().triggeredBy(event)) {
         if (scope.test(function) && accepts(function, event)) {
-          runs.add(parts.newRuns().of(function, event, encoded, null));
+          runs.add(parts.newRuns().under(arrival.context(), function, event, encoded));
         }
       }
       if (parts.functions().all().stream()
@@ -102,6 +114,9 @@ public final class EventIntake {
     }
     return created;
   }
+
+  /** An event to take in and the context its run is made under (the message it came in). */
+  record Arrival(EventEnvelope event, Context context) {}
 
   private List<RunRecord> create(List<NewRun> runs) {
     return runs.isEmpty() ? List.of() : parts.store().createRuns(runs);

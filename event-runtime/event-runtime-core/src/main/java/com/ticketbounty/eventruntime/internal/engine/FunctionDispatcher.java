@@ -5,13 +5,20 @@ import com.ticketbounty.eventruntime.EventMajors;
 import com.ticketbounty.eventruntime.codec.EventCodec;
 import com.ticketbounty.eventruntime.codec.UndecodableEventException;
 import com.ticketbounty.eventruntime.function.DurableFunction;
+import com.ticketbounty.eventruntime.internal.engine.EventIntake.Arrival;
 import com.ticketbounty.eventruntime.outbox.TraceHeaders;
 import com.ticketbounty.eventruntime.spi.InboundMessage;
 import com.ticketbounty.eventruntime.spi.MessageSource;
 import com.ticketbounty.eventruntime.spi.Outcome;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,9 +28,10 @@ import org.slf4j.LoggerFactory;
  * limit, a sealed field that does not open for this event or a sensitive field in clear) is
  * dead-lettered with its reason. Otherwise the engine's intake starts the run (once per (function,
  * event id)) or stores the awaited event, and only once that is committed is the message acked; a
- * store failure hands it back to the broker, and a redelivery finds the run already made.
+ * store failure hands it back to the broker, and a redelivery finds the run already made. Messages
+ * handed over together ({@link #handleAll}) are taken in with one submission.
  */
-public final class FunctionDispatcher implements MessageSource.Handler {
+public final class FunctionDispatcher implements MessageSource.BatchHandler {
   private static final Logger LOG = LoggerFactory.getLogger(FunctionDispatcher.class);
 
   private final Engine engine;
@@ -45,30 +53,99 @@ public final class FunctionDispatcher implements MessageSource.Handler {
   public Outcome handle(InboundMessage message) {
     EventEnvelope event;
     try {
-      event = codec.decode(message.body());
-      if (readInAnotherMajor(event, message)) {
-        return new Outcome.Processed();
-      }
-      check(event);
+      event = readable(message);
     } catch (UndecodableEventException e) {
-      LOG.warn("Dead-lettering a message for function {}: {}", function.id(), e.getMessage());
-      return new Outcome.DeadLetter(e.getMessage());
+      return deadLetter(e);
+    }
+    if (event == null) {
+      return new Outcome.Processed();
     }
     // The run is created under the consumed message's context: the transport's span when it made
     // one, else the message's own headers.
     try (Scope _ = TraceHeaders.currentOr(message.headers()).makeCurrent()) {
-      engine.submitTo(function.id(), List.of(event));
+      return takeIn(List.of(new Arrival(event, Context.current())));
+    }
+  }
+
+  /**
+   * Reads and checks each message as {@link #handle} does, then takes all the readable events in
+   * with one submission (one transaction for their runs), each run under its own message's context.
+   * A store failure retries the whole batch (a redelivery finds the runs already made). When the
+   * intake refuses an event of the batch (over the size limit), the batch is taken in again one
+   * message at a time, so that only that message is dead-lettered.
+   */
+  @Override
+  public List<Outcome> handleAll(List<InboundMessage> messages) {
+    List<@Nullable Outcome> outcomes = new ArrayList<>(messages.size());
+    // Keyed by event id: the same event delivered twice in one batch names one run.
+    Map<UUID, Arrival> arrivals = new LinkedHashMap<>();
+    for (InboundMessage message : messages) {
+      try {
+        EventEnvelope event = readable(message);
+        if (event == null) {
+          outcomes.add(new Outcome.Processed());
+        } else {
+          arrivals.putIfAbsent(
+              event.id(), new Arrival(event, TraceHeaders.extract(message.headers())));
+          outcomes.add(null); // the batch's submission decides
+        }
+      } catch (UndecodableEventException e) {
+        outcomes.add(deadLetter(e));
+      }
+    }
+    Outcome taken =
+        arrivals.isEmpty() ? new Outcome.Processed() : takeIn(List.copyOf(arrivals.values()));
+    List<Outcome> settled = new ArrayList<>(messages.size());
+    for (int i = 0; i < messages.size(); i++) {
+      Outcome outcome = outcomes.get(i);
+      if (outcome == null) {
+        outcome =
+            taken instanceof Outcome.DeadLetter && arrivals.size() > 1
+                ? handle(messages.get(i))
+                : taken;
+      }
+      settled.add(outcome);
+    }
+    return settled;
+  }
+
+  /**
+   * The message's event, read and checked; null when it is read in its other MAJOR's copy.
+   *
+   * @throws UndecodableEventException when it can never be read
+   */
+  private @Nullable EventEnvelope readable(InboundMessage message)
+      throws UndecodableEventException {
+    EventEnvelope event = codec.decode(message.body());
+    if (readInAnotherMajor(event, message)) {
+      return null;
+    }
+    check(event);
+    return event;
+  }
+
+  private Outcome deadLetter(UndecodableEventException e) {
+    LOG.warn("Dead-lettering a message for function {}: {}", function.id(), e.getMessage());
+    return new Outcome.DeadLetter(e.getMessage());
+  }
+
+  private Outcome takeIn(List<Arrival> arrivals) {
+    String what =
+        arrivals.size() == 1
+            ? arrivals.get(0).event().name() + " " + arrivals.get(0).event().id()
+            : arrivals.size() + " events";
+    try {
+      engine.takeIn(function.id(), arrivals);
       return new Outcome.Processed();
     } catch (IllegalArgumentException e) {
-      LOG.warn("Dead-lettering {} {} for {}: {}", event.name(), event.id(), function.id(), e);
+      if (arrivals.size() > 1) {
+        LOG.debug("Taking in {} for {} one at a time: {}", what, function.id(), e.getMessage());
+      } else {
+        LOG.warn("Dead-lettering {} for {}: {}", what, function.id(), e);
+      }
       return new Outcome.DeadLetter(e.getMessage() == null ? e.toString() : e.getMessage());
     } catch (RuntimeException e) {
-      LOG.warn(
-          "Taking in {} {} for {} failed; it will be delivered again",
-          event.name(),
-          event.id(),
-          function.id(),
-          e);
+      LOG.warn("Taking in {} for {} failed; it will be delivered again", what, function.id(), e);
       return new Outcome.Retry(e.toString());
     }
   }

@@ -7,6 +7,7 @@ import com.ticketbounty.eventruntime.function.DurableFunction;
 import com.ticketbounty.eventruntime.internal.ConcurrencyKeyException;
 import com.ticketbounty.eventruntime.spi.NewRun;
 import com.ticketbounty.eventruntime.spi.ParentStep;
+import io.opentelemetry.context.Context;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -32,30 +33,40 @@ final class NewRuns {
    * attempt with the reason, publishing {@code runtime/function.failed} like any failure.
    */
   NewRun of(DurableFunction function, EventEnvelope event, @Nullable ParentStep parent) {
-    return of(function, event, codec.encode(event), parent, false);
+    return of(function, event, codec.encode(event), parent, Context.current());
   }
 
   /** Like {@link #of(DurableFunction, EventEnvelope, ParentStep)}, the event already encoded. */
   NewRun of(
       DurableFunction function, EventEnvelope event, String encoded, @Nullable ParentStep parent) {
-    return of(function, event, encoded, parent, false);
+    return of(function, event, encoded, parent, Context.current());
+  }
+
+  /**
+   * Like {@link #of(DurableFunction, EventEnvelope, String, ParentStep)}, the run's span a child of
+   * {@code context} instead of the current one: each event of a delivery batch is taken in under
+   * its own message's context, though they share one thread and one transaction.
+   */
+  NewRun under(Context context, DurableFunction function, EventEnvelope event, String encoded) {
+    return of(function, event, encoded, null, context);
   }
 
   /** A cron tick's run: the root of a new trace. */
   NewRun cron(DurableFunction function, EventEnvelope event) {
-    return of(function, event, codec.encode(event), null, true);
+    return of(function, event, codec.encode(event), null, null);
   }
 
   /**
-   * The run's {@code run} span is made here, under the current context (the message consumed, the
-   * invoking step, the failed attempt) unless {@code newTrace}; the run keeps its context.
+   * The run's {@code run} span is made here, a child of {@code context} (the message consumed, the
+   * invoking step, the failed attempt) or, when it is null, the root of a new trace; the run keeps
+   * its context.
    */
   private NewRun of(
       DurableFunction function,
       EventEnvelope event,
       String encoded,
       @Nullable ParentStep parent,
-      boolean newTrace) {
+      @Nullable Context context) {
     String key = null;
     String failure = null;
     try {
@@ -72,7 +83,7 @@ final class NewRuns {
         key,
         parent,
         failure,
-        telemetry.runSpan(function.id(), id, newTrace));
+        telemetry.runSpan(function.id(), id, context));
   }
 
   /** A name-based UUID: the same parts always give the same id, on any instance. */
