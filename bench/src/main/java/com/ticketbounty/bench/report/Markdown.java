@@ -104,8 +104,8 @@ final class Markdown {
         for each one's first ticket's confirmation, then drives HTTP open-loop (same schedule,
         window and percentiles as above; asynchronous requests, so a slow answer never delays the
         next). The accounts open the tickets in turn, as a frontend's users would: ticket-created
-        runs at most 5 runs of one owner at once, so a single account would measure that limit
-        (about 12 tickets/s) rather than the system.
+        runs at most 5 runs of one owner at once, a limit of one user that a single account would
+        put on the whole phase.
         A ticket completes when WireMock logs its confirmation e-mail (millisecond stamps); a read
         when its answer arrives. Start-up is each service's own log line ("process running for":
         JVM start → ready), RSS is `VmRSS` of `/proc/<pid>/status`.

@@ -22,9 +22,9 @@ public final class ThroughTheGateway implements Scenario {
   static final String DIRECT = "GET ticket-service direct";
 
   /**
-   * The accounts that open the tickets, in turn. ticket-created runs at most 5 runs of one owner at
-   * once (notification-service), so one account would measure that limit rather than the system:
-   * with 20, a phase's owners are as many as a frontend's users at these rates would be.
+   * The accounts that open the tickets, in turn, as a frontend's users would. ticket-created runs
+   * at most 5 runs of one owner at once (notification-service): with one account that limit of a
+   * single user would bound the whole phase.
    */
   static final int ACCOUNTS = 20;
 
