@@ -31,7 +31,8 @@
 # the servers), TB_RUN_DIR (.run: logs and embedded data), TB_EMBEDDED_POSTGRES=1 (use the
 # embedded PostgreSQL even where one is installed), TB_EMBEDDED_POSTGRES_PORT (15432),
 # JAVA_HOME (a JDK 25+; unset or older: Temurin 25 from /usr/lib/jvm, see scripts/java-home.sh),
-# JAVA_OPTS (the services JVM options; -XX:TieredStopAtLevel=1 -Xss512k, and on Java 25 native access for Netty and Unsafe for protobuf allowed, so the JVM writes no WARNING lines into the JSON logs).
+# JAVA_OPTS (the services JVM options; -XX:TieredStopAtLevel=1 -Xss512k, and on Java 25 native access for Netty and Unsafe for protobuf allowed, so the JVM writes no WARNING lines into the JSON logs),
+# GATEWAY_JAVA_OPTS (the gateway's JVM options; unset: JAVA_OPTS's).
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
@@ -243,7 +244,10 @@ start_service() { # name
       # A service's management port listens where the service does (SERVER_ADDRESS).
       unset MANAGEMENT_ADDRESS TRACE_UI_URL
     fi
-    exec "$JAVA" ${JAVA_OPTS:--XX:TieredStopAtLevel=1 -Xss512k --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow} -jar "${JAR[$service]}"
+    java_opts=${JAVA_OPTS:--XX:TieredStopAtLevel=1 -Xss512k --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow}
+    # Every request passes through the gateway: its JIT may be set apart from the services'.
+    [[ $service == gateway ]] && java_opts=${GATEWAY_JAVA_OPTS:-$java_opts}
+    exec "$JAVA" $java_opts -jar "${JAR[$service]}"
   ) >"$RUN_DIR/logs/$service.log" 2>&1 &
   pids+=($!)
   started_pids[$service]=$!

@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -38,12 +40,22 @@ public final class HttpPhases {
           .build();
 
   /**
-   * Signs a new account up through the gateway (API.md) and answers its access token once
-   * notification-service knows the account: a first ticket's confirmation has reached the stub.
-   * (Until {@code app/account.created} arrives, a confirmation is retried with backoff, which would
-   * show up as the first phase's latency.)
+   * Signs {@code count} new accounts up through the gateway (API.md) and answers their access
+   * tokens once notification-service knows every account: each account's first ticket's
+   * confirmation has reached the stub. (Until {@code app/account.created} arrives, a confirmation
+   * is retried with backoff, which would show up as the first phase's latency.)
    */
-  public String signUp(RunningSystem system) throws IOException, InterruptedException {
+  public List<String> signUp(RunningSystem system, int count)
+      throws IOException, InterruptedException {
+    List<String> tokens = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      tokens.add(signUpOne(system));
+    }
+    awaitFirstConfirmations(system, tokens);
+    return List.copyOf(tokens);
+  }
+
+  private String signUpOne(RunningSystem system) throws IOException, InterruptedException {
     String name = "bench_" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
     String body =
         JSON.writeValueAsString(
@@ -62,30 +74,30 @@ public final class HttpPhases {
       throw new IllegalStateException(
           "sign-up answered %d: %s".formatted(reply.statusCode(), reply.body()));
     }
-    String token = JSON.readTree(reply.body()).at("/accessToken").asString();
-    awaitFirstConfirmation(system, token);
-    return token;
+    return JSON.readTree(reply.body()).at("/accessToken").asString();
   }
 
-  private void awaitFirstConfirmation(RunningSystem system, String token)
+  private void awaitFirstConfirmations(RunningSystem system, List<String> tokens)
       throws IOException, InterruptedException {
     String tag = newTag();
-    Completions first = new Completions(1);
+    Completions first = new Completions(tokens.size());
     EmailReceipts receipts = new EmailReceipts(system.emails(), tag, first);
     Thread reading = receipts.start();
     try {
-      HttpResponse<String> opened =
-          client.send(
-              ticket(system, token, tag, deadline()).apply(0),
-              HttpResponse.BodyHandlers.ofString());
-      if (opened.statusCode() != 201) {
-        throw new IllegalStateException(
-            "opening a ticket answered %d: %s".formatted(opened.statusCode(), opened.body()));
+      IntFunction<HttpRequest> ticket = ticket(system, tokens, tag, deadline());
+      for (int seq = 0; seq < tokens.size(); seq++) {
+        HttpResponse<String> opened =
+            client.send(ticket.apply(seq), HttpResponse.BodyHandlers.ofString());
+        if (opened.statusCode() != 201) {
+          throw new IllegalStateException(
+              "opening a ticket answered %d: %s".formatted(opened.statusCode(), opened.body()));
+        }
       }
-      Phases.drain(() -> first.completed() == 1, FIRST_CONFIRMATION_LIMIT);
-      if (first.completed() == 0) {
+      Phases.drain(() -> first.completed() == tokens.size(), FIRST_CONFIRMATION_LIMIT);
+      if (first.completed() < tokens.size()) {
         throw new IllegalStateException(
-            "no confirmation e-mail within " + FIRST_CONFIRMATION_LIMIT);
+            "%d of %d first confirmation e-mails within %s"
+                .formatted(first.completed(), tokens.size(), FIRST_CONFIRMATION_LIMIT));
       }
     } finally {
       receipts.stop();
@@ -96,11 +108,14 @@ public final class HttpPhases {
   /**
    * {@code POST /api/tickets} through the gateway at {@code rate}; a ticket is complete when the
    * stub provider receives its confirmation e-mail (so latency spans the gateway, ticket-service,
-   * its outbox relay, RabbitMQ and notification-service's {@code ticket-created} function).
+   * its outbox relay, RabbitMQ and notification-service's {@code ticket-created} function). Ticket
+   * {@code seq} is opened by account {@code seq % accessTokens.size()}, so the accounts take turns
+   * as a frontend's users would.
    */
-  public HttpPhase tickets(RunningSystem system, String accessToken, double rate, Timing timing) {
+  public HttpPhase tickets(
+      RunningSystem system, List<String> accessTokens, double rate, Timing timing) {
     String tag = newTag();
-    IntFunction<HttpRequest> request = ticket(system, accessToken, tag, deadline());
+    IntFunction<HttpRequest> request = ticket(system, accessTokens, tag, deadline());
     return run(
         "POST /api/tickets → e-mail",
         rate,
@@ -181,9 +196,12 @@ public final class HttpPhases {
     }
   }
 
-  /** Tickets titled {@code <tag> <seq>}, which their confirmation e-mail repeats. */
+  /**
+   * Tickets titled {@code <tag> <seq>}, which their confirmation e-mail repeats, each opened by the
+   * account {@code seq % accessTokens.size()}.
+   */
   private static IntFunction<HttpRequest> ticket(
-      RunningSystem system, String accessToken, String tag, String deadline) {
+      RunningSystem system, List<String> accessTokens, String tag, String deadline) {
     return seq ->
         json(
                 system.gateway() + "/api/tickets",
@@ -191,7 +209,7 @@ public final class HttpPhases {
                 {"title":"%s %d","content":"Opened by the bench.","deadline":"%s",\
                 "bounty":1500,"priority":"low"}"""
                     .formatted(tag, seq, deadline))
-            .header("Authorization", "Bearer " + accessToken)
+            .header("Authorization", "Bearer " + accessTokens.get(seq % accessTokens.size()))
             .build();
   }
 

@@ -27,10 +27,10 @@ import org.slf4j.LoggerFactory;
  * The whole system for scenarios 5 and 6, started on first use with the README's run command
  * ({@code run.sh}) as the system tests start it: a name prefix of its own ({@code TB_INSTANCE}, so
  * its databases and queues never meet another system's), free ports, the e-mail provider pointed at
- * an in-process WireMock answering as Resend does (DESIGN.md §9), the per-minute limits raised (one
- * account opens every ticket). {@link #close()} stops it by its PID (SIGTERM, which run.sh passes
- * on to what it started) and drops its databases, roles, queues and exchanges; a shutdown hook does
- * the same when the bench is interrupted.
+ * an in-process WireMock answering as Resend does (DESIGN.md §9), the per-minute limits raised (the
+ * bench's accounts sign up and open every ticket from one address). {@link #close()} stops it by
+ * its PID (SIGTERM, which run.sh passes on to what it started) and drops its databases, roles,
+ * queues and exchanges; a shutdown hook does the same when the bench is interrupted.
  */
 public final class LaunchedSystem implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LaunchedSystem.class);

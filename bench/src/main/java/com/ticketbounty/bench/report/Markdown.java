@@ -103,9 +103,12 @@ final class Markdown {
       - **Scenarios 5 and 6** measure the whole system, started once for both with the run command
         (`run.sh`, its defaults: every process `-XX:TieredStopAtLevel=1 -Xss512k`) under a name
         prefix of its own, the e-mail provider an in-process WireMock answering 200 as Resend does,
-        the per-minute limits raised. The bench signs one account up through the gateway and waits
-        for its first ticket's confirmation, then drives HTTP open-loop (same schedule, window and
-        percentiles as above; asynchronous requests, so a slow answer never delays the next).
+        the per-minute limits raised. The bench signs 20 accounts up through the gateway and waits
+        for each one's first ticket's confirmation, then drives HTTP open-loop (same schedule,
+        window and percentiles as above; asynchronous requests, so a slow answer never delays the
+        next). The accounts open the tickets in turn, as a frontend's users would: ticket-created
+        runs at most 5 runs of one owner at once, a limit of one user that a single account would
+        put on the whole phase.
         A ticket completes when WireMock logs its confirmation e-mail (millisecond stamps); a read
         when its answer arrives. Start-up is each service's own log line ("process running for":
         JVM start → ready), RSS is `VmRSS` of `/proc/<pid>/status`.
