@@ -16,9 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -150,6 +154,9 @@ class PostgresOutboxStoreTest {
     }
     List<OutboxMessage> published = Collections.synchronizedList(new ArrayList<>());
     Set<String> relaysThatPublished = Collections.synchronizedSet(new HashSet<>());
+    // Each relay's first batch waits until the other holds one too, so the two provably work the
+    // outbox at once (a busy machine could otherwise let one drain it all before the other starts).
+    CyclicBarrier bothSending = new CyclicBarrier(2);
 
     ExecutorService relays = Executors.newFixedThreadPool(2);
     try {
@@ -166,7 +173,9 @@ class PostgresOutboxStoreTest {
                         store.relay(
                             7,
                             batch -> {
-                              relaysThatPublished.add(name);
+                              if (relaysThatPublished.add(name)) {
+                                awaitTheOther(bothSending);
+                              }
                               return confirmAll(batch, published);
                             });
                     total += sent;
@@ -191,6 +200,14 @@ class PostgresOutboxStoreTest {
     }
     assertThat(received).isEqualTo(written);
     assertThat(relaysThatPublished).containsExactlyInAnyOrder("relay-0", "relay-1");
+  }
+
+  private static void awaitTheOther(CyclicBarrier barrier) throws InterruptedException {
+    try {
+      barrier.await(30, TimeUnit.SECONDS);
+    } catch (BrokenBarrierException | TimeoutException e) {
+      throw new IllegalStateException("the other relay reserved no batch beside this one's", e);
+    }
   }
 
   private static Set<UUID> confirmAll(List<OutboxMessage> batch, List<OutboxMessage> published) {
