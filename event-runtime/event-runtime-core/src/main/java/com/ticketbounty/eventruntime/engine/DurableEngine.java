@@ -134,9 +134,11 @@ public final class DurableEngine implements AutoCloseable {
   /**
    * What takes the deliveries of a function's queue: the run is created (or the awaited event kept)
    * before the message is acked, and a message that can never be read is dead-lettered with its
-   * reason.
+   * reason. It is a {@link MessageSource.BatchHandler}, so a source that can takes the deliveries
+   * waiting in one batch; the declared type stays {@code Handler} so that code built against an
+   * earlier version of this method still links.
    */
-  public MessageSource.BatchHandler intake(DurableFunction function) {
+  public MessageSource.Handler intake(DurableFunction function) {
     return new FunctionDispatcher(engine, function, codec);
   }
 

@@ -10,6 +10,7 @@ import com.ticketbounty.eventruntime.function.DurableFunction;
 import com.ticketbounty.eventruntime.postgres.PostgresDeadLetterStore;
 import com.ticketbounty.eventruntime.postgres.PostgresRunStore;
 import com.ticketbounty.eventruntime.spi.DeadLetterStore.Stored;
+import com.ticketbounty.eventruntime.spi.MessageSource.BatchHandler;
 import com.ticketbounty.eventruntime.spi.OutboxMessage;
 import com.ticketbounty.eventruntime.spi.Outcome;
 import java.time.Duration;
@@ -59,6 +60,19 @@ class BatchIntakeTest {
     }
   }
 
+  /**
+   * Publishes the first message, holds its intake, publishes the rest while it is held and releases
+   * it once the broker has delivered them all: they wait together for the next drain.
+   */
+  private static void publishBehindTheHeldIntake(
+      IntakeGate gate, String queue, List<OutboxMessage> messages) throws InterruptedException {
+    kit.publishRaw("test/ping", messages.getFirst().body());
+    gate.awaitHeld();
+    messages.subList(1, messages.size()).forEach(m -> kit.publishRaw("test/ping", m.body()));
+    await().atMost(Duration.ofSeconds(20)).until(() -> kit.readyCount(queue) == 0);
+    gate.release();
+  }
+
   @AfterAll
   static void cleanUp() throws Exception {
     connector.close();
@@ -76,11 +90,7 @@ class BatchIntakeTest {
       burst.add(kit.ping("a", "burst " + i));
     }
 
-    kit.publishRaw("test/ping", burst.getFirst().body());
-    gate.awaitHeld();
-    burst.subList(1, burst.size()).forEach(m -> kit.publishRaw("test/ping", m.body()));
-    await().atMost(Duration.ofSeconds(20)).until(() -> kit.readyCount(queue) == 0);
-    gate.release();
+    publishBehindTheHeldIntake(gate, queue, burst);
 
     await()
         .atMost(Duration.ofSeconds(20))
@@ -137,11 +147,7 @@ class BatchIntakeTest {
       burst.add(kit.ping("a", "failing " + i));
     }
 
-    kit.publishRaw("test/ping", burst.getFirst().body());
-    gate.awaitHeld();
-    burst.subList(1, burst.size()).forEach(m -> kit.publishRaw("test/ping", m.body()));
-    await().atMost(Duration.ofSeconds(20)).until(() -> kit.readyCount(queue) == 0);
-    gate.release();
+    publishBehindTheHeldIntake(gate, queue, burst);
 
     await()
         .atMost(Duration.ofSeconds(30))
@@ -170,7 +176,8 @@ class BatchIntakeTest {
             .random(new Random(1))
             .executors(Runnable::run, Runnable::run)
             .build();
-    RecordingBatchHandler handler = new RecordingBatchHandler(engine.intake(function));
+    RecordingBatchHandler handler =
+        new RecordingBatchHandler((BatchHandler) engine.intake(function));
     source = new RabbitMessageSource(connector);
     source.subscribe(id, DurableEngine.boundEvents(function), handler);
     drain = new DeadLetterDrain(connector, new PostgresDeadLetterStore(database.dataSource()));

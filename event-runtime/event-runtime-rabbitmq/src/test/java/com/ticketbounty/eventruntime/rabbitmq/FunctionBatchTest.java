@@ -166,7 +166,7 @@ class FunctionBatchTest {
             .executors(Runnable::run, Runnable::run)
             .openTelemetry(openTelemetry)
             .build();
-    return engine.intake(function);
+    return (BatchHandler) engine.intake(function);
   }
 
   /** The store, recording how many runs each intake transaction wrote. */
