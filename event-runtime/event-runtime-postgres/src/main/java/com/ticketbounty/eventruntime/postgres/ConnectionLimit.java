@@ -1,17 +1,14 @@
 package com.ticketbounty.eventruntime.postgres;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -34,7 +31,7 @@ import javax.sql.DataSource;
  * <p>A waiting caller that is interrupted (an engine shutting down) stops waiting with an {@link
  * SQLTransientConnectionException}.
  */
-public final class ConnectionLimit implements DataSource {
+public final class ConnectionLimit extends ForwardingDataSource {
   private final DataSource pool;
   private final int connections;
   private final Semaphore lent;
@@ -49,6 +46,7 @@ public final class ConnectionLimit implements DataSource {
           ("a run store needs at least 2 connections: its due-run listener keeps one; was %d")
               .formatted(connections));
     }
+    super(pool);
     this.pool = pool;
     this.connections = connections;
     this.lent = new Semaphore(connections, true);
@@ -141,40 +139,5 @@ public final class ConnectionLimit implements DataSource {
         throw e.getCause();
       }
     }
-  }
-
-  @Override
-  public PrintWriter getLogWriter() throws SQLException {
-    return pool.getLogWriter();
-  }
-
-  @Override
-  public void setLogWriter(PrintWriter out) throws SQLException {
-    pool.setLogWriter(out);
-  }
-
-  @Override
-  public void setLoginTimeout(int seconds) throws SQLException {
-    pool.setLoginTimeout(seconds);
-  }
-
-  @Override
-  public int getLoginTimeout() throws SQLException {
-    return pool.getLoginTimeout();
-  }
-
-  @Override
-  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-    return pool.getParentLogger();
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> type) throws SQLException {
-    return type.isInstance(this) ? type.cast(this) : pool.unwrap(type);
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> type) throws SQLException {
-    return type.isInstance(this) || pool.isWrapperFor(type);
   }
 }

@@ -3,12 +3,14 @@ package com.ticketbounty.eventruntime.postgres;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * A {@link DataSource} that hands everything to a real one: tests extend it to watch or hold back
- * the connections the code under test asks for, while every statement still goes to PostgreSQL.
+ * A {@link DataSource} that hands everything to another one; a wrapper overrides what it changes
+ * ({@link ConnectionLimit} the lending of connections, tests what they watch or hold back). It
+ * unwraps to itself before the one it wraps.
  */
 abstract class ForwardingDataSource implements DataSource {
   private final DataSource dataSource;
@@ -48,17 +50,17 @@ abstract class ForwardingDataSource implements DataSource {
   }
 
   @Override
-  public Logger getParentLogger() {
-    return Logger.getGlobal();
+  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+    return dataSource.getParentLogger();
   }
 
   @Override
   public <T> T unwrap(Class<T> type) throws SQLException {
-    return dataSource.unwrap(type);
+    return type.isInstance(this) ? type.cast(this) : dataSource.unwrap(type);
   }
 
   @Override
   public boolean isWrapperFor(Class<?> type) throws SQLException {
-    return dataSource.isWrapperFor(type);
+    return type.isInstance(this) || dataSource.isWrapperFor(type);
   }
 }
