@@ -1,5 +1,6 @@
 package com.ticketbounty.notification.config;
 
+import com.ticketbounty.eventruntime.RetryPolicy;
 import com.ticketbounty.eventruntime.function.DurableFunction;
 import com.ticketbounty.notification.adapter.in.events.AdminDigestDiscordFunction;
 import com.ticketbounty.notification.adapter.in.events.AdminDigestEmailFunction;
@@ -37,70 +38,89 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class FunctionConfiguration {
 
+  /** How every function's steps retry: each calls a provider (notification.provider-steps). */
   @Bean
-  DurableFunction welcomeEmailFunction(SendWelcome sendWelcome, NotificationProperties properties) {
-    return new WelcomeEmailFunction(sendWelcome, properties.welcomeEmailDelay()).function();
+  RetryPolicy providerSteps(NotificationProperties properties) {
+    return properties.providerSteps().policy();
   }
 
   @Bean
-  DurableFunction emailVerificationCodeFunction(SendSecurityEmail sendSecurityEmail) {
-    return new EmailVerificationCodeFunction(sendSecurityEmail).function();
+  DurableFunction welcomeEmailFunction(
+      SendWelcome sendWelcome, NotificationProperties properties, RetryPolicy providerSteps) {
+    return new WelcomeEmailFunction(sendWelcome, properties.welcomeEmailDelay(), providerSteps)
+        .function();
   }
 
   @Bean
-  DurableFunction passwordResetFunction(SendSecurityEmail sendSecurityEmail) {
-    return new PasswordResetFunction(sendSecurityEmail).function();
+  DurableFunction emailVerificationCodeFunction(
+      SendSecurityEmail sendSecurityEmail, RetryPolicy providerSteps) {
+    return new EmailVerificationCodeFunction(sendSecurityEmail, providerSteps).function();
   }
 
   @Bean
-  DurableFunction passwordChangedFunction(SendSecurityEmail sendSecurityEmail) {
-    return new PasswordChangedFunction(sendSecurityEmail).function();
+  DurableFunction passwordResetFunction(
+      SendSecurityEmail sendSecurityEmail, RetryPolicy providerSteps) {
+    return new PasswordResetFunction(sendSecurityEmail, providerSteps).function();
+  }
+
+  @Bean
+  DurableFunction passwordChangedFunction(
+      SendSecurityEmail sendSecurityEmail, RetryPolicy providerSteps) {
+    return new PasswordChangedFunction(sendSecurityEmail, providerSteps).function();
   }
 
   @Bean
   DurableFunction ticketCreatedFunction(
-      ConfirmTicket confirmTicket, TrackTicketCreation trackTicketCreation) {
-    return new TicketCreatedFunction(confirmTicket, trackTicketCreation).function();
+      ConfirmTicket confirmTicket,
+      TrackTicketCreation trackTicketCreation,
+      RetryPolicy providerSteps) {
+    return new TicketCreatedFunction(confirmTicket, trackTicketCreation, providerSteps).function();
   }
 
   @Bean
-  DurableFunction urgentTicketFunction(AlertUrgentTicket alertUrgentTicket) {
-    return new UrgentTicketFunction(alertUrgentTicket).function();
+  DurableFunction urgentTicketFunction(
+      AlertUrgentTicket alertUrgentTicket, RetryPolicy providerSteps) {
+    return new UrgentTicketFunction(alertUrgentTicket, providerSteps).function();
   }
 
   @Bean
-  DurableFunction commentPostedFunction(NotifyCommentAudience notifyCommentAudience) {
-    return new CommentPostedFunction(notifyCommentAudience).function();
+  DurableFunction commentPostedFunction(
+      NotifyCommentAudience notifyCommentAudience, RetryPolicy providerSteps) {
+    return new CommentPostedFunction(notifyCommentAudience, providerSteps).function();
   }
 
   @Bean
-  DurableFunction ticketAssignedFunction(NotifyAssignee notifyAssignee) {
-    return new TicketAssignedFunction(notifyAssignee).function();
+  DurableFunction ticketAssignedFunction(NotifyAssignee notifyAssignee, RetryPolicy providerSteps) {
+    return new TicketAssignedFunction(notifyAssignee, providerSteps).function();
   }
 
   @Bean
-  DurableFunction ticketUpdatedFunction(NotifyTicketParticipants notifyTicketParticipants) {
-    return new TicketUpdatedFunction(notifyTicketParticipants).function();
+  DurableFunction ticketUpdatedFunction(
+      NotifyTicketParticipants notifyTicketParticipants, RetryPolicy providerSteps) {
+    return new TicketUpdatedFunction(notifyTicketParticipants, providerSteps).function();
   }
 
   @Bean
-  DurableFunction adminDigestEmailFunction(EmailAdminDigest emailAdminDigest) {
-    return new AdminDigestEmailFunction(emailAdminDigest).function();
+  DurableFunction adminDigestEmailFunction(
+      EmailAdminDigest emailAdminDigest, RetryPolicy providerSteps) {
+    return new AdminDigestEmailFunction(emailAdminDigest, providerSteps).function();
   }
 
   @Bean
-  DurableFunction adminDigestDiscordFunction(PostDigestToDiscord postDigestToDiscord) {
-    return new AdminDigestDiscordFunction(postDigestToDiscord).function();
+  DurableFunction adminDigestDiscordFunction(
+      PostDigestToDiscord postDigestToDiscord, RetryPolicy providerSteps) {
+    return new AdminDigestDiscordFunction(postDigestToDiscord, providerSteps).function();
   }
 
   @Bean
   DurableFunction batchDigestFunction(
-      FindPendingDigests findPendingDigests, SendDigest sendDigest) {
-    return new BatchDigestFunction(findPendingDigests, sendDigest).function();
+      FindPendingDigests findPendingDigests, SendDigest sendDigest, RetryPolicy providerSteps) {
+    return new BatchDigestFunction(findPendingDigests, sendDigest, providerSteps).function();
   }
 
   @Bean
-  DurableFunction functionFailedFunction(AlertFunctionFailure alertFunctionFailure) {
-    return new FunctionFailedFunction(alertFunctionFailure).function();
+  DurableFunction functionFailedFunction(
+      AlertFunctionFailure alertFunctionFailure, RetryPolicy providerSteps) {
+    return new FunctionFailedFunction(alertFunctionFailure, providerSteps).function();
   }
 }

@@ -1,5 +1,6 @@
 package com.ticketbounty.notification.config;
 
+import com.ticketbounty.eventruntime.RetryPolicy;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -16,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param analytics the analytics collector
  * @param welcomeEmailDelay how long after sign-up the welcome e-mail goes ({@code
  *     WELCOME_EMAIL_DELAY}, ISO-8601, default 15 minutes)
+ * @param providerSteps how the runtime retries a step whose provider call failed
  */
 @ConfigurationProperties("notification")
 public record NotificationProperties(
@@ -24,7 +26,8 @@ public record NotificationProperties(
     @DefaultValue Webhook slack,
     @DefaultValue Webhook discord,
     @DefaultValue AnalyticsCollector analytics,
-    @DefaultValue("PT15M") Duration welcomeEmailDelay) {
+    @DefaultValue("PT15M") Duration welcomeEmailDelay,
+    @DefaultValue ProviderSteps providerSteps) {
 
   public NotificationProperties {
     if (welcomeEmailDelay.isNegative()) {
@@ -70,6 +73,26 @@ public record NotificationProperties(
 
     public boolean configured() {
       return baseUrl != null && !baseUrl.isBlank();
+    }
+  }
+
+  /**
+   * Every function here calls a provider, so its steps retry for as long as a provider outage
+   * plausibly lasts rather than the runtime's default of about 15 s: 12 retries, 2 s doubling to 2
+   * minutes (each wait drawn from the upper half), 7 to 14 minutes in all. An e-mail that arrives
+   * late is a small harm; one never sent is a lost side effect (docs/reliability.md, fault 6).
+   *
+   * @param retries attempts after the first
+   * @param initialDelay the wait before the second attempt
+   * @param maxDelay the longest wait between two attempts
+   */
+  public record ProviderSteps(
+      @DefaultValue("12") int retries,
+      @DefaultValue("2s") Duration initialDelay,
+      @DefaultValue("2m") Duration maxDelay) {
+
+    public RetryPolicy policy() {
+      return new RetryPolicy(retries, initialDelay, maxDelay);
     }
   }
 }

@@ -11,11 +11,14 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.ticketbounty.eventruntime.EventEnvelope;
+import com.ticketbounty.eventruntime.RetryPolicy;
 import com.ticketbounty.events.ticket.TicketCreatedV2;
 import com.ticketbounty.notification.endtoend.RunningNotificationService.Account;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -85,6 +88,22 @@ class ProviderFailuresEndToEndTest {
         .filteredOn(step -> step.path("id").asString().equals("send-confirmation"))
         .singleElement()
         .satisfies(step -> assertThat(step.path("attempts").asInt()).isEqualTo(3));
+  }
+
+  @Test
+  void everyFunctionRetriesAProviderOutageForMinutesNotSeconds() {
+    // application.yml's notification.provider-steps: the runtime's default gives up after ~15 s,
+    // less than the provider's circuit stays open (docs/reliability.md, fault 6).
+    RetryPolicy expected = new RetryPolicy(12, Duration.ofSeconds(2), Duration.ofMinutes(2));
+
+    assertThat(service.functions())
+        .hasSize(13)
+        .allSatisfy(function -> assertThat(function.retryPolicy()).isEqualTo(expected));
+    Duration shortest =
+        IntStream.rangeClosed(1, expected.retries())
+            .mapToObj(attempt -> expected.ceiling(attempt).dividedBy(2))
+            .reduce(Duration.ZERO, Duration::plus);
+    assertThat(shortest).isGreaterThan(Duration.ofMinutes(5));
   }
 
   @Test

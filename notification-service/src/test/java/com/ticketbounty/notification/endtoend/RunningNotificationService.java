@@ -161,6 +161,11 @@ final class RunningNotificationService implements AutoCloseable {
     startService();
   }
 
+  /** The durable functions the service runs, as Spring built them from its configuration. */
+  List<DurableFunction> functions() {
+    return List.copyOf(service.getBeansOfType(DurableFunction.class).values());
+  }
+
   RecordingChat chat() {
     return chat;
   }

@@ -1,5 +1,6 @@
 package com.ticketbounty.notification.adapter.in.events;
 
+import com.ticketbounty.eventruntime.RetryPolicy;
 import com.ticketbounty.eventruntime.function.DurableFunction;
 import com.ticketbounty.eventruntime.function.FunctionContext;
 import com.ticketbounty.events.digest.AdminDigestReady;
@@ -14,13 +15,19 @@ public final class AdminDigestDiscordFunction {
   public static final String ID = "admin-digest-discord";
 
   private final PostDigestToDiscord postDigestToDiscord;
+  private final RetryPolicy retryPolicy;
 
-  public AdminDigestDiscordFunction(PostDigestToDiscord postDigestToDiscord) {
+  public AdminDigestDiscordFunction(
+      PostDigestToDiscord postDigestToDiscord, RetryPolicy retryPolicy) {
     this.postDigestToDiscord = postDigestToDiscord;
+    this.retryPolicy = retryPolicy;
   }
 
   public DurableFunction function() {
-    return DurableFunction.named(ID).triggeredBy(AdminDigestReady.class).handler(this::run);
+    return DurableFunction.named(ID)
+        .retryPolicy(retryPolicy)
+        .triggeredBy(AdminDigestReady.class)
+        .handler(this::run);
   }
 
   private @Nullable Object run(FunctionContext context) {

@@ -1,5 +1,6 @@
 package com.ticketbounty.notification.adapter.in.events;
 
+import com.ticketbounty.eventruntime.RetryPolicy;
 import com.ticketbounty.eventruntime.function.DurableFunction;
 import com.ticketbounty.eventruntime.function.FunctionContext;
 import com.ticketbounty.events.digest.AdminDigestReady;
@@ -16,13 +17,18 @@ public final class AdminDigestEmailFunction {
   public static final String ID = "admin-digest-email";
 
   private final EmailAdminDigest emailAdminDigest;
+  private final RetryPolicy retryPolicy;
 
-  public AdminDigestEmailFunction(EmailAdminDigest emailAdminDigest) {
+  public AdminDigestEmailFunction(EmailAdminDigest emailAdminDigest, RetryPolicy retryPolicy) {
     this.emailAdminDigest = emailAdminDigest;
+    this.retryPolicy = retryPolicy;
   }
 
   public DurableFunction function() {
-    return DurableFunction.named(ID).triggeredBy(AdminDigestReady.class).handler(this::run);
+    return DurableFunction.named(ID)
+        .retryPolicy(retryPolicy)
+        .triggeredBy(AdminDigestReady.class)
+        .handler(this::run);
   }
 
   private @Nullable Notified run(FunctionContext context) {

@@ -1,5 +1,6 @@
 package com.ticketbounty.notification.adapter.in.events;
 
+import com.ticketbounty.eventruntime.RetryPolicy;
 import com.ticketbounty.eventruntime.function.DurableFunction;
 import com.ticketbounty.eventruntime.function.FunctionContext;
 import com.ticketbounty.notification.application.FindPendingDigests;
@@ -23,14 +24,17 @@ public final class BatchDigestFunction {
 
   private final FindPendingDigests findPendingDigests;
   private final SendDigest sendDigest;
+  private final RetryPolicy retryPolicy;
 
-  public BatchDigestFunction(FindPendingDigests findPendingDigests, SendDigest sendDigest) {
+  public BatchDigestFunction(
+      FindPendingDigests findPendingDigests, SendDigest sendDigest, RetryPolicy retryPolicy) {
     this.findPendingDigests = findPendingDigests;
     this.sendDigest = sendDigest;
+    this.retryPolicy = retryPolicy;
   }
 
   public DurableFunction function() {
-    return DurableFunction.named(ID).onCron(CRON).handler(this::run);
+    return DurableFunction.named(ID).retryPolicy(retryPolicy).onCron(CRON).handler(this::run);
   }
 
   private @Nullable Notified run(FunctionContext context) {

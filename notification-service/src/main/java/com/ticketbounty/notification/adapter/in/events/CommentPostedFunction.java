@@ -1,5 +1,6 @@
 package com.ticketbounty.notification.adapter.in.events;
 
+import com.ticketbounty.eventruntime.RetryPolicy;
 import com.ticketbounty.eventruntime.function.DurableFunction;
 import com.ticketbounty.eventruntime.function.FunctionContext;
 import com.ticketbounty.events.comment.CommentPosted;
@@ -23,13 +24,17 @@ public final class CommentPostedFunction {
   public static final String ID = "comment-posted";
 
   private final NotifyCommentAudience notifyCommentAudience;
+  private final RetryPolicy retryPolicy;
 
-  public CommentPostedFunction(NotifyCommentAudience notifyCommentAudience) {
+  public CommentPostedFunction(
+      NotifyCommentAudience notifyCommentAudience, RetryPolicy retryPolicy) {
     this.notifyCommentAudience = notifyCommentAudience;
+    this.retryPolicy = retryPolicy;
   }
 
   public DurableFunction function() {
     return DurableFunction.named(ID)
+        .retryPolicy(retryPolicy)
         .triggeredBy(CommentPosted.class)
         .concurrency(10, "event.data.ticketId")
         .handler(this::run);

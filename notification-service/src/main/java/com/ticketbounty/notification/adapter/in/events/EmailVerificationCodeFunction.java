@@ -1,5 +1,6 @@
 package com.ticketbounty.notification.adapter.in.events;
 
+import com.ticketbounty.eventruntime.RetryPolicy;
 import com.ticketbounty.eventruntime.function.DurableFunction;
 import com.ticketbounty.eventruntime.function.FunctionContext;
 import com.ticketbounty.events.auth.EmailVerificationCodeRequested;
@@ -16,13 +17,17 @@ public final class EmailVerificationCodeFunction {
   public static final String ID = "email-verification-code";
 
   private final SendSecurityEmail sendSecurityEmail;
+  private final RetryPolicy retryPolicy;
 
-  public EmailVerificationCodeFunction(SendSecurityEmail sendSecurityEmail) {
+  public EmailVerificationCodeFunction(
+      SendSecurityEmail sendSecurityEmail, RetryPolicy retryPolicy) {
     this.sendSecurityEmail = sendSecurityEmail;
+    this.retryPolicy = retryPolicy;
   }
 
   public DurableFunction function() {
     return DurableFunction.named(ID)
+        .retryPolicy(retryPolicy)
         .triggeredBy(EmailVerificationCodeRequested.class)
         .handler(this::run);
   }

@@ -1,6 +1,7 @@
 package com.ticketbounty.notification.adapter.in.events;
 
 import com.ticketbounty.eventruntime.FunctionFailed;
+import com.ticketbounty.eventruntime.RetryPolicy;
 import com.ticketbounty.eventruntime.function.DurableFunction;
 import com.ticketbounty.eventruntime.function.FunctionContext;
 import com.ticketbounty.notification.application.AlertFunctionFailure;
@@ -25,13 +26,19 @@ public final class FunctionFailedFunction {
   private static final Logger LOG = LoggerFactory.getLogger(FunctionFailedFunction.class);
 
   private final AlertFunctionFailure alertFunctionFailure;
+  private final RetryPolicy retryPolicy;
 
-  public FunctionFailedFunction(AlertFunctionFailure alertFunctionFailure) {
+  public FunctionFailedFunction(
+      AlertFunctionFailure alertFunctionFailure, RetryPolicy retryPolicy) {
     this.alertFunctionFailure = alertFunctionFailure;
+    this.retryPolicy = retryPolicy;
   }
 
   public DurableFunction function() {
-    return DurableFunction.named(ID).triggeredBy(FunctionFailed.class).handler(this::run);
+    return DurableFunction.named(ID)
+        .retryPolicy(retryPolicy)
+        .triggeredBy(FunctionFailed.class)
+        .handler(this::run);
   }
 
   private @Nullable Object run(FunctionContext context) {

@@ -1,5 +1,6 @@
 package com.ticketbounty.notification.adapter.in.events;
 
+import com.ticketbounty.eventruntime.RetryPolicy;
 import com.ticketbounty.eventruntime.function.DurableFunction;
 import com.ticketbounty.eventruntime.function.FunctionContext;
 import com.ticketbounty.events.account.PasswordChanged;
@@ -12,13 +13,18 @@ public final class PasswordChangedFunction {
   public static final String ID = "password-changed";
 
   private final SendSecurityEmail sendSecurityEmail;
+  private final RetryPolicy retryPolicy;
 
-  public PasswordChangedFunction(SendSecurityEmail sendSecurityEmail) {
+  public PasswordChangedFunction(SendSecurityEmail sendSecurityEmail, RetryPolicy retryPolicy) {
     this.sendSecurityEmail = sendSecurityEmail;
+    this.retryPolicy = retryPolicy;
   }
 
   public DurableFunction function() {
-    return DurableFunction.named(ID).triggeredBy(PasswordChanged.class).handler(this::run);
+    return DurableFunction.named(ID)
+        .retryPolicy(retryPolicy)
+        .triggeredBy(PasswordChanged.class)
+        .handler(this::run);
   }
 
   private @Nullable Notified run(FunctionContext context) {

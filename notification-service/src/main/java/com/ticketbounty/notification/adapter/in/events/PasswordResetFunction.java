@@ -1,5 +1,6 @@
 package com.ticketbounty.notification.adapter.in.events;
 
+import com.ticketbounty.eventruntime.RetryPolicy;
 import com.ticketbounty.eventruntime.function.DurableFunction;
 import com.ticketbounty.eventruntime.function.FunctionContext;
 import com.ticketbounty.events.password.PasswordResetRequested;
@@ -15,13 +16,18 @@ public final class PasswordResetFunction {
   public static final String ID = "password-reset";
 
   private final SendSecurityEmail sendSecurityEmail;
+  private final RetryPolicy retryPolicy;
 
-  public PasswordResetFunction(SendSecurityEmail sendSecurityEmail) {
+  public PasswordResetFunction(SendSecurityEmail sendSecurityEmail, RetryPolicy retryPolicy) {
     this.sendSecurityEmail = sendSecurityEmail;
+    this.retryPolicy = retryPolicy;
   }
 
   public DurableFunction function() {
-    return DurableFunction.named(ID).triggeredBy(PasswordResetRequested.class).handler(this::run);
+    return DurableFunction.named(ID)
+        .retryPolicy(retryPolicy)
+        .triggeredBy(PasswordResetRequested.class)
+        .handler(this::run);
   }
 
   private @Nullable Notified run(FunctionContext context) {

@@ -1,5 +1,6 @@
 package com.ticketbounty.notification.adapter.in.events;
 
+import com.ticketbounty.eventruntime.RetryPolicy;
 import com.ticketbounty.eventruntime.function.DurableFunction;
 import com.ticketbounty.eventruntime.function.FunctionContext;
 import com.ticketbounty.events.ticket.TicketAssigned;
@@ -19,13 +20,18 @@ public final class TicketAssignedFunction {
   public static final String ID = "ticket-assigned";
 
   private final NotifyAssignee notifyAssignee;
+  private final RetryPolicy retryPolicy;
 
-  public TicketAssignedFunction(NotifyAssignee notifyAssignee) {
+  public TicketAssignedFunction(NotifyAssignee notifyAssignee, RetryPolicy retryPolicy) {
     this.notifyAssignee = notifyAssignee;
+    this.retryPolicy = retryPolicy;
   }
 
   public DurableFunction function() {
-    return DurableFunction.named(ID).triggeredBy(TicketAssigned.class).handler(this::run);
+    return DurableFunction.named(ID)
+        .retryPolicy(retryPolicy)
+        .triggeredBy(TicketAssigned.class)
+        .handler(this::run);
   }
 
   private @Nullable Notified run(FunctionContext context) {

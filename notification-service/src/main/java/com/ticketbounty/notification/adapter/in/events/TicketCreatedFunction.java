@@ -1,5 +1,6 @@
 package com.ticketbounty.notification.adapter.in.events;
 
+import com.ticketbounty.eventruntime.RetryPolicy;
 import com.ticketbounty.eventruntime.function.DurableFunction;
 import com.ticketbounty.eventruntime.function.FunctionContext;
 import com.ticketbounty.events.admin.UrgentTicketCreated;
@@ -29,15 +30,20 @@ public final class TicketCreatedFunction {
 
   private final ConfirmTicket confirmTicket;
   private final TrackTicketCreation trackTicketCreation;
+  private final RetryPolicy retryPolicy;
 
   public TicketCreatedFunction(
-      ConfirmTicket confirmTicket, TrackTicketCreation trackTicketCreation) {
+      ConfirmTicket confirmTicket,
+      TrackTicketCreation trackTicketCreation,
+      RetryPolicy retryPolicy) {
     this.confirmTicket = confirmTicket;
     this.trackTicketCreation = trackTicketCreation;
+    this.retryPolicy = retryPolicy;
   }
 
   public DurableFunction function() {
     return DurableFunction.named(ID)
+        .retryPolicy(retryPolicy)
         .triggeredBy(TicketCreatedV2.class)
         .concurrency(5, "event.data.userId")
         .handler(this::run);

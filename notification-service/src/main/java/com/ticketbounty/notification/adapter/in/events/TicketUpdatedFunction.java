@@ -1,5 +1,6 @@
 package com.ticketbounty.notification.adapter.in.events;
 
+import com.ticketbounty.eventruntime.RetryPolicy;
 import com.ticketbounty.eventruntime.function.DurableFunction;
 import com.ticketbounty.eventruntime.function.FunctionContext;
 import com.ticketbounty.events.ticket.TicketUpdated;
@@ -16,13 +17,19 @@ public final class TicketUpdatedFunction {
   public static final String ID = "ticket-updated";
 
   private final NotifyTicketParticipants notifyTicketParticipants;
+  private final RetryPolicy retryPolicy;
 
-  public TicketUpdatedFunction(NotifyTicketParticipants notifyTicketParticipants) {
+  public TicketUpdatedFunction(
+      NotifyTicketParticipants notifyTicketParticipants, RetryPolicy retryPolicy) {
     this.notifyTicketParticipants = notifyTicketParticipants;
+    this.retryPolicy = retryPolicy;
   }
 
   public DurableFunction function() {
-    return DurableFunction.named(ID).triggeredBy(TicketUpdated.class).handler(this::run);
+    return DurableFunction.named(ID)
+        .retryPolicy(retryPolicy)
+        .triggeredBy(TicketUpdated.class)
+        .handler(this::run);
   }
 
   private @Nullable Notified run(FunctionContext context) {

@@ -1,5 +1,6 @@
 package com.ticketbounty.notification.adapter.in.events;
 
+import com.ticketbounty.eventruntime.RetryPolicy;
 import com.ticketbounty.eventruntime.function.DurableFunction;
 import com.ticketbounty.eventruntime.function.FunctionContext;
 import com.ticketbounty.events.admin.UrgentTicketCreated;
@@ -15,13 +16,18 @@ public final class UrgentTicketFunction {
   public static final String ID = "urgent-ticket";
 
   private final AlertUrgentTicket alertUrgentTicket;
+  private final RetryPolicy retryPolicy;
 
-  public UrgentTicketFunction(AlertUrgentTicket alertUrgentTicket) {
+  public UrgentTicketFunction(AlertUrgentTicket alertUrgentTicket, RetryPolicy retryPolicy) {
     this.alertUrgentTicket = alertUrgentTicket;
+    this.retryPolicy = retryPolicy;
   }
 
   public DurableFunction function() {
-    return DurableFunction.named(ID).triggeredBy(UrgentTicketCreated.class).handler(this::run);
+    return DurableFunction.named(ID)
+        .retryPolicy(retryPolicy)
+        .triggeredBy(UrgentTicketCreated.class)
+        .handler(this::run);
   }
 
   private @Nullable Object run(FunctionContext context) {

@@ -1,5 +1,6 @@
 package com.ticketbounty.notification.adapter.in.events;
 
+import com.ticketbounty.eventruntime.RetryPolicy;
 import com.ticketbounty.eventruntime.function.DurableFunction;
 import com.ticketbounty.eventruntime.function.FunctionContext;
 import com.ticketbounty.events.auth.WelcomeEmailRequested;
@@ -18,14 +19,19 @@ public final class WelcomeEmailFunction {
 
   private final SendWelcome sendWelcome;
   private final Duration delay;
+  private final RetryPolicy retryPolicy;
 
-  public WelcomeEmailFunction(SendWelcome sendWelcome, Duration delay) {
+  public WelcomeEmailFunction(SendWelcome sendWelcome, Duration delay, RetryPolicy retryPolicy) {
     this.sendWelcome = sendWelcome;
     this.delay = delay;
+    this.retryPolicy = retryPolicy;
   }
 
   public DurableFunction function() {
-    return DurableFunction.named(ID).triggeredBy(WelcomeEmailRequested.class).handler(this::run);
+    return DurableFunction.named(ID)
+        .retryPolicy(retryPolicy)
+        .triggeredBy(WelcomeEmailRequested.class)
+        .handler(this::run);
   }
 
   private @Nullable Notified run(FunctionContext context) {

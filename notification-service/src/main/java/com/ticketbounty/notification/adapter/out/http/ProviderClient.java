@@ -11,6 +11,7 @@ import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.springframework.http.HttpHeaders;
@@ -29,7 +30,10 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
  * cannot help: it becomes the port's rejected exception and does not count towards opening the
  * circuit, since it says nothing of the provider's health. Everything else — 408, 429, 5xx, a
  * timeout, a connection error, the open circuit — becomes the port's unavailable exception, with
- * the provider's {@code Retry-After} when it sent one.
+ * the provider's {@code Retry-After} when it sent one. The open circuit's own "retry after" is the
+ * time it has left to stay open: a step that tried sooner would only be refused again, and every
+ * refusal costs it one of its attempts, so a provider outage longer than the backoff would end the
+ * run although the provider comes back (the fault suite's fault 6, docs/reliability.md).
  *
  * <p>No exception made here carries the URL (nor Spring's exceptions, whose messages do): for a
  * webhook the URL is the credential, and these messages end up in logs, runs and failure events.
@@ -52,6 +56,9 @@ final class ProviderClient {
   private final Clock clock;
   private final TimeLimiter timeLimiter;
   private final CircuitBreaker circuitBreaker;
+  private final Duration openFor;
+  // When the circuit last opened; only read while it is open, so it is set by then.
+  private volatile Instant openedAt = Instant.EPOCH;
 
   ProviderClient(
       ProviderEndpoint endpoint,
@@ -67,7 +74,19 @@ final class ProviderClient {
         TimeLimiter.of(
             endpoint.provider(),
             TimeLimiterConfig.custom().timeoutDuration(endpoint.timeout()).build());
-    this.circuitBreaker = CircuitBreaker.of(endpoint.provider(), circuitBreaker);
+    // The breaker reads the same clock, so that what it decides and what circuitOpen says agree.
+    this.circuitBreaker =
+        CircuitBreaker.of(
+            endpoint.provider(), CircuitBreakerConfig.from(circuitBreaker).clock(clock).build());
+    this.openFor = Duration.ofMillis(circuitBreaker.getWaitIntervalFunctionInOpenState().apply(1));
+    this.circuitBreaker
+        .getEventPublisher()
+        .onStateTransition(
+            transition -> {
+              if (transition.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
+                openedAt = clock.instant();
+              }
+            });
   }
 
   /** A client with {@link #circuitBreakerConfig()}. */
@@ -153,8 +172,19 @@ final class ProviderClient {
         .create(
             "the %s provider's circuit is open: it failed too often lately"
                 .formatted(endpoint.provider()),
-            null,
+            untilTrialCalls(),
             open);
+  }
+
+  /**
+   * How long until a call may be let through again: while open, what is left of its open time and a
+   * second more (the breaker admits a call only after that time, never at it); while half-open with
+   * every trial call taken, one call's time limit, by which the trials have answered.
+   */
+  private Duration untilTrialCalls() {
+    return circuitBreaker.getState() == CircuitBreaker.State.OPEN
+        ? Duration.between(clock.instant(), openedAt.plus(openFor)).plusSeconds(1)
+        : endpoint.timeout();
   }
 
   /** A 4xx means this request is wrong, except 408 and 429, which ask us to come back later. */

@@ -32,9 +32,9 @@ class SecurityEmailFunctionsTest {
     w = new Workflows(runtime);
     off = w.recipients.add("quiet", NotificationPreference.OFF);
     runtime.register(
-        new EmailVerificationCodeFunction(w.security()).function(),
-        new PasswordResetFunction(w.security()).function(),
-        new PasswordChangedFunction(w.security()).function());
+        new EmailVerificationCodeFunction(w.security(), Workflows.RETRIES).function(),
+        new PasswordResetFunction(w.security(), Workflows.RETRIES).function(),
+        new PasswordChangedFunction(w.security(), Workflows.RETRIES).function());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package com.ticketbounty.notification.adapter.in.events;
 
+import com.ticketbounty.eventruntime.RetryPolicy;
 import com.ticketbounty.eventruntime.spi.RunRecord;
 import com.ticketbounty.eventruntime.spi.StepRecord;
 import com.ticketbounty.eventruntime.test.TestRuntime;
@@ -37,6 +38,13 @@ import java.util.List;
 final class Workflows {
   static final String FROM = "TicketBounty <noreply@ticketbounty.local>";
   static final String APP = "https://app.example.com";
+
+  /**
+   * The runtime's default policy, not the service's longer provider-steps: these tests are about
+   * what each function does, and the service's policy is checked where Spring builds it.
+   */
+  static final RetryPolicy RETRIES = RetryPolicy.DEFAULT;
+
   private static final MustacheEmailTemplates TEMPLATES = new MustacheEmailTemplates();
 
   final TestRuntime runtime;
@@ -56,7 +64,7 @@ final class Workflows {
 
   WelcomeEmailFunction welcome(Duration delay) {
     return new WelcomeEmailFunction(
-        new SendWelcome(notify, recipients, new AccountNotices(links)), delay);
+        new SendWelcome(notify, recipients, new AccountNotices(links)), delay, RETRIES);
   }
 
   SendSecurityEmail security() {
@@ -66,45 +74,48 @@ final class Workflows {
   TicketCreatedFunction ticketCreated() {
     return new TicketCreatedFunction(
         new ConfirmTicket(notify, recipients, new TicketNotices(links)),
-        new TrackTicketCreation(chat));
+        new TrackTicketCreation(chat),
+        RETRIES);
   }
 
   UrgentTicketFunction urgentTicket() {
-    return new UrgentTicketFunction(new AlertUrgentTicket(chat, links));
+    return new UrgentTicketFunction(new AlertUrgentTicket(chat, links), RETRIES);
   }
 
   CommentPostedFunction commentPosted() {
     return new CommentPostedFunction(
-        new NotifyCommentAudience(notify, recipients, participants, new TicketNotices(links)));
+        new NotifyCommentAudience(notify, recipients, participants, new TicketNotices(links)),
+        RETRIES);
   }
 
   TicketAssignedFunction ticketAssigned() {
     return new TicketAssignedFunction(
-        new NotifyAssignee(notify, participants, new TicketNotices(links)));
+        new NotifyAssignee(notify, participants, new TicketNotices(links)), RETRIES);
   }
 
   TicketUpdatedFunction ticketUpdated() {
     return new TicketUpdatedFunction(
-        new NotifyTicketParticipants(notify, participants, new TicketNotices(links)));
+        new NotifyTicketParticipants(notify, participants, new TicketNotices(links)), RETRIES);
   }
 
   AdminDigestEmailFunction adminDigestEmail() {
     return new AdminDigestEmailFunction(
-        new EmailAdminDigest(notify, recipients, new DigestNotices(links)));
+        new EmailAdminDigest(notify, recipients, new DigestNotices(links)), RETRIES);
   }
 
   AdminDigestDiscordFunction adminDigestDiscord() {
-    return new AdminDigestDiscordFunction(new PostDigestToDiscord(chat.discord()));
+    return new AdminDigestDiscordFunction(new PostDigestToDiscord(chat.discord()), RETRIES);
   }
 
   BatchDigestFunction batchDigest() {
     return new BatchDigestFunction(
         new FindPendingDigests(pending),
-        new SendDigest(notify, recipients, pending, new DigestNotices(links)));
+        new SendDigest(notify, recipients, pending, new DigestNotices(links)),
+        RETRIES);
   }
 
   FunctionFailedFunction functionFailed() {
-    return new FunctionFailedFunction(new AlertFunctionFailure(chat));
+    return new FunctionFailedFunction(new AlertFunctionFailure(chat), RETRIES);
   }
 
   /** The idempotency key a step of {@code run} gets: {@code <run id>:<step key>}. */

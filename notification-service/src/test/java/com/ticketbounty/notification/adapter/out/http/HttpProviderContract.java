@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.ticketbounty.eventruntime.test.TestClock;
 import com.ticketbounty.notification.application.ProviderRejectedException;
 import com.ticketbounty.notification.application.ProviderUnavailableException;
 import com.ticketbounty.testsupport.TcpProxy;
@@ -38,6 +39,9 @@ abstract class HttpProviderContract {
   static final Instant NOW = Instant.parse("2015-10-21T07:27:30Z");
 
   static final Duration PATIENT = Duration.ofSeconds(5);
+
+  /** How long {@link ProviderClient#circuitBreakerConfig()} keeps a circuit open. */
+  static final Duration OPEN_FOR = Duration.ofSeconds(30);
 
   @RegisterExtension
   static final WireMockExtension PROVIDER =
@@ -158,7 +162,29 @@ abstract class HttpProviderContract {
 
     assertThat(refused).hasCauseInstanceOf(CallNotPermittedException.class);
     assertThat(refused).hasMessageContaining("circuit is open");
+    assertThat(refused.retryAfter())
+        .as("the whole open time is left, and a second")
+        .contains(OPEN_FOR.plusSeconds(1));
     PROVIDER.verify(5, postRequestedFor(urlEqualTo(path())));
+  }
+
+  @Test
+  void anOpenCircuitAsksToBeTriedAgainWhenItLetsATrialCallThrough() {
+    TestClock clock = new TestClock(NOW);
+    Call adapter = adapter(PROVIDER.baseUrl(), PATIENT, clock);
+    answer(aResponse().withStatus(503));
+    for (int call = 0; call < 5; call++) {
+      unavailableFrom(adapter);
+    }
+
+    clock.advance(Duration.ofSeconds(18));
+    assertThat(unavailableFrom(adapter).retryAfter()).contains(Duration.ofSeconds(13));
+
+    // Retried when it said, the step finds the provider back and the circuit letting it through.
+    answer(aResponse().withStatus(200).withBody("ok"));
+    clock.advance(Duration.ofSeconds(13));
+    assertThatNoException().isThrownBy(adapter::run);
+    PROVIDER.verify(6, postRequestedFor(urlEqualTo(path())));
   }
 
   @Test
