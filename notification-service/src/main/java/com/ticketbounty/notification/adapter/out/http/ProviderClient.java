@@ -57,7 +57,7 @@ final class ProviderClient {
   private final TimeLimiter timeLimiter;
   private final CircuitBreaker circuitBreaker;
   private final Duration openFor;
-  // When the circuit last opened; only read while it is open, so it is set by then.
+  // When the circuit last opened, set by the breaker's transition event.
   private volatile Instant openedAt = Instant.EPOCH;
 
   ProviderClient(
@@ -182,9 +182,13 @@ final class ProviderClient {
    * every trial call taken, one call's time limit, by which the trials have answered.
    */
   private Duration untilTrialCalls() {
-    return circuitBreaker.getState() == CircuitBreaker.State.OPEN
-        ? Duration.between(clock.instant(), openedAt.plus(openFor)).plusSeconds(1)
-        : endpoint.timeout();
+    if (circuitBreaker.getState() != CircuitBreaker.State.OPEN) {
+      return endpoint.timeout();
+    }
+    // A call racing the transition may see the circuit open before openedAt is set: then the
+    // whole open time is what is left.
+    Duration left = Duration.between(clock.instant(), openedAt.plus(openFor));
+    return (left.isNegative() || left.compareTo(openFor) > 0 ? openFor : left).plusSeconds(1);
   }
 
   /** A 4xx means this request is wrong, except 408 and 429, which ask us to come back later. */
