@@ -34,14 +34,14 @@ public final class Broker implements AutoCloseable {
   /**
    * A new confirm-mode publishing channel onto {@code exchange}, declared as event-runtime does.
    */
-  Channel publisher(String exchange) throws IOException {
+  public Channel publisher(String exchange) throws IOException {
     Channel channel = connection.createChannel();
     channel.exchangeDeclare(exchange, BuiltinExchangeType.TOPIC, true, false, Map.of());
     return channel;
   }
 
   /** Messages ready in {@code queue} (not counting those delivered and unacked). */
-  synchronized long depth(String queue) {
+  public synchronized long depth(String queue) {
     try {
       return admin.queueDeclarePassive(queue).getMessageCount();
     } catch (IOException e) {
@@ -50,7 +50,7 @@ public final class Broker implements AutoCloseable {
   }
 
   /** Deletes a phase's queues and exchanges (names under {@code prefix}); missing ones are fine. */
-  synchronized void delete(String prefix, String queue) {
+  public synchronized void delete(String prefix, String queue) {
     for (String name : new String[] {queue, queue + ".dlq"}) {
       run(channel -> channel.queueDelete(name));
     }
@@ -60,7 +60,7 @@ public final class Broker implements AutoCloseable {
   }
 
   /** Deletes queues and exchanges by name; missing ones are fine. */
-  synchronized void deleteAll(List<String> queues, List<String> exchanges) {
+  public synchronized void deleteAll(List<String> queues, List<String> exchanges) {
     queues.forEach(name -> run(channel -> channel.queueDelete(name)));
     exchanges.forEach(name -> run(channel -> channel.exchangeDelete(name)));
   }
@@ -70,7 +70,7 @@ public final class Broker implements AutoCloseable {
    * (AMQP cannot list them), so that a service's new subscription needs no change here; none when
    * it is not installed.
    */
-  static List<String> queuesNamed(String prefix) {
+  public static List<String> queuesNamed(String prefix) {
     try {
       Process list = new ProcessBuilder("rabbitmqctl", "-q", "list_queues", "name").start();
       String names = new String(list.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

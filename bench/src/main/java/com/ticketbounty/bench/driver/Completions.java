@@ -7,26 +7,26 @@ import java.util.concurrent.atomic.AtomicLong;
  * time, never the moment the publisher got to it, so a late publisher cannot hide latency) and when
  * the subject said its run's completion had committed. Both in epoch microseconds.
  */
-final class Completions {
+public final class Completions {
   private final long[] intended;
   private final long[] done;
   private final AtomicLong completed = new AtomicLong();
   private final AtomicLong duplicates = new AtomicLong();
 
-  Completions(int capacity) {
+  public Completions(int capacity) {
     intended = new long[capacity];
     done = new long[capacity];
   }
 
-  int capacity() {
+  public int capacity() {
     return intended.length;
   }
 
-  void intended(int seq, long micros) {
+  public void intended(int seq, long micros) {
     intended[seq] = micros;
   }
 
-  long intendedAt(int seq) {
+  public long intendedAt(int seq) {
     return intended[seq];
   }
 
@@ -34,7 +34,7 @@ final class Completions {
    * Called by the subject's reader thread, or by the HTTP client's threads as responses arrive
    * (hence synchronized: uncontended for the one reader).
    */
-  synchronized void completed(int seq, long micros) {
+  public synchronized void completed(int seq, long micros) {
     if (seq < 0 || seq >= done.length) {
       return;
     }
@@ -46,15 +46,15 @@ final class Completions {
     completed.incrementAndGet();
   }
 
-  synchronized long doneAt(int seq) {
+  public synchronized long doneAt(int seq) {
     return done[seq];
   }
 
-  long completed() {
+  public long completed() {
     return completed.get();
   }
 
-  long duplicates() {
+  public long duplicates() {
     return duplicates.get();
   }
 }

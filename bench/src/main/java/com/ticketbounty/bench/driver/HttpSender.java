@@ -12,7 +12,7 @@ import java.util.function.IntFunction;
  * {@code completesOnAnswer} the answer's arrival is the request's completion, otherwise something
  * else completes it (a ticket's confirmation e-mail, {@link EmailReceipts}).
  */
-final class HttpSender implements OpenLoop.Sender {
+public final class HttpSender implements OpenLoop.Sender {
   private final HttpClient client;
   private final IntFunction<HttpRequest> request;
   private final int expectedStatus;
@@ -20,7 +20,7 @@ final class HttpSender implements OpenLoop.Sender {
   private final Completions completions;
   private final AtomicLong failed = new AtomicLong();
 
-  HttpSender(
+  public HttpSender(
       HttpClient client,
       IntFunction<HttpRequest> request,
       int expectedStatus,
@@ -47,7 +47,7 @@ final class HttpSender implements OpenLoop.Sender {
             });
   }
 
-  long failed() {
+  public long failed() {
     return failed.get();
   }
 }

@@ -37,7 +37,7 @@ public final class LaunchedSystem implements AutoCloseable {
   private static final Duration READY_LIMIT = Duration.ofMinutes(6);
 
   /** The databases run.sh creates, {@code <instance>_<name>}, each owned by a role of its name. */
-  private static final List<String> DATABASES =
+  public static final List<String> DATABASES =
       List.of("identity", "ticket", "comment", "notification", "admin_digest", "gateway");
 
   private final Path root;

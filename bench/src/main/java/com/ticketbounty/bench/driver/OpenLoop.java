@@ -9,9 +9,9 @@ import java.util.concurrent.locks.LockSupport;
  * counted from the schedule's time (no coordinated omission). What an event is — a message on the
  * broker, an HTTP request — is the {@link Sender}'s business.
  */
-final class OpenLoop implements Runnable {
+public final class OpenLoop implements Runnable {
   /** Sends one event; it must not wait for the event's completion, or the schedule slips. */
-  interface Sender {
+  public interface Sender {
     void send(int seq, long intendedMicros) throws Exception;
 
     /** Called once after the last event was sent (a publisher waits for its confirms here). */
@@ -27,7 +27,7 @@ final class OpenLoop implements Runnable {
   private final AtomicInteger sent = new AtomicInteger();
   private volatile boolean stopped;
 
-  OpenLoop(double rate, int count, Completions completions, Sender sender) {
+  public OpenLoop(double rate, int count, Completions completions, Sender sender) {
     this.rate = rate;
     this.count = count;
     this.completions = completions;
@@ -37,26 +37,26 @@ final class OpenLoop implements Runnable {
   }
 
   /** Starts sending on a thread of its own. */
-  Thread start() {
+  public Thread start() {
     Thread thread = new Thread(this, "open-loop");
     thread.start();
     return thread;
   }
 
   /** Where the measured window starts: after the warm-up. */
-  long windowStartMicros(Timing timing) {
+  public long windowStartMicros(Timing timing) {
     return startWallMicros + timing.warmup().toNanos() / 1_000;
   }
 
-  long windowEndMicros(Timing timing) {
+  public long windowEndMicros(Timing timing) {
     return windowStartMicros(timing) + timing.measure().toNanos() / 1_000;
   }
 
-  int sent() {
+  public int sent() {
     return sent.get();
   }
 
-  void stop() {
+  public void stop() {
     stopped = true;
   }
 

@@ -86,7 +86,7 @@ public final class Phases {
   }
 
   /** Waits until {@code done} or the limit passed; answers when it stopped (epoch µs). */
-  static long drain(BooleanSupplier done, Duration limit) throws InterruptedException {
+  public static long drain(BooleanSupplier done, Duration limit) throws InterruptedException {
     long deadline = System.nanoTime() + limit.toNanos();
     while (!done.getAsBoolean() && System.nanoTime() < deadline) {
       Thread.sleep(20);

@@ -65,7 +65,7 @@ public final class RunningSystem {
     return ticketService;
   }
 
-  WireMockServer emails() {
+  public WireMockServer emails() {
     return emails;
   }
 
@@ -99,7 +99,7 @@ public final class RunningSystem {
   /**
    * The service's JVM: the run command's descendant running {@code <service>-<version>-exec.jar}.
    */
-  private Optional<Long> pidOf(String service) {
+  public Optional<Long> pidOf(String service) {
     return runCommand
         .descendants()
         .filter(p -> runsJarOf(p, service))

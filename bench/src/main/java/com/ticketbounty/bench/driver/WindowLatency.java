@@ -7,9 +7,10 @@ import org.HdrHistogram.Histogram;
  * and how many events completed inside it. An event still unfinished when the drain ended counts
  * with its age then, and {@code atLeast} says so: the percentiles are then lower bounds.
  */
-record WindowLatency(long windowEvents, long doneInWindow, boolean atLeast, Histogram histogram) {
+public record WindowLatency(
+    long windowEvents, long doneInWindow, boolean atLeast, Histogram histogram) {
 
-  static WindowLatency of(
+  public static WindowLatency of(
       Completions completions, int sent, long fromMicros, long toMicros, long drainEndMicros) {
     Histogram latency = new Histogram(3_600_000_000L, 3);
     long windowEvents = 0;
@@ -33,11 +34,11 @@ record WindowLatency(long windowEvents, long doneInWindow, boolean atLeast, Hist
     return new WindowLatency(windowEvents, doneInWindow, atLeast, latency);
   }
 
-  double percentileMs(double percentile) {
+  public double percentileMs(double percentile) {
     return histogram.getValueAtPercentile(percentile) / 1000.0;
   }
 
-  double maxMs() {
+  public double maxMs() {
     return histogram.getMaxValue() / 1000.0;
   }
 }

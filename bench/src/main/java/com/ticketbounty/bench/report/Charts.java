@@ -16,10 +16,10 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /** Draws a {@link Plot} as a PNG with JFreeChart, headless. */
-final class Charts {
+public final class Charts {
   private Charts() {}
 
-  static void write(Plot plot, Path directory) throws IOException {
+  public static void write(Plot plot, Path directory) throws IOException {
     System.setProperty("java.awt.headless", "true");
     XYSeriesCollection data = new XYSeriesCollection();
     boolean positive = true;
