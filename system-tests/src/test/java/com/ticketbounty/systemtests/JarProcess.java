@@ -20,8 +20,12 @@ final class JarProcess implements AutoCloseable {
   private static final String VERSION = "0.1.0-SNAPSHOT";
   private static final Map<String, String> JARS =
       Map.of(
-          "identity-service", "platform/identity-service/target/identity-service-%s-exec.jar",
-          "gateway", "platform/gateway/target/gateway-%s-exec.jar");
+          "identity-service",
+          "platform/identity-service/target/identity-service-%s-exec.jar",
+          "notification-service",
+          "notification-service/target/notification-service-%s-exec.jar",
+          "gateway",
+          "platform/gateway/target/gateway-%s-exec.jar");
 
   /** Settings of the caller's own environment that would change what the test proves. */
   private static final List<String> NOT_INHERITED =
@@ -97,6 +101,12 @@ final class JarProcess implements AutoCloseable {
     } catch (IOException e) {
       return "(no output: " + e + ")";
     }
+  }
+
+  /** Ends it as a crash would: SIGKILL, no shutdown hook, no graceful stop of its runs. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(60, TimeUnit.SECONDS);
   }
 
   @Override
