@@ -1,12 +1,16 @@
 package com.ticketbounty.admindigest.config;
 
+import com.ticketbounty.admindigest.adapter.in.events.PrepareAdminDigestFunction;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code admin-digest.*}: where the figures are asked and how hard.
+ * {@code admin-digest.*}: when the digest is prepared, where the figures are asked and how hard.
  *
+ * @param schedule the digest's cron expression, five fields in UTC ({@code ADMIN_DIGEST_SCHEDULE});
+ *     every midnight by default. Whatever the schedule, a digest counts the seven days before its
+ *     tick. The reliability runs set it to every minute to count ticks across replicas.
  * @param services the owners' base URLs
  * @param calls one count's calls within one attempt of its step
  * @param circuitBreaker each owner's circuit breaker
@@ -14,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("admin-digest")
 public record AdminDigestProperties(
+    @DefaultValue(PrepareAdminDigestFunction.DEFAULT_SCHEDULE) String schedule,
     @DefaultValue Services services,
     @DefaultValue Calls calls,
     @DefaultValue CircuitBreaker circuitBreaker,

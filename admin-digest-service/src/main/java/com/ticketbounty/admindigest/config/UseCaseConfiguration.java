@@ -25,6 +25,7 @@ public class UseCaseConfiguration {
     AdminDigestProperties.Steps steps = properties.steps();
     return new PrepareAdminDigestFunction(
             countForDigest,
+            properties.schedule(),
             new RetryPolicy(steps.retries(), steps.initialDelay(), steps.maxDelay()))
         .function();
   }

@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
@@ -123,6 +124,26 @@ class AdminDigestEndToEndTest {
       IDENTITY.close();
       DATABASE.close();
     }
+  }
+
+  @Test
+  void aScheduleThatIsNoCronExpressionStopsTheStartUpSayingWhy() {
+    assertThatThrownBy(
+            () ->
+                new SpringApplicationBuilder(AdminDigestServiceApplication.class)
+                    .main(AdminDigestServiceApplication.class)
+                    .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + DATABASE.jdbcUrl(),
+                        "--spring.datasource.username=" + DATABASE.user(),
+                        "--event-runtime.name-prefix=" + RABBIT.prefix(),
+                        "--event-runtime.rabbitmq.host=" + RABBIT.host(),
+                        "--event-runtime.rabbitmq.port=" + RABBIT.port(),
+                        "--ticketbounty.security.jwks-uri=" + IDENTITY.jwksUri(),
+                        "--ADMIN_DIGEST_SERVICE_CLIENT_SECRET=end-to-end-secret",
+                        "--admin-digest.schedule=every minute")
+                    .close())
+        .hasStackTraceContaining("invalid cron expression 'every minute'");
   }
 
   @Test

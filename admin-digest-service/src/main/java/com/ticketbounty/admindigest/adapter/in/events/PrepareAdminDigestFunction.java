@@ -23,9 +23,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The {@code prepare-admin-digest} durable function (DESIGN.md §8): at every midnight UTC it counts
- * tickets, accounts and comments — three parallel steps, each recorded on its own — for the seven
- * days before the tick, then announces the figures as {@code app/admin-digest.ready}.
+ * The {@code prepare-admin-digest} durable function (DESIGN.md §8): at every midnight UTC (its
+ * schedule, {@link #DEFAULT_SCHEDULE} unless the deployment sets another) it counts tickets,
+ * accounts and comments — three parallel steps, each recorded on its own — for the seven days
+ * before the tick, then announces the figures as {@code app/admin-digest.ready}.
  *
  * <p>The period comes from the tick in the cron event, never from the clock, so every attempt and
  * replay of a run counts the same week. A count that fails is retried by the runtime with the
@@ -40,7 +41,7 @@ public final class PrepareAdminDigestFunction {
   public static final String ID = "prepare-admin-digest";
 
   /** Every day at midnight, in {@link #ZONE}. */
-  public static final String SCHEDULE = "0 0 * * *";
+  public static final String DEFAULT_SCHEDULE = "0 0 * * *";
 
   public static final ZoneId ZONE = ZoneOffset.UTC;
 
@@ -50,20 +51,24 @@ public final class PrepareAdminDigestFunction {
   public static final String SEND_DIGEST_READY = "send-digest-ready";
 
   private final CountForDigest countForDigest;
+  private final String schedule;
   private final RetryPolicy retryPolicy;
 
   /**
+   * @param schedule the cron expression of its ticks, in {@link #ZONE}
    * @param retryPolicy how often and how long a failing count is tried again: long enough to ride
    *     out a service's restart or a short outage
    */
-  public PrepareAdminDigestFunction(CountForDigest countForDigest, RetryPolicy retryPolicy) {
+  public PrepareAdminDigestFunction(
+      CountForDigest countForDigest, String schedule, RetryPolicy retryPolicy) {
     this.countForDigest = countForDigest;
+    this.schedule = schedule;
     this.retryPolicy = retryPolicy;
   }
 
   public DurableFunction function() {
     return DurableFunction.named(ID)
-        .onCron(SCHEDULE, ZONE)
+        .onCron(schedule, ZONE)
         .retryPolicy(retryPolicy)
         .handler(this::run);
   }

@@ -186,8 +186,33 @@ class PrepareAdminDigestFunctionTest {
             });
   }
 
+  @Test
+  void aScheduleOfTheDeploymentsOwnReplacesMidnightAndStillCountsTheWeekBeforeItsTick(
+      TestRuntime runtime) {
+    runtime.register(
+        new PrepareAdminDigestFunction(new CountForDigest(figures), "*/30 * * * *", RETRIES)
+            .function());
+    // Deployed between two ticks, so that its first look finds none to catch up.
+    runtime.clock().advance(Duration.between(TestRuntime.EPOCH, DEPLOYED).plusMinutes(10));
+    assertThat(runtime.engine().pollCron()).isZero();
+
+    runtime.clock().advance(Duration.ofMinutes(19));
+    assertThat(runtime.engine().pollCron()).isZero();
+    runtime.clock().advance(Duration.ofMinutes(1));
+    assertThat(runtime.engine().pollCron()).isOne();
+    runtime.runUntilIdle();
+
+    Instant halfPast = DEPLOYED.plus(Duration.ofMinutes(30));
+    assertThat(tickOf(runtime.onlyRun(ID))).isEqualTo(halfPast);
+    assertThat(figures.asked())
+        .extracting(FakeFigures.Asked::since)
+        .containsOnly(halfPast.minus(Duration.ofDays(7)));
+  }
+
   private DurableFunction function() {
-    return new PrepareAdminDigestFunction(new CountForDigest(figures), RETRIES).function();
+    return new PrepareAdminDigestFunction(
+            new CountForDigest(figures), PrepareAdminDigestFunction.DEFAULT_SCHEDULE, RETRIES)
+        .function();
   }
 
   /** Registers the function and lets the engine's first cron look record its deployment. */
