@@ -10,6 +10,8 @@
 #                                             RABBITMQ_ADDRESSES)
 #   scripts/rabbitmq-cluster.sh stop-node N   stops node N's Erlang VM (a broker node gone)
 #   scripts/rabbitmq-cluster.sh start-node N  starts node N again; it rejoins from its own data
+#   scripts/rabbitmq-cluster.sh queues        every queue's type, leader, members and online
+#                                             members, as JSON (asked of the first node that answers)
 #
 # The machine's rabbitmq.conf pins its listener and its rabbitmq-env.conf the node name, so every
 # node gets files of its own: config (AMQP listener), enabled-plugins file (none: no management,
@@ -146,9 +148,15 @@ case ${1:-} in
   status) ctl 1 cluster_status ;;
   addresses) addresses ;;
   stop-node) ctl "${2:?node number}" stop ;;
+  queues)
+    for n in "${NODES[@]}"; do
+      ctl "$n" list_queues name type leader members online --formatter json 2>/dev/null && exit 0
+    done
+    exit 1
+    ;;
   start-node) start_node "${2:?node number}" ;;
   *)
-    sed -n '2,12p' "$0" >&2
+    sed -n '2,14p' "$0" >&2
     exit 2
     ;;
 esac
