@@ -25,7 +25,9 @@
 # for creating the databases and roles), IDENTITY_DB_PASSWORD, TICKET_DB_PASSWORD,
 # COMMENT_DB_PASSWORD, NOTIFICATION_DB_PASSWORD, ADMIN_DIGEST_DB_PASSWORD, GATEWAY_DB_PASSWORD
 # (each service's role's password; unset: the role keeps the one it has),
-# RABBITMQ_HOST / RABBITMQ_PORT (127.0.0.1 / 5672),
+# RABBITMQ_HOST / RABBITMQ_PORT (127.0.0.1 / 5672), RABBITMQ_ADDRESSES (the nodes of a RabbitMQ
+# cluster, host:port,host:port, e.g. from scripts/rabbitmq-cluster.sh; each service connects to any
+# of them and fails over to another; set, it replaces RABBITMQ_HOST/RABBITMQ_PORT),
 # RABBITMQ_USERNAME / RABBITMQ_PASSWORD (guest / guest),
 # TB_INSTANCE (ticketbounty: prefix of database and broker names, so a second system can share
 # the servers), TB_RUN_DIR (.run: logs and embedded data), TB_EMBEDDED_POSTGRES=1 (use the
@@ -87,6 +89,9 @@ export DB_HOST=${DB_HOST:-127.0.0.1} DB_PORT=${DB_PORT:-5432}
 # The administrator only creates the databases and roles; no service gets these (see start_service).
 DB_ADMIN_USER=${DB_ADMIN_USER:-postgres} DB_ADMIN_PASSWORD=${DB_ADMIN_PASSWORD:-}
 export RABBITMQ_HOST=${RABBITMQ_HOST:-127.0.0.1} RABBITMQ_PORT=${RABBITMQ_PORT:-5672}
+export RABBITMQ_ADDRESSES=${RABBITMQ_ADDRESSES:-}
+# What the summary and the messages name: the cluster's nodes, or the one broker.
+RABBITMQ_WHERE=${RABBITMQ_ADDRESSES:-$RABBITMQ_HOST:$RABBITMQ_PORT}
 export EVENTRUNTIME_NAMEPREFIX="$INSTANCE."  # Spring's environment form of event-runtime.name-prefix
 VERSION=0.1.0-SNAPSHOT
 LOCAL_STACK_JAR=platform/local-stack/target/local-stack-$VERSION-exec.jar
@@ -200,6 +205,15 @@ ensure_postgres() {
 }
 
 ensure_rabbitmq() {
+  if [[ -n $RABBITMQ_ADDRESSES ]]; then
+    # A cluster is somebody else's to start: one reachable node is enough, the services fail over.
+    local address
+    for address in ${RABBITMQ_ADDRESSES//,/ }; do
+      reachable "${address%:*}" "${address##*:}" && return
+    done
+    say "no RabbitMQ node answers at $RABBITMQ_ADDRESSES (RABBITMQ_ADDRESSES, host:port each): start the cluster (scripts/rabbitmq-cluster.sh start) or unset it."
+    exit 1
+  fi
   if reachable "$RABBITMQ_HOST" "$RABBITMQ_PORT"; then return; fi
   if [[ $RABBITMQ_HOST == 127.0.0.1 || $RABBITMQ_HOST == localhost ]] && [[ $RABBITMQ_PORT == 5672 ]] \
     && command -v rabbitmq-server >/dev/null; then
@@ -296,7 +310,7 @@ cat <<INFO
 [run]   admin-digest-service  http://$SERVICE_HOST:$ADMIN_DIGEST_SERVICE_PORT  database ${DATABASE[admin-digest-service]}  (digest every midnight UTC)
 [run]   listening             the gateway on ${GATEWAY_ADDRESS:-every interface}, the services on $SERVER_ADDRESS only (SERVER_ADDRESS)
 [run]   database roles        each service connects as the role named like its database, which alone may use it
-[run]   PostgreSQL            $DB_HOST:$DB_PORT   RabbitMQ $RABBITMQ_HOST:$RABBITMQ_PORT (names prefixed '$INSTANCE.')
+[run]   PostgreSQL            $DB_HOST:$DB_PORT   RabbitMQ $RABBITMQ_WHERE (names prefixed '$INSTANCE.')
 [run]   e-mail                ${EMAIL_BASE_URL:-not configured: e-mails go to the local sink of notification-service (GET /internal/notifications/emails)}
 [run]   management            actuator /actuator/health and /actuator/prometheus: gateway http://$GATEWAY_MANAGEMENT_HOST:$GATEWAY_MANAGEMENT_PORT, the services on $SERVICE_HOST: $IDENTITY_SERVICE_MANAGEMENT_PORT (identity) $TICKET_SERVICE_MANAGEMENT_PORT (ticket) $COMMENT_SERVICE_MANAGEMENT_PORT (comment) $NOTIFICATION_SERVICE_MANAGEMENT_PORT (notification) $ADMIN_DIGEST_SERVICE_MANAGEMENT_PORT (admin-digest)
 [run]   traces                $trace_export

@@ -1,5 +1,6 @@
 package com.ticketbounty.eventruntime.rabbitmq;
 
+import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.Recoverable;
 import com.rabbitmq.client.RecoveryListener;
 import com.rabbitmq.client.ShutdownSignalException;
@@ -30,10 +31,9 @@ final class ConnectionLog implements RecoveryListener {
     String reason = e.toString();
     if (!Objects.equals(reason, lastReason) || failures % REMIND_EVERY == 0) {
       LOG.warn(
-          "Cannot connect to RabbitMQ at {}:{}{} (attempt {}): {}. Retrying every {} ms in"
+          "Cannot connect to RabbitMQ at {}{} (attempt {}): {}. Retrying every {} ms in"
               + " the background; events stay in the outbox and consumers start once connected.",
-          settings.host(),
-          settings.port(),
+          settings.broker(),
           settings.virtualHostPath(),
           failures,
           reason,
@@ -51,11 +51,10 @@ final class ConnectionLog implements RecoveryListener {
         : Optional.of(lastReason + " (" + failures + " failed attempts)");
   }
 
-  synchronized void connected() {
+  synchronized void connected(Connection connection) {
     LOG.info(
-        "Connected to RabbitMQ at {}:{}{} as '{}'",
-        settings.host(),
-        settings.port(),
+        "Connected to RabbitMQ at {}{} as '{}'",
+        node(connection),
         settings.virtualHostPath(),
         settings.serviceName());
     failures = 0;
@@ -65,17 +64,23 @@ final class ConnectionLog implements RecoveryListener {
   void lost(ShutdownSignalException cause) {
     if (!cause.isInitiatedByApplication()) {
       LOG.warn(
-          "Lost the connection to RabbitMQ at {}:{} ({}); recovering every {} ms",
-          settings.host(),
-          settings.port(),
+          "Lost the connection to RabbitMQ ({}); recovering every {} ms from {}",
           cause.getMessage(),
-          settings.recoveryInterval().toMillis());
+          settings.recoveryInterval().toMillis(),
+          settings.broker());
     }
   }
 
   @Override
   public void handleRecovery(Recoverable recoverable) {
-    LOG.info("Recovered the connection to RabbitMQ at {}:{}", settings.host(), settings.port());
+    LOG.info(
+        "Recovered the connection to RabbitMQ at {}",
+        recoverable instanceof Connection connection ? node(connection) : settings.broker());
+  }
+
+  /** The node this connection reached, of the several it may have. */
+  private static String node(Connection connection) {
+    return connection.getAddress().getHostAddress() + ":" + connection.getPort();
   }
 
   @Override

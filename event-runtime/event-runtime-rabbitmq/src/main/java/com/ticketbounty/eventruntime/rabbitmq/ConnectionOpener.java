@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Opens the service's connection with automatic and topology recovery on, and declares the two
- * exchanges on it before anything else uses it.
+ * Opens the service's connection to one of the broker addresses with automatic and topology
+ * recovery on, and declares the two exchanges on it before anything else uses it.
  */
 final class ConnectionOpener {
   private final RabbitSettings settings;
@@ -23,8 +23,6 @@ final class ConnectionOpener {
     this.settings = settings;
     this.names = names;
     this.log = log;
-    factory.setHost(settings.host());
-    factory.setPort(settings.port());
     factory.setUsername(settings.username());
     factory.setPassword(settings.password());
     factory.setVirtualHost(settings.virtualHost());
@@ -33,9 +31,14 @@ final class ConnectionOpener {
     factory.setNetworkRecoveryInterval(settings.recoveryInterval().toMillis());
   }
 
-  /** A connection named after the service, its exchanges declared; nothing left open on failure. */
+  /**
+   * A connection named after the service, its exchanges declared; nothing left open on failure.
+   * amqp-client tries the broker addresses in a shuffled order and takes the first that accepts;
+   * its automatic recovery does the same, so a lost node is replaced by another one.
+   */
   Connection open() throws IOException, TimeoutException {
-    Connection connection = factory.newConnection(settings.serviceName());
+    Connection connection =
+        factory.newConnection(settings.broker().addresses(), settings.serviceName());
     try {
       declareExchanges(connection.createChannel());
       connection.addShutdownListener(log::lost);

@@ -72,6 +72,17 @@ public final class RabbitConnector implements AutoCloseable {
   }
 
   /**
+   * The node the connection reached ({@code host:port}), of the addresses in the settings; empty
+   * while not connected. It changes when recovery moves to another node.
+   */
+  public Optional<String> connectedNode() {
+    Connection current = current();
+    return current != null && current.isOpen()
+        ? Optional.of(current.getAddress().getHostAddress() + ":" + current.getPort())
+        : Optional.empty();
+  }
+
+  /**
    * Why the connector is not connected yet, while its first connection attempts fail: for health
    * checks and operators. Empty once connected (a later outage is automatic recovery's, logged).
    */
@@ -107,8 +118,7 @@ public final class RabbitConnector implements AutoCloseable {
   public Channel openChannel() throws IOException {
     Connection current = current();
     if (current == null || !current.isOpen()) {
-      throw new IOException(
-          "not connected to RabbitMQ at " + settings.host() + ":" + settings.port());
+      throw new IOException("not connected to RabbitMQ at " + settings.broker());
     }
     Channel channel = current.createChannel();
     if (channel == null) {
@@ -141,7 +151,7 @@ public final class RabbitConnector implements AutoCloseable {
         actions = List.copyOf(pending);
         pending.clear();
       }
-      log.connected();
+      log.connected(created);
       for (ConnectedAction action : actions) {
         runLogged(action, created);
       }

@@ -1,12 +1,13 @@
 package com.ticketbounty.eventruntime.rabbitmq;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * Where the broker is and how the transport uses it.
  *
- * @param host the broker's host
- * @param port its AMQP port
+ * @param broker the AMQP addresses of the broker, or of a cluster's nodes (tried shuffled, on every
+ *     connect and recovery)
  * @param username the AMQP user
  * @param password its password (never printed by {@link #toString()})
  * @param virtualHost the vhost, {@code /} by default in RabbitMQ
@@ -24,8 +25,7 @@ import java.time.Duration;
  * @param shutdownTimeout how long closing the consumers waits for running handlers (default 10 s)
  */
 public record RabbitSettings(
-    String host,
-    int port,
+    BrokerAddresses broker,
     String username,
     String password,
     String virtualHost,
@@ -39,7 +39,7 @@ public record RabbitSettings(
     Duration shutdownTimeout) {
 
   public RabbitSettings {
-    requireText(host, "host");
+    Objects.requireNonNull(broker, "broker");
     requireText(username, "username");
     requireText(virtualHost, "virtualHost");
     requireText(serviceName, "serviceName");
@@ -47,7 +47,6 @@ public record RabbitSettings(
         || serviceName.chars().anyMatch(Character::isWhitespace)) {
       throw new IllegalArgumentException("namePrefix and serviceName must not contain whitespace");
     }
-    requireRange(port, 1, 65_535, "port");
     // basic.qos carries the prefetch count as an unsigned short.
     requireRange(prefetch, 1, 65_535, "prefetch");
     requireRange(deliveryLimit, 1, Integer.MAX_VALUE, "deliveryLimit");
@@ -66,9 +65,20 @@ public record RabbitSettings(
       String virtualHost,
       String namePrefix,
       String serviceName) {
+    return of(
+        BrokerAddresses.of(host, port), username, password, virtualHost, namePrefix, serviceName);
+  }
+
+  /** Settings with the defaults for everything but the brokers and the names. */
+  public static RabbitSettings of(
+      BrokerAddresses broker,
+      String username,
+      String password,
+      String virtualHost,
+      String namePrefix,
+      String serviceName) {
     return new RabbitSettings(
-        host,
-        port,
+        broker,
         username,
         password,
         virtualHost,
@@ -84,9 +94,13 @@ public record RabbitSettings(
 
   /** The same settings for a broker reached at another address (a proxy, in tests). */
   public RabbitSettings withAddress(String newHost, int newPort) {
+    return withBroker(BrokerAddresses.of(newHost, newPort));
+  }
+
+  /** The same settings for other brokers (a cluster's nodes, or proxies in tests). */
+  public RabbitSettings withBroker(BrokerAddresses newBroker) {
     return new RabbitSettings(
-        newHost,
-        newPort,
+        newBroker,
         username,
         password,
         virtualHost,
@@ -103,8 +117,7 @@ public record RabbitSettings(
   /** The same settings with other consumer limits (see the record's components). */
   public RabbitSettings withConsumers(int newPrefetch, int newThreads, int newDeliveryLimit) {
     return new RabbitSettings(
-        host,
-        port,
+        broker,
         username,
         password,
         virtualHost,
@@ -122,8 +135,7 @@ public record RabbitSettings(
   public RabbitSettings withTimeouts(
       Duration newConfirmTimeout, Duration newRecoveryInterval, Duration newShutdownTimeout) {
     return new RabbitSettings(
-        host,
-        port,
+        broker,
         username,
         password,
         virtualHost,
@@ -143,9 +155,7 @@ public record RabbitSettings(
     return "RabbitSettings["
         + username
         + "@"
-        + host
-        + ":"
-        + port
+        + broker
         + virtualHostPath()
         + ", service="
         + serviceName

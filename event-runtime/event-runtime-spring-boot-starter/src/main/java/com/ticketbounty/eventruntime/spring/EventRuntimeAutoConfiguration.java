@@ -232,8 +232,7 @@ public class EventRuntimeAutoConfiguration {
     EventRuntimeProperties.Rabbitmq rabbit = properties.rabbitmq();
     EventRuntimeProperties.Consumer consumer = properties.consumer();
     return RabbitSettings.of(
-            rabbit.host(),
-            rabbit.port(),
+            rabbit.broker(),
             rabbit.username(),
             rabbit.password(),
             rabbit.virtualHost(),

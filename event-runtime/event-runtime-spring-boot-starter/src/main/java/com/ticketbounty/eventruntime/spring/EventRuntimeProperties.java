@@ -1,5 +1,6 @@
 package com.ticketbounty.eventruntime.spring;
 
+import com.ticketbounty.eventruntime.rabbitmq.BrokerAddresses;
 import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -64,6 +65,19 @@ public record EventRuntimeProperties(
     return applicationName;
   }
 
+  /**
+   * @param host the broker's host, when {@code addresses} is blank
+   * @param port the broker's AMQP port, when {@code addresses} is blank; also the port of an
+   *     address in {@code addresses} that names none
+   * @param addresses the nodes of a cluster, {@code host:port,host:port} ({@code
+   *     RABBITMQ_ADDRESSES}); the service connects to any of them and fails over to another. Blank:
+   *     {@code host} and {@code port}
+   * @param username the AMQP user
+   * @param password its password
+   * @param virtualHost the vhost
+   * @param confirmTimeout how long a publish waits for the broker's confirms
+   * @param recoveryInterval pause between connection attempts
+   */
   public record Rabbitmq(
       @DefaultValue("127.0.0.1") String host,
       @DefaultValue("5672") int port,
@@ -71,7 +85,16 @@ public record EventRuntimeProperties(
       @DefaultValue("guest") String password,
       @DefaultValue("/") String virtualHost,
       @DefaultValue("10s") Duration confirmTimeout,
-      @DefaultValue("5s") Duration recoveryInterval) {}
+      @DefaultValue("5s") Duration recoveryInterval,
+      @Nullable String addresses) {
+
+    /** The brokers to connect to: {@code addresses} when set, else {@code host:port}. */
+    public BrokerAddresses broker() {
+      return addresses == null || addresses.isBlank()
+          ? BrokerAddresses.of(host, port)
+          : BrokerAddresses.parse(addresses, port);
+    }
+  }
 
   /**
    * @param enabled whether this instance relays its service's outbox (every instance may)

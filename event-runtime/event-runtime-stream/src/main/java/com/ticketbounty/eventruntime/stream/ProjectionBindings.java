@@ -143,9 +143,10 @@ final class ProjectionBindings implements BeanFactoryPostProcessor, EnvironmentA
   }
 
   private static Map<String, Object> connection(EventRuntimeProperties.Rabbitmq rabbit) {
+    // The same nodes as the runtime's own connection, shuffled like amqp-client shuffles them.
     return Map.of(
-        "spring.rabbitmq.host", rabbit.host(),
-        "spring.rabbitmq.port", String.valueOf(rabbit.port()),
+        "spring.rabbitmq.addresses", rabbit.broker().toString(),
+        "spring.rabbitmq.address-shuffle-mode", "random",
         "spring.rabbitmq.username", rabbit.username(),
         "spring.rabbitmq.password", rabbit.password(),
         "spring.rabbitmq.virtual-host", rabbit.virtualHost());
