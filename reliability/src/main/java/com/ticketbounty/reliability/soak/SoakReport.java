@@ -185,7 +185,8 @@ public final class SoakReport {
 
   static String number(double value) {
     double magnitude = Math.abs(value);
-    String format = magnitude >= 100 || magnitude == 0 ? "%.0f" : magnitude >= 1 ? "%.1f" : "%.3f";
+    String format =
+        magnitude >= 100 || value == Math.rint(value) ? "%.0f" : magnitude >= 1 ? "%.1f" : "%.3f";
     return String.format(Locale.ROOT, format, value);
   }
 
