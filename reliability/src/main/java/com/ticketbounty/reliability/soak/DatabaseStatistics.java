@@ -74,10 +74,13 @@ final class DatabaseStatistics implements AutoCloseable {
           ResultSet row =
               statement.executeQuery(
                   "SELECT coalesce(sum(n_dead_tup), 0), coalesce(sum(n_live_tup), 0),"
-                      + " coalesce(sum(pg_total_relation_size(relid)), 0)"
+                      + " coalesce(sum(pg_total_relation_size(relid)), 0),"
+                      + " coalesce(sum(autovacuum_count), 0)"
                       + " FROM pg_stat_user_tables")) {
         row.next();
-        tables.put(database.getKey(), new Tables(row.getLong(1), row.getLong(2), row.getLong(3)));
+        tables.put(
+            database.getKey(),
+            new Tables(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4)));
       }
     }
     return tables;
@@ -99,8 +102,8 @@ final class DatabaseStatistics implements AutoCloseable {
     return settings;
   }
 
-  /** One database's user tables, summed. */
-  record Tables(long deadTuples, long liveTuples, long bytes) {}
+  /** One database's user tables, summed; autovacuums: times autovacuum vacuumed one so far. */
+  record Tables(long deadTuples, long liveTuples, long bytes, long autovacuums) {}
 
   @Override
   public void close() throws SQLException {

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
 
 /** Requests sent and answered per operation, and the first few failures, word for word. */
 final class Outcomes {
@@ -32,9 +33,15 @@ final class Outcomes {
     }
   }
 
-  RequestCounts counts(Operation operation) {
+  /** The operation's counts, with the latency of its answered requests in {@code latency}. */
+  RequestCounts counts(Operation operation, Histogram latency) {
     return new RequestCounts(
-        sent.get(operation).get(), answered.get(operation).get(), failed.get(operation).get());
+        sent.get(operation).get(),
+        answered.get(operation).get(),
+        failed.get(operation).get(),
+        latency.getValueAtPercentile(50) / 1000.0,
+        latency.getValueAtPercentile(99) / 1000.0,
+        latency.getMaxValue() / 1000.0);
   }
 
   long failedTotal() {

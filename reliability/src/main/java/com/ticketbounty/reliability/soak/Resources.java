@@ -1,9 +1,13 @@
 package com.ticketbounty.reliability.soak;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** One sample of what the system holds: heap, connections, dead tuples and table sizes. */
 final class Resources {
@@ -15,6 +19,8 @@ final class Resources {
   static final String DEAD_TUPLES = "dead tuples";
   static final String TABLE_SIZE = "table size, MiB";
   static final String BYTES_PER_ROW = "bytes per live row";
+  static final String AUTOVACUUMS = "autovacuum runs (cumulative)";
+  static final String LOAD_AVERAGE = "machine load average (1 min)";
 
   private final HeapAfterGc heap;
   private final DatabaseStatistics databases;
@@ -50,8 +56,20 @@ final class Resources {
               values.put(
                   series(BYTES_PER_ROW, database),
                   tables.bytes() / (double) Math.max(1, tables.liveTuples()));
+              values.put(series(AUTOVACUUMS, database), (double) tables.autovacuums());
             });
+    loadAverage().ifPresent(load -> values.put(series(LOAD_AVERAGE, "all processes"), load));
     return values;
+  }
+
+  /** The machine's 1-minute load average: other work on the machine shows in every figure. */
+  private static Optional<Double> loadAverage() {
+    try {
+      String line = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII);
+      return Optional.of(Double.parseDouble(line.split(" ")[0]));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   private static SampleTable.Series series(String group, String name) {

@@ -44,20 +44,26 @@ public final class SoakReport {
   }
 
   /**
-   * The series that grow (or fall), by label: what a reader must look at first. Table sizes are
-   * left out: they grow with the rows the load adds, by design; bytes per live row says whether
-   * they grow by more.
+   * The series that must be flat and are not, by label: what a reader must look at first. Left out:
+   * table sizes, which grow with the rows the load adds by design (bytes per live row says whether
+   * they grow by more), the autovacuum counters, which only count, and the machine's load. A
+   * falling series counts only for throughput; less heap, fewer dead tuples or fewer bytes per row
+   * is no harm.
    */
   public List<String> moving() {
     return trends().entrySet().stream()
-        .filter(e -> !e.getKey().group().equals(Resources.TABLE_SIZE))
+        .filter(e -> !NOT_JUDGED.contains(e.getKey().group()))
         .filter(
             e ->
                 e.getValue().verdict() == Trend.Verdict.GROWING
-                    || e.getValue().verdict() == Trend.Verdict.FALLING)
+                    || (e.getValue().verdict() == Trend.Verdict.FALLING
+                        && e.getKey().group().equals(Resources.THROUGHPUT)))
         .map(e -> e.getKey().label() + " " + e.getValue().verdict().text())
         .toList();
   }
+
+  private static final List<String> NOT_JUDGED =
+      List.of(Resources.TABLE_SIZE, Resources.AUTOVACUUMS, Resources.LOAD_AVERAGE);
 
   /** Writes the plots and samples beside {@code page} and rewrites the page's soak section. */
   public void write(Path page) throws IOException {
@@ -134,7 +140,17 @@ public final class SoakReport {
   }
 
   Table requests() {
-    Table table = Table.of("Requests", "operation", "share", "sent", "answered 2xx", "failed");
+    Table table =
+        Table.of(
+            "Requests",
+            "operation",
+            "share",
+            "sent",
+            "answered 2xx",
+            "failed",
+            "p50 ms",
+            "p99 ms",
+            "max ms");
     result
         .requests()
         .forEach(
@@ -144,8 +160,11 @@ public final class SoakReport {
                     operation.share() + "/" + Operation.MIX.size(),
                     counts.sent(),
                     counts.answered(),
-                    counts.failed()));
-    table.row("**all**", "", result.sent(), result.answered(), result.failed());
+                    counts.failed(),
+                    number(counts.p50Ms()),
+                    number(counts.p99Ms()),
+                    number(counts.maxMs())));
+    table.row("**all**", "", result.sent(), result.answered(), result.failed(), "", "", "");
     List<String> notes = new ArrayList<>();
     notes.add("unanswered after the drain: " + result.unanswered());
     notes.add(
@@ -161,6 +180,7 @@ public final class SoakReport {
             "Series (second half: slope and rise of the least-squares line; tolerance = max(3 ×"
                 + " noise, 5 % of the level))",
             "series", "first", "last", "min", "max", "slope /min", "rise", "tolerance", "verdict");
+    List<String> moving = moving();
     trends()
         .forEach(
             (series, trend) ->
@@ -173,10 +193,17 @@ public final class SoakReport {
                     number(trend.slopePerMinute()),
                     number(trend.rise()),
                     number(trend.tolerance()),
-                    trend.verdict() == Trend.Verdict.FLAT
-                        ? "flat"
-                        : "**" + trend.verdict().text() + "**"));
+                    verdict(series, trend, moving)));
     return table;
+  }
+
+  /** In bold when the series must be flat and is not; marked when it is not judged. */
+  private static String verdict(SampleTable.Series series, Trend trend, List<String> moving) {
+    String text = trend.verdict().text();
+    if (moving.contains(series.label() + " " + text)) {
+      return "**" + text + "**";
+    }
+    return NOT_JUDGED.contains(series.group()) ? text + " (not judged)" : text;
   }
 
   private static String minutes(SoakOptions options) {
@@ -219,8 +246,12 @@ public final class SoakReport {
         (`pg_stat_user_tables.n_dead_tup`, `n_live_tup`, `pg_total_relation_size`). Table size
         grows with the rows the load adds (tickets, comments, accounts, runs are kept); bytes per
         live row shows whether it grows by more than its rows (bloat).
+      - **Autovacuum runs**: `pg_stat_user_tables.autovacuum_count` summed per database, counted
+        from the system's start: that autovacuum ran. **Load average**: the machine's, from
+        `/proc/loadavg` (other work on the 2 cores shows in every figure).
       - **Verdict** per series on its second half (after start-up): the rise of its
         least-squares line over that half against max(3 × the points' deviation from the line,
-        5 % of the half's median): above it, growing (or falling).
+        5 % of the half's median): above it, growing (or falling). Must be flat: throughput (may
+        not fall), latency, heap, connections, dead tuples and bytes per live row (may not grow).
       """;
 }

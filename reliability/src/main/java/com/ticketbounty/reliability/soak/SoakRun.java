@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.HdrHistogram.Histogram;
 
 /**
  * One soak against a started system: signs its accounts up and opens a few tickets, attaches its
@@ -102,8 +103,9 @@ public final class SoakRun {
         samples.add(i * period / 60e6, row);
       }
       Map<Operation, RequestCounts> requests = new EnumMap<>(Operation.class);
+      Map<Operation, Histogram> latencies = latencyByOperation(completions, loop.sent());
       for (Operation operation : Operation.values()) {
-        requests.put(operation, outcomes.counts(operation));
+        requests.put(operation, outcomes.counts(operation, latencies.get(operation)));
       }
       return new SoakResult(
           startedAt,
@@ -129,6 +131,23 @@ public final class SoakRun {
         window.percentileMs(50),
         new SampleTable.Series(Resources.LATENCY, "p99"),
         window.percentileMs(99));
+  }
+
+  /** Each operation's answered requests' latency (µs), over the whole soak. */
+  private static Map<Operation, Histogram> latencyByOperation(Completions completions, int sent) {
+    Map<Operation, Histogram> latencies = new EnumMap<>(Operation.class);
+    for (Operation operation : Operation.values()) {
+      latencies.put(operation, new Histogram(3_600_000_000L, 3));
+    }
+    for (int seq = 0; seq < sent; seq++) {
+      long done = completions.doneAt(seq);
+      if (done != 0) {
+        latencies
+            .get(Operation.MIX.get(seq % Operation.MIX.size()))
+            .recordValue(Math.max(1, done - completions.intendedAt(seq)));
+      }
+    }
+    return latencies;
   }
 
   private static List<Account> signUp(GatewayCalls calls, int count) {

@@ -97,9 +97,10 @@ class SoakReportTest {
     Map<Operation, RequestCounts> requests = new EnumMap<>(Operation.class);
     for (Operation operation : Operation.values()) {
       requests.put(
-          operation, new RequestCounts(10L * operation.share(), 10L * operation.share(), 0));
+          operation,
+          new RequestCounts(10L * operation.share(), 10L * operation.share(), 0, 12, 40, 90));
     }
-    requests.put(Operation.TICKET, new RequestCounts(30, 29, 1));
+    requests.put(Operation.TICKET, new RequestCounts(30, 29, 1, 15, 60, 120));
     return new SoakResult(
         Instant.parse("2026-12-06T18:00:00Z"),
         new SoakOptions(Duration.ofMinutes(10), 20, Duration.ofSeconds(15), 20, 20),
