@@ -44,7 +44,8 @@ public final class LaunchedSystem implements AutoCloseable {
   private final Path runDirectory;
   private final Postgres postgres;
   private final Broker broker;
-  private final String instance = "bench_" + UUID.randomUUID().toString().substring(0, 6);
+  private final String instance;
+  private final Map<String, String> extraEnvironment;
   // Set while starting, read by the shutdown hook, which must not wait for a start in progress.
   private final AtomicReference<@Nullable Process> process = new AtomicReference<>();
   private final AtomicReference<@Nullable WireMockServer> emails = new AtomicReference<>();
@@ -53,10 +54,34 @@ public final class LaunchedSystem implements AutoCloseable {
   private @Nullable IllegalStateException failure;
 
   public LaunchedSystem(Path root, Path runDirectory, Postgres postgres, Broker broker) {
+    this(root, runDirectory, postgres, broker, Settings.BENCH);
+  }
+
+  /**
+   * A system under another name prefix, with more environment for run.sh on top of the bench's (the
+   * soak runs on run.sh's embedded PostgreSQL, for instance).
+   */
+  public LaunchedSystem(
+      Path root, Path runDirectory, Postgres postgres, Broker broker, Settings settings) {
     this.root = root;
     this.runDirectory = runDirectory;
     this.postgres = postgres;
     this.broker = broker;
+    this.instance = settings.prefix() + "_" + UUID.randomUUID().toString().substring(0, 6);
+    this.extraEnvironment = Map.copyOf(settings.environment());
+  }
+
+  /**
+   * What a launcher other than the bench changes: the prefix of its {@code TB_INSTANCE} and
+   * environment variables for run.sh, which win over the bench's.
+   */
+  public record Settings(String prefix, Map<String, String> environment) {
+    public static final Settings BENCH = new Settings("bench", Map.of());
+  }
+
+  /** The {@code TB_INSTANCE} of this system: its databases are {@code <instance>_<name>}. */
+  public String instance() {
+    return instance;
   }
 
   /**
@@ -102,6 +127,7 @@ public final class LaunchedSystem implements AutoCloseable {
     environment.put("IDENTITY_RATELIMITS_ATTEMPTSPERMINUTE", "1000000");
     // The processes run on the bench's own JDK 25 (run.sh takes JAVA_HOME when it is one).
     environment.put("JAVA_HOME", System.getProperty("java.home"));
+    environment.putAll(extraEnvironment);
     Files.createDirectories(runDirectory);
     Path output = runDirectory.resolve("run.out");
     ProcessBuilder builder =
