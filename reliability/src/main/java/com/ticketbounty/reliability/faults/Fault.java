@@ -1,5 +1,7 @@
 package com.ticketbounty.reliability.faults;
 
+import java.time.Duration;
+
 /**
  * One fault of the suite: injected a third into its phase, lifted two thirds in, under steady load
  * all along.
@@ -11,7 +13,8 @@ interface Fault {
   /** What it does, as the table says it. */
   String description();
 
-  void inject(SuiteSystem system) throws Exception;
+  /** Injects it; {@code window} is how long it stays before {@link #lift}. */
+  void inject(SuiteSystem system, Duration window) throws Exception;
 
   void lift(SuiteSystem system) throws Exception;
 }

@@ -48,7 +48,7 @@ final class FaultPhase {
     Thread sending = loop.start();
     sleepUntil(start, length.dividedBy(3));
     say("fault %d: injecting", fault.number());
-    fault.inject(system);
+    fault.inject(system, length.dividedBy(3));
     sleepUntil(start, length.multipliedBy(2).dividedBy(3));
     say("fault %d: lifting", fault.number());
     fault.lift(system);

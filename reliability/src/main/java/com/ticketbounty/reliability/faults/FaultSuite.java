@@ -17,7 +17,12 @@ public final class FaultSuite {
   private static final int ACCOUNTS = 6;
   private static final Duration READY_LIMIT = Duration.ofMinutes(4);
   private static final Map<Integer, Fault> FAULTS =
-      Map.of(1, new KillService(1, "notification-service"));
+      Map.of(
+          1, new KillService(1, "notification-service"),
+          2, new KillService(2, "ticket-service"),
+          3, CutConnection.rabbitFromEveryService(3),
+          4, CutConnection.postgresFromNotificationService(4),
+          6, new ProviderOutage(6));
 
   private FaultSuite() {}
 

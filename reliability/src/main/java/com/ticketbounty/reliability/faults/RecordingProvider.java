@@ -54,8 +54,17 @@ public final class RecordingProvider implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  public void switchTo(Mode next) {
+  public synchronized void switchTo(Mode next) {
     mode = next;
+  }
+
+  /**
+   * Switches to {@code next} only if it is still {@code expected} (a late timer changes nothing).
+   */
+  public synchronized void switchFrom(Mode expected, Mode next) {
+    if (mode == expected) {
+      mode = next;
+    }
   }
 
   /** Every request so far, in the order they arrived. */
