@@ -1,6 +1,7 @@
 package com.ticketbounty.reliability.faults;
 
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * One fault of the suite: injected a third into its phase, lifted two thirds in, under steady load
@@ -17,4 +18,9 @@ interface Fault {
   void inject(SuiteSystem system, Duration window) throws Exception;
 
   void lift(SuiteSystem system) throws Exception;
+
+  /** Message ids of what the fault published to be dead-lettered; none for most faults. */
+  default Set<String> poisonIds() {
+    return Set.of();
+  }
 }

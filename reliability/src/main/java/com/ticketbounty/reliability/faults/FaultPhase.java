@@ -45,6 +45,8 @@ final class FaultPhase {
     say(
         "fault %d (%s): load %.0f req/s for %s, tag %s",
         fault.number(), fault.description(), rate, length, tag);
+    List<DeadLetter> deadBefore = state.deadLetters();
+    List<String> failedBefore = state.failedRuns();
     Thread sending = loop.start();
     sleepUntil(start, length.dividedBy(3));
     say("fault %d: injecting", fault.number());
@@ -58,7 +60,7 @@ final class FaultPhase {
     say(
         "fault %d: load done (%d sent, %d answered, %d failed); reconciling",
         fault.number(), loop.sent(), load.answered(), load.failed());
-    Optional<Duration> recovery = awaitRecovery(tag, load.answeredTickets(), lifted);
+    Optional<Duration> recovery = awaitRecovery(fault, tag, load.answeredTickets(), lifted);
     List<Delivery> journal = system.provider().journal();
     Reconciliation reconciliation =
         Reconciliation.of(state.expectedEffects(tag, load.answeredTickets()), journal);
@@ -70,27 +72,35 @@ final class FaultPhase {
             load.answered(),
             reconciliation,
             StepReruns.count(journal, state.completedSteps()),
-            state.failedRuns(),
-            state.deadLetters(),
+            without(state.failedRuns(), failedBefore),
+            without(state.deadLetters(), deadBefore),
             state.unfinishedRuns() + state.unsentOutboxRows(),
             recovery);
     say("fault %d: %s", fault.number(), row);
     return row;
   }
 
-  private Optional<Duration> awaitRecovery(String tag, Set<String> answeredTickets, Instant lifted)
+  private Optional<Duration> awaitRecovery(
+      Fault fault, String tag, Set<String> answeredTickets, Instant lifted)
       throws SQLException, InterruptedException {
     Instant deadline = lifted.plus(recoveryLimit);
     while (Instant.now().isBefore(deadline)) {
       Reconciliation now =
           Reconciliation.of(
               state.expectedEffects(tag, answeredTickets), system.provider().journal());
-      if (now.lost() == 0 && state.unfinishedRuns() == 0 && state.unsentOutboxRows() == 0) {
+      if (now.lost() == 0
+          && state.unfinishedRuns() == 0
+          && state.unsentOutboxRows() == 0
+          && FaultRow.poisonNotDeadLettered(fault.poisonIds(), state.deadLetters()).isEmpty()) {
         return Optional.of(Duration.between(lifted, Instant.now()));
       }
       Thread.sleep(POLL);
     }
     return Optional.empty();
+  }
+
+  private static <T> List<T> without(List<T> now, List<T> before) {
+    return now.stream().filter(item -> !before.contains(item)).toList();
   }
 
   private static void sleepUntil(long startNanos, Duration offset) throws InterruptedException {

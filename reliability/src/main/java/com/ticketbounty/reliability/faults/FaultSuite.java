@@ -22,6 +22,7 @@ public final class FaultSuite {
           2, new KillService(2, "ticket-service"),
           3, CutConnection.rabbitFromEveryService(3),
           4, CutConnection.postgresFromNotificationService(4),
+          5, new PoisonMessages(),
           6, new ProviderOutage(6));
 
   private FaultSuite() {}

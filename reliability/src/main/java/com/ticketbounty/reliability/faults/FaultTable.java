@@ -16,7 +16,7 @@ final class FaultTable {
         """);
     for (FaultRow row : rows) {
       table.append(
-          "| %d | %s | %.0f req/s, %d requests | %d | %d | %d | %d | %d | %d / %d | %s |%n"
+          "| %d | %s | %.0f req/s, %d requests | %d | %d | %d | %d | %d | %d / %d%s | %s |%n"
               .formatted(
                   row.fault().number(),
                   row.fault().description(),
@@ -29,10 +29,23 @@ final class FaultTable {
                   row.stepReruns(),
                   row.failedRuns().size(),
                   row.deadLetters().size(),
+                  poison(row),
                   row.recovery().map(FaultTable::seconds).orElse("not within the limit")));
     }
     table.append('\n').append(setting).append('\n');
     return table.toString();
+  }
+
+  private static String poison(FaultRow row) {
+    int poison = row.fault().poisonIds().size();
+    if (poison == 0) {
+      return "";
+    }
+    return " (%d of %d poison messages dead-lettered, %d other)"
+        .formatted(
+            poison - row.poisonNotDeadLettered().size(),
+            poison,
+            row.unexpectedDeadLetters().size());
   }
 
   private static String seconds(Duration duration) {

@@ -68,24 +68,31 @@ final class SystemState {
             + " WHERE status NOT IN ('completed', 'failed', 'cancelled')");
   }
 
-  /** notification-service's failed runs, as {@code function: error}. */
+  /** notification-service's failed runs, as {@code <run id> <function>: <error>}. */
   List<String> failedRuns() throws SQLException {
     return strings(
         "notification",
-        "SELECT function_id || ': ' || coalesce(error, '?') FROM event_runtime.runs"
+        "SELECT id::text || ' ' || function_id || ': ' || coalesce(error, '?')"
+            + " FROM event_runtime.runs"
             + " WHERE status = 'failed'");
   }
 
-  /** Dead letters not redriven, in every service's database, as {@code queue: reason}. */
-  List<String> deadLetters() throws SQLException {
-    List<String> letters = new ArrayList<>();
+  /** Dead letters not redriven, in every service's database. */
+  List<DeadLetter> deadLetters() throws SQLException {
+    List<DeadLetter> letters = new ArrayList<>();
     for (String database : SuiteSystem.DATABASE_OF.values()) {
-      if (hasRuntime(database)) {
-        letters.addAll(
-            strings(
-                database,
-                "SELECT queue || ': ' || reason FROM event_runtime.dead_letters"
-                    + " WHERE redriven_at IS NULL"));
+      if (!hasRuntime(database)) {
+        continue;
+      }
+      try (Connection connection = system.database(database);
+          Statement statement = connection.createStatement();
+          ResultSet rows =
+              statement.executeQuery(
+                  "SELECT queue, coalesce(message_id, ''), reason FROM event_runtime.dead_letters"
+                      + " WHERE redriven_at IS NULL")) {
+        while (rows.next()) {
+          letters.add(new DeadLetter(rows.getString(1), rows.getString(2), rows.getString(3)));
+        }
       }
     }
     return letters;
