@@ -1,0 +1,100 @@
+package com.ticketbounty.reliability.faults;
+
+import com.ticketbounty.reliability.report.MarkedSection;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The fault suite ({@code ./faults.sh}, README "Reliability"): starts the system service by service
+ * with a recording e-mail provider, signs up the load's accounts, runs each chosen fault's phase
+ * under steady load and reconciles after it, prints the table and writes it to
+ * docs/reliability.md's faults section.
+ */
+public final class FaultSuite {
+  private static final int ACCOUNTS = 6;
+  private static final Duration READY_LIMIT = Duration.ofMinutes(4);
+  private static final Map<Integer, Fault> FAULTS =
+      Map.of(
+          1, new KillService(1, "notification-service"),
+          2, new KillService(2, "ticket-service"),
+          3, CutConnection.rabbitFromEveryService(3),
+          4, CutConnection.postgresFromNotificationService(4),
+          5, new PoisonMessages(),
+          6, new ProviderOutage(6));
+
+  private FaultSuite() {}
+
+  public static void main(String[] args) throws Exception {
+    Path root = Path.of(System.getProperty("faults.root", ".")).toAbsolutePath().normalize();
+    SuiteOptions options = SuiteOptions.parse(root, args);
+    List<FaultRow> rows = run(options);
+    String table = FaultTable.markdown(rows, setting(options));
+    System.out.println(table);
+    if (options.writeDocs()) {
+      new MarkedSection("faults").write(root.resolve("docs/reliability.md"), table);
+      FaultPhase.say("written to docs/reliability.md");
+    }
+    System.exit(rows.stream().allMatch(FaultRow::clean) ? 0 : 1);
+  }
+
+  /** Starts the system, runs every chosen fault's phase, stops the system; one row per fault. */
+  public static List<FaultRow> run(SuiteOptions options) throws Exception {
+    try (RecordingProvider provider = RecordingProvider.start()) {
+      FaultPhase.say("starting the system service by service");
+      try (SuiteSystem system = SuiteSystem.start(options.root(), provider, "")) {
+        FaultPhase.say("system %s up; logs in %s", system.instance(), system.logs());
+        Frontend frontend = new Frontend(system.gateway());
+        List<Load.Account> accounts = signUp(frontend);
+        FaultPhase phase = new FaultPhase(system, frontend, accounts, options.recoveryLimit());
+        List<FaultRow> rows = new ArrayList<>();
+        for (int number : options.faults()) {
+          Fault fault = fault(number);
+          rows.add(phase.run(fault, options.perFault(), options.rate()));
+          awaitAllHealthy(system);
+        }
+        return rows;
+      }
+    }
+  }
+
+  private static Fault fault(int number) {
+    Fault fault = FAULTS.get(number);
+    if (fault == null) {
+      throw new IllegalArgumentException("no fault " + number + "; known: " + FAULTS.keySet());
+    }
+    return fault;
+  }
+
+  private static List<Load.Account> signUp(Frontend frontend) {
+    List<Load.Account> accounts = new ArrayList<>();
+    for (int i = 0; i < ACCOUNTS; i++) {
+      String username = "pool%d%s".formatted(i, Long.toString(System.nanoTime() % 1_000_000, 36));
+      Frontend.Answer answer = frontend.signUp(username).join();
+      if (answer.status() != 201) {
+        throw new IllegalStateException("signing up the load's accounts answered " + answer);
+      }
+      accounts.add(new Load.Account(answer.text("/user/id"), answer.text("/accessToken")));
+    }
+    return List.copyOf(accounts);
+  }
+
+  private static void awaitAllHealthy(SuiteSystem system) throws InterruptedException {
+    for (String service : SuiteSystem.DATABASE_OF.keySet()) {
+      system.service(service).awaitHealthy(READY_LIMIT);
+    }
+  }
+
+  private static String setting(SuiteOptions options) {
+    return ("Each fault: %s of steady load through the gateway (open loop), the fault injected a"
+            + " third in and lifted two thirds in. Expected e-mails come from the databases (tickets,"
+            + " comments, accounts and password changes the phase made, plus every ticket answered"
+            + " 201); lost = expected with no e-mail sent, duplicated = e-mails beyond one distinct"
+            + " idempotency key per effect; finished steps re-run = e-mails a step sent after it was"
+            + " recorded completed. Recovery: from the fault's end until every expected e-mail was"
+            + " sent, no run unfinished and no outbox row unsent (limit %s).")
+        .formatted(options.perFault(), options.recoveryLimit());
+  }
+}
