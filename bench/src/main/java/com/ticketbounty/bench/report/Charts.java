@@ -41,7 +41,8 @@ public final class Charts {
     } else {
       y = new NumberAxis(plot.yLabel());
     }
-    x.setNumberFormatOverride(new DecimalFormat("#,##0"));
+    // Whole numbers print as before (rates); fractions (the soak's minutes) keep two decimals.
+    x.setNumberFormatOverride(new DecimalFormat("#,##0.##"));
     XYPlot xy = new XYPlot(data, x, y, new XYLineAndShapeRenderer(true, true));
     JFreeChart chart = new JFreeChart(plot.title(), JFreeChart.DEFAULT_TITLE_FONT, xy, true);
     Files.createDirectories(directory);

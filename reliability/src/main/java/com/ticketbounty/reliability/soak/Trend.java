@@ -55,6 +55,10 @@ public record Trend(
     double min = Arrays.stream(values).min().orElseThrow();
     double max = Arrays.stream(values).max().orElseThrow();
     List<double[]> judged = floorSamples > 1 ? floors(points, floorSamples) : points;
+    if (judged.isEmpty()) {
+      // Fewer samples than one floor: a soak shorter than a minute (the smoke).
+      return new Trend(first, last, min, max, 0, 0, 0, Verdict.TOO_SHORT);
+    }
     double from = (judged.get(0)[0] + judged.get(judged.size() - 1)[0]) / 2;
     List<double[]> half = judged.stream().filter(p -> p[0] >= from).toList();
     if (half.size() < MIN_POINTS) {

@@ -93,6 +93,8 @@ class TrendTest {
     assertThat(Trend.of(series(3, minute -> minute), 1).verdict())
         .isEqualTo(Trend.Verdict.TOO_SHORT);
     assertThat(Trend.of(List.of(), 1).verdict()).isEqualTo(Trend.Verdict.TOO_SHORT);
+    assertThat(Trend.of(series(7, minute -> minute), 12).verdict())
+        .isEqualTo(Trend.Verdict.TOO_SHORT);
   }
 
   /** {@code count} samples, a quarter of a minute apart, of {@code value} at each minute. */
