@@ -11,5 +11,6 @@ source scripts/java-home.sh
 export MAVEN_OPTS=${MAVEN_OPTS:---sun-misc-unsafe-memory-access=allow}
 ./mvnw -B -q -o package -DskipTests -Dspotless.check.skip=true -pl reliability -am
 exec "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow -Dfaults.root="$PWD" \
+  -Dlogback.configurationFile=reliability/target/classes/faults-logback.xml \
   -cp "reliability/target/classes:$(cat reliability/target/reliability-classpath.txt)" \
   com.ticketbounty.reliability.faults.FaultSuite "$@"

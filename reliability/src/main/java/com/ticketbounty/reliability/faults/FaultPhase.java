@@ -25,14 +25,20 @@ final class FaultPhase {
   private final Frontend frontend;
   private final List<Load.Account> accounts;
   private final SystemState state;
+  private final OperationsApi ops;
   private final Duration recoveryLimit;
 
   FaultPhase(
-      SuiteSystem system, Frontend frontend, List<Load.Account> accounts, Duration recoveryLimit) {
+      SuiteSystem system,
+      Frontend frontend,
+      List<Load.Account> accounts,
+      OperationsApi ops,
+      Duration recoveryLimit) {
     this.system = system;
     this.frontend = frontend;
     this.accounts = accounts;
     this.state = new SystemState(system);
+    this.ops = ops;
     this.recoveryLimit = recoveryLimit;
   }
 
@@ -47,6 +53,7 @@ final class FaultPhase {
         fault.number(), fault.description(), rate, length, tag);
     List<DeadLetter> deadBefore = state.deadLetters();
     List<String> failedBefore = state.failedRuns();
+    List<String> opsDeadBefore = ops.deadLetterIds();
     Thread sending = loop.start();
     sleepUntil(start, length.dividedBy(3));
     say("fault %d: injecting", fault.number());
@@ -75,6 +82,8 @@ final class FaultPhase {
             without(state.failedRuns(), failedBefore),
             without(state.deadLetters(), deadBefore),
             state.unfinishedRuns() + state.unsentOutboxRows(),
+            new FaultRow.OpsView(
+                ops.unfinishedRuns(), without(ops.deadLetterIds(), opsDeadBefore).size()),
             recovery);
     say("fault %d: %s", fault.number(), row);
     return row;

@@ -17,6 +17,7 @@ import java.util.TreeSet;
  * @param failedRuns notification-service's failed runs, each {@code function: reason}
  * @param deadLetters live dead letters in every service
  * @param unfinished runs not finished and outbox rows not sent when the phase ended
+ * @param ops the same questions asked of the gateway's operations API
  * @param recovery from the fault's end until the reconciliation held; empty when it did not within
  *     the limit
  */
@@ -30,7 +31,14 @@ record FaultRow(
     List<String> failedRuns,
     List<DeadLetter> deadLetters,
     long unfinished,
+    OpsView ops,
     Optional<Duration> recovery) {
+
+  /**
+   * What the operations API showed after the phase: runs not finished, and dead letters new since
+   * the phase began (the same as the databases', or the API misreports).
+   */
+  record OpsView(int unfinishedRuns, int newDeadLetters) {}
 
   /** Zero lost, zero duplicated, nothing left pending, recovered within the limit. */
   boolean clean() {
@@ -38,6 +46,8 @@ record FaultRow(
         && stepReruns == 0
         && unfinished == 0
         && recovery.isPresent()
+        && ops.unfinishedRuns() == 0
+        && ops.newDeadLetters() == deadLetters.size()
         && unexpectedDeadLetters().isEmpty()
         && poisonNotDeadLettered().isEmpty();
   }

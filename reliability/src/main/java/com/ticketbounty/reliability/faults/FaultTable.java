@@ -11,12 +11,12 @@ final class FaultTable {
     StringBuilder table = new StringBuilder();
     table.append(
         """
-        | # | fault | load | answered | expected e-mails | lost | duplicated | finished steps re-run | failed runs / dead letters | recovery |
-        |---|---|---|---|---|---|---|---|---|---|
+        | # | fault | load | answered | expected e-mails | lost | duplicated | finished steps re-run | failed runs / dead letters | ops API: unfinished runs / new dead letters | recovery |
+        |---|---|---|---|---|---|---|---|---|---|---|
         """);
     for (FaultRow row : rows) {
       table.append(
-          "| %d | %s | %.0f req/s, %d requests | %d | %d | %d | %d | %d | %d / %d%s | %s |%n"
+          "| %d | %s | %.0f req/s, %d requests | %d | %d | %d | %d | %d | %d / %d%s | %d / %d | %s |%n"
               .formatted(
                   row.fault().number(),
                   row.fault().description(),
@@ -30,6 +30,8 @@ final class FaultTable {
                   row.failedRuns().size(),
                   row.deadLetters().size(),
                   poison(row),
+                  row.ops().unfinishedRuns(),
+                  row.ops().newDeadLetters(),
                   row.recovery().map(FaultTable::seconds).orElse("not within the limit")));
     }
     table.append('\n').append(setting).append('\n');

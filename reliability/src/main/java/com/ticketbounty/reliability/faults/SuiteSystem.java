@@ -26,8 +26,9 @@ import java.util.concurrent.TimeoutException;
  * helper ({@code local-stack create-databases}), then every service's jar started on its own, with
  * the environment run.sh gives it, under a name prefix of the suite's own ({@code faults_…}), so
  * that one service can be killed and restarted without the others. RabbitMQ is reached by every
- * service through one TCP proxy, and PostgreSQL by notification-service through another, so either
- * can be cut off. {@link #close()} stops the services and drops the databases, roles, queues and
+ * service through one TCP proxy; notification-service's database lives on a PostgreSQL of the
+ * suite's own (the embedded one of run.sh), reached through another proxy, so that it can be cut
+ * off or killed. {@link #close()} stops the services and drops the databases, roles, queues and
  * exchanges.
  */
 public final class SuiteSystem implements AutoCloseable {
@@ -54,12 +55,16 @@ public final class SuiteSystem implements AutoCloseable {
   private static final String DB_HOST = "127.0.0.1";
   private static final int DB_PORT = 5432;
 
+  /** notification-service's database lives on the suite's own PostgreSQL (fault 4's kill -9). */
+  private static final String OWN_POSTGRES_DATABASE = "notification";
+
   private final String instance = "faults_" + UUID.randomUUID().toString().substring(0, 6);
   private final Path root;
   private final Path logs;
   private final RecordingProvider provider;
   private final TcpProxy rabbit = TcpProxy.to("127.0.0.1", 5672);
-  private final TcpProxy notificationDatabase = TcpProxy.to(DB_HOST, DB_PORT);
+  private final SuitePostgres ownPostgres;
+  private final TcpProxy notificationDatabase;
   private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
   private final Map<String, Integer> ports = new HashMap<>();
 
@@ -68,6 +73,13 @@ public final class SuiteSystem implements AutoCloseable {
     this.provider = provider;
     this.logs = root.resolve("reliability/target/faults").resolve(instance);
     Files.createDirectories(logs);
+    this.ownPostgres =
+        new SuitePostgres(
+            localStackJar(),
+            logs.resolve("postgres"),
+            logs.resolve("postgres.log"),
+            TcpProxy.freePort());
+    this.notificationDatabase = TcpProxy.to(DB_HOST, ownPostgres.port());
   }
 
   /** Creates the databases, starts every service and waits until all are healthy. */
@@ -75,6 +87,7 @@ public final class SuiteSystem implements AutoCloseable {
       throws IOException, InterruptedException {
     SuiteSystem system = new SuiteSystem(root, provider);
     try {
+      system.ownPostgres.start();
       system.createDatabases();
       system.startServices(adminEmail);
       return system;
@@ -118,37 +131,58 @@ public final class SuiteSystem implements AutoCloseable {
     return notificationDatabase;
   }
 
+  /** The PostgreSQL of the suite's own, which holds notification-service's database. */
+  SuitePostgres ownPostgres() {
+    return ownPostgres;
+  }
+
   /** A new connection, as the administrator, to the database of {@code database} (e.g. ticket). */
   public Connection database(String database) throws SQLException {
     return DriverManager.getConnection(
-        "jdbc:postgresql://%s:%d/%s_%s".formatted(DB_HOST, DB_PORT, instance, database),
+        "jdbc:postgresql://%s:%d/%s_%s".formatted(DB_HOST, portOf(database), instance, database),
         "postgres",
         "");
   }
 
+  private int portOf(String database) {
+    return database.equals(OWN_POSTGRES_DATABASE) ? ownPostgres.port() : DB_PORT;
+  }
+
   private void createDatabases() throws IOException, InterruptedException {
+    List<String> onMachine = new ArrayList<>();
+    DATABASE_OF.values().stream()
+        .filter(database -> !database.equals(OWN_POSTGRES_DATABASE))
+        .forEach(database -> onMachine.add(instance + "_" + database));
+    createDatabases(DB_PORT, onMachine);
+    createDatabases(ownPostgres.port(), List.of(instance + "_" + OWN_POSTGRES_DATABASE));
+  }
+
+  private void createDatabases(int port, List<String> databases)
+      throws IOException, InterruptedException {
     List<String> command =
         new ArrayList<>(
             List.of(
                 java(),
                 "-jar",
-                root.resolve(
-                        "platform/local-stack/target/local-stack-%s-exec.jar".formatted(VERSION))
-                    .toString(),
+                localStackJar().toString(),
                 "create-databases",
                 DB_HOST,
-                Integer.toString(DB_PORT),
+                Integer.toString(port),
                 "postgres"));
-    DATABASE_OF.values().forEach(database -> command.add(instance + "_" + database));
+    command.addAll(databases);
+    Path log = logs.resolve("create-databases.log");
     Process create =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
-            .redirectOutput(logs.resolve("create-databases.log").toFile())
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
             .start();
     if (!create.waitFor(2, TimeUnit.MINUTES) || create.exitValue() != 0) {
-      throw new IllegalStateException(
-          "creating the databases failed; see " + logs.resolve("create-databases.log"));
+      throw new IllegalStateException("creating the databases failed; see " + log);
     }
+  }
+
+  private Path localStackJar() {
+    return root.resolve("platform/local-stack/target/local-stack-%s-exec.jar".formatted(VERSION));
   }
 
   private void startServices(String adminEmail) throws IOException, InterruptedException {
@@ -236,6 +270,11 @@ public final class SuiteSystem implements AutoCloseable {
     }
     rabbit.close();
     notificationDatabase.close();
+    try {
+      ownPostgres.close();
+    } catch (IOException e) {
+      System.err.println("[faults] could not remove the suite's PostgreSQL: " + e);
+    }
     dropDatabases();
     try (Broker broker = new Broker()) {
       broker.deleteAll(
@@ -252,6 +291,9 @@ public final class SuiteSystem implements AutoCloseable {
                 "jdbc:postgresql://%s:%d/postgres".formatted(DB_HOST, DB_PORT), "postgres", "");
         Statement statement = admin.createStatement()) {
       for (String database : DATABASE_OF.values()) {
+        if (database.equals(OWN_POSTGRES_DATABASE)) {
+          continue; // removed with the suite's own PostgreSQL
+        }
         statement.execute(
             "DROP DATABASE IF EXISTS %s_%s WITH (FORCE)".formatted(instance, database));
         statement.execute("DROP ROLE IF EXISTS %s_%s".formatted(instance, database));
