@@ -24,6 +24,7 @@ import com.ticketbounty.testsupport.TestIdentity;
 import com.ticketbounty.testsupport.TestRabbit;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -74,25 +75,34 @@ class AdminDigestEndToEndTest {
   static void startService() {
     tap = EventTap.open(RABBIT, List.of(AdminDigestReady.NAME));
     service =
-        new SpringApplicationBuilder(AdminDigestServiceApplication.class)
-            .main(AdminDigestServiceApplication.class)
-            .run(
+        start(
+            "--IDENTITY_SERVICE_URL=" + SERVICES.baseUrl(),
+            "--TICKET_SERVICE_URL=" + SERVICES.baseUrl(),
+            "--COMMENT_SERVICE_URL=" + SERVICES.baseUrl(),
+            "--ADMIN_DIGEST_SERVICE_CLIENT_SECRET=end-to-end-secret",
+            // A failing count comes back within a second, not within minutes.
+            "--admin-digest.calls.backoff=10ms",
+            "--admin-digest.steps.initial-delay=300ms",
+            "--admin-digest.steps.max-delay=1s",
+            "--admin-digest.circuit-breaker.open-for=1s");
+  }
+
+  /** The service on this test's database, broker prefix and identity, with {@code settings}. */
+  private static ConfigurableApplicationContext start(String... settings) {
+    List<String> arguments =
+        new ArrayList<>(
+            List.of(
                 "--server.port=0",
                 "--spring.datasource.url=" + DATABASE.jdbcUrl(),
                 "--spring.datasource.username=" + DATABASE.user(),
                 "--event-runtime.name-prefix=" + RABBIT.prefix(),
                 "--event-runtime.rabbitmq.host=" + RABBIT.host(),
                 "--event-runtime.rabbitmq.port=" + RABBIT.port(),
-                "--ticketbounty.security.jwks-uri=" + IDENTITY.jwksUri(),
-                "--IDENTITY_SERVICE_URL=" + SERVICES.baseUrl(),
-                "--TICKET_SERVICE_URL=" + SERVICES.baseUrl(),
-                "--COMMENT_SERVICE_URL=" + SERVICES.baseUrl(),
-                "--ADMIN_DIGEST_SERVICE_CLIENT_SECRET=end-to-end-secret",
-                // A failing count comes back within a second, not within minutes.
-                "--admin-digest.calls.backoff=10ms",
-                "--admin-digest.steps.initial-delay=300ms",
-                "--admin-digest.steps.max-delay=1s",
-                "--admin-digest.circuit-breaker.open-for=1s");
+                "--ticketbounty.security.jwks-uri=" + IDENTITY.jwksUri()));
+    arguments.addAll(List.of(settings));
+    return new SpringApplicationBuilder(AdminDigestServiceApplication.class)
+        .main(AdminDigestServiceApplication.class)
+        .run(arguments.toArray(String[]::new));
   }
 
   @BeforeEach
@@ -130,16 +140,7 @@ class AdminDigestEndToEndTest {
   void aScheduleThatIsNoCronExpressionStopsTheStartUpSayingWhy() {
     assertThatThrownBy(
             () ->
-                new SpringApplicationBuilder(AdminDigestServiceApplication.class)
-                    .main(AdminDigestServiceApplication.class)
-                    .run(
-                        "--server.port=0",
-                        "--spring.datasource.url=" + DATABASE.jdbcUrl(),
-                        "--spring.datasource.username=" + DATABASE.user(),
-                        "--event-runtime.name-prefix=" + RABBIT.prefix(),
-                        "--event-runtime.rabbitmq.host=" + RABBIT.host(),
-                        "--event-runtime.rabbitmq.port=" + RABBIT.port(),
-                        "--ticketbounty.security.jwks-uri=" + IDENTITY.jwksUri(),
+                start(
                         "--ADMIN_DIGEST_SERVICE_CLIENT_SECRET=end-to-end-secret",
                         "--admin-digest.schedule=every minute")
                     .close())
