@@ -200,38 +200,50 @@ class NotificationReplicaSystemTest {
 
   /** The replicas holding this owner's ticket-created runs right now. */
   private static Set<String> leaseOwners(RunCommand system, String ownerId) throws SQLException {
-    Set<String> owners = new HashSet<>();
-    try (Connection connection = notificationDatabase(system);
-        PreparedStatement query =
-            connection.prepareStatement(
-                "SELECT DISTINCT lease_owner FROM event_runtime.runs WHERE function_id ="
-                    + " 'ticket-created' AND concurrency_key = ? AND status = 'running'")) {
-      query.setString(1, ownerId);
-      try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          owners.add(rows.getString(1));
-        }
-      }
-    }
-    return owners;
+    return new HashSet<>(
+        ownersRuns(
+            system,
+            ownerId,
+            "DISTINCT lease_owner",
+            "status = 'running'",
+            row -> row.getString(1)));
   }
 
   /** This owner's ticket-created runs that have ended. */
   private static List<Run> ended(RunCommand system, String ownerId) throws SQLException {
-    List<Run> runs = new ArrayList<>();
+    return ownersRuns(
+        system,
+        ownerId,
+        "status, takeovers, ended_at",
+        "ended_at IS NOT NULL",
+        row -> new Run(row.getString(1), row.getInt(2), row.getTimestamp(3).toInstant()));
+  }
+
+  private interface Row<T> {
+    T read(ResultSet row) throws SQLException;
+  }
+
+  /** {@code columns} of this owner's ticket-created runs that meet {@code condition}. */
+  private static <T> List<T> ownersRuns(
+      RunCommand system, String ownerId, String columns, String condition, Row<T> row)
+      throws SQLException {
+    List<T> found = new ArrayList<>();
     try (Connection connection = notificationDatabase(system);
         PreparedStatement query =
             connection.prepareStatement(
-                "SELECT status, takeovers, ended_at FROM event_runtime.runs WHERE function_id ="
-                    + " 'ticket-created' AND concurrency_key = ? AND ended_at IS NOT NULL")) {
+                "SELECT "
+                    + columns
+                    + " FROM event_runtime.runs WHERE function_id = 'ticket-created' AND"
+                    + " concurrency_key = ? AND "
+                    + condition)) {
       query.setString(1, ownerId);
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
-          runs.add(new Run(rows.getString(1), rows.getInt(2), rows.getTimestamp(3).toInstant()));
+          found.add(row.read(rows));
         }
       }
     }
-    return runs;
+    return found;
   }
 
   private static Connection notificationDatabase(RunCommand system) throws SQLException {
