@@ -5,7 +5,7 @@
 # both gateways, kills the second replica of everything with -9 while both hold runs, starts it again,
 # and counts: nothing lost or doubled, the runs resumed after their leases expired, every minute's
 # cron tick once, the concurrency limit across both, the connections against max_connections.
-#   ./replicas.sh [--minutes 6] [--rate 4]
+#   ./replicas.sh [--minutes 4] [--rate 4]
 # Writes the section "replicas" of docs/scaling.md. Exits non-zero when anything did not hold.
 set -euo pipefail
 cd "$(dirname "$0")"

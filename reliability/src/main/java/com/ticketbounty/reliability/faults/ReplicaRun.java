@@ -58,7 +58,7 @@ public final class ReplicaRun {
 
   public static void main(String[] args) throws Exception {
     Path root = Path.of(System.getProperty("faults.root", ".")).toAbsolutePath().normalize();
-    Duration length = Duration.ofMinutes(6);
+    Duration length = Duration.ofMinutes(4);
     double rate = 4;
     for (int i = 0; i < args.length; i += 2) {
       String value = i + 1 < args.length ? args[i + 1] : "";
@@ -68,7 +68,7 @@ public final class ReplicaRun {
         case "--rate" -> rate = Double.parseDouble(value);
         default ->
             throw new IllegalArgumentException(
-                "unknown option %s; usage: [--minutes 6] [--rate 4]".formatted(args[i]));
+                "unknown option %s; usage: [--minutes 4] [--rate 4]".formatted(args[i]));
       }
     }
     ReplicaReport report = run(root, length, rate);
@@ -83,6 +83,7 @@ public final class ReplicaRun {
     Map<String, String> postgres = new HashMap<>(SuiteLayout.DURABLE);
     postgres.put("max_connections", Integer.toString(MAX_CONNECTIONS));
     return new SuiteLayout(
+        "replicas",
         2,
         Set.copyOf(SuiteSystem.DATABASE_OF.values()),
         postgres,

@@ -6,6 +6,8 @@ import java.util.Set;
 /**
  * How the suite lays the system out.
  *
+ * @param name what the run is, the first part of its name prefix ({@code <name>_<id>}): one tool's
+ *     clean-up of leaked queues by prefix never touches another tool's live run
  * @param replicas how many instances of every service (and of the gateway) run, each set on ports
  *     of its own and sharing the databases and the broker, as two hosts behind a load balancer
  *     would
@@ -16,6 +18,7 @@ import java.util.Set;
  * @param environment settings given to every service on top of what run.sh gives it
  */
 record SuiteLayout(
+    String name,
     int replicas,
     Set<String> ownPostgresDatabases,
     Map<String, String> postgresSettings,
@@ -28,7 +31,8 @@ record SuiteLayout(
   static final Map<String, String> DURABLE = Map.of("fsync", "on", "synchronous_commit", "on");
 
   /** The fault suite's: one of each; notification-service's database on the suite's PostgreSQL. */
-  static final SuiteLayout FAULTS = new SuiteLayout(1, Set.of("notification"), DURABLE, Map.of());
+  static final SuiteLayout FAULTS =
+      new SuiteLayout("faults", 1, Set.of("notification"), DURABLE, Map.of());
 
   SuiteLayout {
     if (replicas < 1) {

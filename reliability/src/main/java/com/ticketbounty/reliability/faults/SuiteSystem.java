@@ -24,15 +24,15 @@ import java.util.concurrent.TimeoutException;
 /**
  * The whole system as the suite runs it: the databases and roles created by the run command's own
  * helper ({@code local-stack create-databases}), then every service's jar started on its own, with
- * the environment run.sh gives it, under a name prefix of the suite's own ({@code faults_…}), so
- * that one service can be killed and restarted without the others. RabbitMQ is reached by every
- * service through one TCP proxy; the {@link SuiteLayout}'s databases (notification-service's for
- * the fault suite) live on a PostgreSQL of the suite's own (the embedded one of run.sh), which
- * notification-service reaches through another proxy, so that it can be cut off or killed. With
- * more than one replica, each set of services (gateway included) runs on ports of its own, its
- * gateway and services calling each other, and all sets share the databases and the broker, as
- * hosts behind a load balancer would. {@link #close()} stops the services and drops the databases,
- * roles, queues and exchanges.
+ * the environment run.sh gives it, under a name prefix of its own ({@code <layout name>_<id>}:
+ * {@code faults_…}), so that one service can be killed and restarted without the others. RabbitMQ
+ * is reached by every service through one TCP proxy; the {@link SuiteLayout}'s databases
+ * (notification-service's for the fault suite) live on a PostgreSQL of the suite's own (the
+ * embedded one of run.sh), which notification-service reaches through another proxy, so that it can
+ * be cut off or killed. With more than one replica, each set of services (gateway included) runs on
+ * ports of its own, its gateway and services calling each other, and all sets share the databases
+ * and the broker, as hosts behind a load balancer would. {@link #close()} stops the services and
+ * drops the databases, roles, queues and exchanges.
  */
 public final class SuiteSystem implements AutoCloseable {
   /** The processes, in run.sh's start order, and the databases they own. */
@@ -58,7 +58,7 @@ public final class SuiteSystem implements AutoCloseable {
   private static final String DB_HOST = "127.0.0.1";
   private static final int DB_PORT = 5432;
 
-  private final String instance = "faults_" + UUID.randomUUID().toString().substring(0, 6);
+  private final String instance;
   private final Path root;
   private final Path logs;
   private final SuiteLayout layout;
@@ -75,6 +75,7 @@ public final class SuiteSystem implements AutoCloseable {
 
   private SuiteSystem(Path root, SuiteLayout layout, RecordingProvider provider)
       throws IOException {
+    this.instance = layout.name() + "_" + UUID.randomUUID().toString().substring(0, 6);
     this.root = root;
     this.layout = layout;
     this.provider = provider;
@@ -159,10 +160,6 @@ public final class SuiteSystem implements AutoCloseable {
       }
     }
     return all;
-  }
-
-  SuiteLayout layout() {
-    return layout;
   }
 
   /** Every service's connection to RabbitMQ. */
