@@ -103,7 +103,10 @@ public final class ReplicaRun {
         FaultPhase.say("system %s up; logs in %s", system.instance(), system.logs());
         Frontend frontend = new Frontend(system.gateways());
         List<Load.Account> accounts = FaultSuite.signUp(frontend);
-        OperationsApi ops = OperationsApi.signInAdmin(frontend, provider, admin);
+        // The operator asks the first replica's gateway, which is never killed: the second
+        // gateway, started again, answers 503 until its own identity-service serves the keys.
+        OperationsApi ops =
+            OperationsApi.signInAdmin(new Frontend(system.gateway()), provider, admin);
         String ownerName = "burst" + Long.toString(System.nanoTime() % 1_000_000, 36);
         Load.Account owner = signUp(frontend, ownerName);
         provider.hold(Frontend.email(ownerName), KillReplica.HOLD);
