@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
  * @param burst the burst's confirmations reconciled against the provider
  * @param mostAtOnce the most of the burst owner's e-mails the provider was handling at once
  * @param ticks the cron function's ticks since both replicas were up
+ * @param drained poison messages published with both replicas up, as dead letters
  * @param mostConnections the most client connections PostgreSQL had open at once
  * @param pools each process's configured most connections (JDBC pool as logged, plus R2DBC)
  */
@@ -35,6 +36,7 @@ record ReplicaReport(
     int mostAtOnce,
     int limit,
     CronTicks ticks,
+    DrainedPoison drained,
     int mostConnections,
     int maxConnections,
     Map<String, Integer> pools) {
@@ -59,6 +61,7 @@ record ReplicaReport(
         && mostAtOnce <= limit
         && ticks.everyTickOnce()
         && ticks.since(killedAt) > 0
+        && drained.holds()
         && configuredConnections() <= maxConnections;
   }
 
@@ -106,6 +109,14 @@ record ReplicaReport(
                 ticks.missed(),
                 ticks.extraRuns(),
                 ticks.since(killedAt)));
+    out.append(
+        "| %d poison messages with both replicas draining the dead-letter queues | %d dead letters in %d queues; %d poison messages not dead-lettered, %d kept twice | each dead-lettered with its reason, once per queue |%n"
+            .formatted(
+                drained.poison().size(),
+                drained.deadLetters().size(),
+                drained.queues(),
+                drained.missing().size(),
+                drained.twice()));
     out.append(
         "| PostgreSQL connections: the pools' most (both replicas) / most open at once / max_connections | %d / %d / %d | pools ≤ max_connections |%n"
             .formatted(configuredConnections(), mostConnections, maxConnections));

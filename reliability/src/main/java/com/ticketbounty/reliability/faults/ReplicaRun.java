@@ -124,6 +124,7 @@ public final class ReplicaRun {
         }
         Instant killedAt = Objects.requireNonNull(kill.killedAt(), "the replica was not killed");
         SystemState state = new SystemState(system);
+        DrainedPoison drained = poisonBothDrain(system, state);
         Reconciliation burst =
             Reconciliation.of(
                 state.expectedEffects(kill.burstTag(), kill.burstTickets()), provider.journal());
@@ -148,11 +149,31 @@ public final class ReplicaRun {
             provider.mostAtOnce(Frontend.email(ownerName)),
             LIMIT,
             ticks,
+            drained,
             mostConnections,
             MAX_CONNECTIONS,
             configuredPools(system));
       }
     }
+  }
+
+  /**
+   * With both replicas up again, publishes the fault suite's poison messages and waits until each
+   * is a dead letter in every queue that received it: both replicas drain the dead-letter queues.
+   */
+  private static DrainedPoison poisonBothDrain(SuiteSystem system, SystemState state)
+      throws Exception {
+    PoisonMessages poison = new PoisonMessages();
+    poison.inject(system, Duration.ZERO);
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    DrainedPoison drained = DrainedPoison.of(poison.poisonIds(), state.deadLetters());
+    while (!drained.missing().isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(500);
+      drained = DrainedPoison.of(poison.poisonIds(), state.deadLetters());
+    }
+    // A second drainer's copy would come after the first: give it the time a drain takes.
+    Thread.sleep(Duration.ofSeconds(5));
+    return DrainedPoison.of(poison.poisonIds(), state.deadLetters());
   }
 
   private static Load.Account signUp(Frontend frontend, String username) {
