@@ -94,7 +94,9 @@ public final class FaultSuite {
 
   private static String setting(SuiteOptions options) {
     return ("Each fault: %s of steady load through the gateway (open loop), the fault injected a"
-            + " third in and lifted two thirds in. Expected e-mails come from the databases (tickets,"
+            + " third in and lifted two thirds in; fault 6 holds the provider slow and failing for"
+            + " the durations it states, its phase growing to a third before, that window and a"
+            + " third after. Expected e-mails come from the databases (tickets,"
             + " comments, accounts and password changes the phase made, plus every ticket answered"
             + " 201); lost = expected with no e-mail sent, duplicated = e-mails beyond one distinct"
             + " idempotency key per effect; finished steps re-run = e-mails a step sent after it was"
