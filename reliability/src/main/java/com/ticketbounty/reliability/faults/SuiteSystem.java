@@ -1,6 +1,5 @@
 package com.ticketbounty.reliability.faults;
 
-import com.ticketbounty.bench.driver.Broker;
 import com.ticketbounty.testsupport.TcpProxy;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,17 +18,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The whole system as the suite runs it: the databases and roles created by the run command's own
  * helper ({@code local-stack create-databases}), then every service's jar started on its own, with
  * the environment run.sh gives it, under a name prefix of the suite's own ({@code faults_…}), so
- * that one service can be killed and restarted without the others. RabbitMQ is reached by every
- * service through one TCP proxy; notification-service's database lives on a PostgreSQL of the
- * suite's own (the embedded one of run.sh), reached through another proxy, so that it can be cut
- * off or killed. {@link #close()} stops the services and drops the databases, roles, queues and
- * exchanges.
+ * that one service can be killed and restarted without the others. RabbitMQ (the machine's broker,
+ * or the 3-node cluster when fault 7 runs: {@link SuiteBroker}) is reached by every service through
+ * TCP proxies; notification-service's database lives on a PostgreSQL of the suite's own (the
+ * embedded one of run.sh), reached through another proxy, so that it can be cut off or killed.
+ * {@link #close()} stops the services and drops the databases, roles, queues and exchanges, and
+ * stops the cluster if it started one.
  */
 public final class SuiteSystem implements AutoCloseable {
   /** The processes, in run.sh's start order, and the databases they own. */
@@ -62,15 +61,17 @@ public final class SuiteSystem implements AutoCloseable {
   private final Path root;
   private final Path logs;
   private final RecordingProvider provider;
-  private final TcpProxy rabbit = TcpProxy.to("127.0.0.1", 5672);
+  private final SuiteBroker broker;
   private final SuitePostgres ownPostgres;
   private final TcpProxy notificationDatabase;
   private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
   private final Map<String, Integer> ports = new HashMap<>();
 
-  private SuiteSystem(Path root, RecordingProvider provider) throws IOException {
+  private SuiteSystem(Path root, RecordingProvider provider, SuiteBroker broker)
+      throws IOException {
     this.root = root;
     this.provider = provider;
+    this.broker = broker;
     this.logs = root.resolve("reliability/target/faults").resolve(instance);
     Files.createDirectories(logs);
     this.ownPostgres =
@@ -82,10 +83,21 @@ public final class SuiteSystem implements AutoCloseable {
     this.notificationDatabase = TcpProxy.to(DB_HOST, ownPostgres.port());
   }
 
-  /** Creates the databases, starts every service and waits until all are healthy. */
-  public static SuiteSystem start(Path root, RecordingProvider provider, String adminEmail)
+  /**
+   * Starts the broker {@code faults} need ({@link SuiteBroker#start}), creates the databases,
+   * starts every service and waits until all are healthy.
+   */
+  public static SuiteSystem start(
+      Path root, RecordingProvider provider, String adminEmail, List<Integer> faults)
       throws IOException, InterruptedException {
-    SuiteSystem system = new SuiteSystem(root, provider);
+    SuiteBroker broker = SuiteBroker.start(root, faults);
+    SuiteSystem system;
+    try {
+      system = new SuiteSystem(root, provider, broker);
+    } catch (IOException | RuntimeException e) {
+      broker.close();
+      throw e;
+    }
     try {
       system.ownPostgres.start();
       system.createDatabases();
@@ -121,9 +133,9 @@ public final class SuiteSystem implements AutoCloseable {
     return service;
   }
 
-  /** Every service's connection to RabbitMQ. */
-  public TcpProxy rabbit() {
-    return rabbit;
+  /** The RabbitMQ every service is connected to, and the proxies in between. */
+  SuiteBroker broker() {
+    return broker;
   }
 
   /** notification-service's connection to PostgreSQL. */
@@ -241,8 +253,7 @@ public final class SuiteSystem implements AutoCloseable {
         "http://127.0.0.1:%d/.well-known/jwks.json".formatted(ports.get("identity-service")));
     environment.put("DB_HOST", DB_HOST);
     environment.put("DB_PORT", Integer.toString(DB_PORT));
-    environment.put("RABBITMQ_HOST", rabbit.host());
-    environment.put("RABBITMQ_PORT", Integer.toString(rabbit.port()));
+    environment.put("RABBITMQ_ADDRESSES", broker.serviceAddresses());
     environment.put("EVENTRUNTIME_NAMEPREFIX", instance + ".");
     environment.put("EMAIL_BASE_URL", provider.baseUrl());
     environment.put("EMAIL_API_KEY", "re_faults_key");
@@ -268,7 +279,6 @@ public final class SuiteSystem implements AutoCloseable {
     for (ServiceProcess service : reversed) {
       service.stop();
     }
-    rabbit.close();
     notificationDatabase.close();
     try {
       ownPostgres.close();
@@ -276,13 +286,8 @@ public final class SuiteSystem implements AutoCloseable {
       System.err.println("[faults] could not remove the suite's PostgreSQL: " + e);
     }
     dropDatabases();
-    try (Broker broker = new Broker()) {
-      broker.deleteAll(
-          Broker.queuesNamed(instance + "."),
-          List.of(instance + ".events", instance + ".events.dlx"));
-    } catch (IOException | TimeoutException e) {
-      System.err.println("[faults] could not delete the queues of " + instance + ": " + e);
-    }
+    broker.deleteAll(instance + ".");
+    broker.close();
   }
 
   private void dropDatabases() {
