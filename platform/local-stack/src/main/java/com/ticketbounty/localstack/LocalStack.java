@@ -10,23 +10,28 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.Predicate;
 
 /**
- * The run command's helper. {@code embedded-postgres <data-dir> <port>} runs PostgreSQL until the
- * process is stopped (SIGTERM stops the server cleanly); {@code create-databases <host> <port>
- * <admin-user> <database>[=<PASSWORD_VARIABLE>]…} creates each service's database and its own role
- * (see {@link Databases}). Passwords come from the environment, never from the command line: the
- * administrator's from {@code DB_ADMIN_PASSWORD}, each role's from the variable its argument names.
+ * The run command's helper. {@code embedded-postgres <data-dir> <port> [<setting>=<value>…]} runs
+ * PostgreSQL until the process is stopped (SIGTERM stops the server cleanly), with the server
+ * settings given overriding the embedded server's own ({@link EmbeddedPostgresServer}); {@code
+ * create-databases <host> <port> <admin-user> <database>[=<PASSWORD_VARIABLE>]…} creates each
+ * service's database and its own role (see {@link Databases}). Passwords come from the environment,
+ * never from the command line: the administrator's from {@code DB_ADMIN_PASSWORD}, each role's from
+ * the variable its argument names.
  */
 public final class LocalStack {
   private LocalStack() {}
 
   public static void main(String[] args) throws Exception {
     if (args.length >= 3 && args[0].equals("embedded-postgres")) {
-      runEmbeddedPostgres(Path.of(args[1]), Integer.parseInt(args[2]));
+      runEmbeddedPostgres(
+          Path.of(args[1]),
+          Integer.parseInt(args[2]),
+          EmbeddedPostgresServer.settings(Arrays.asList(args).subList(3, args.length)));
     } else if (args.length >= 5 && args[0].equals("create-databases")) {
       createDatabases(args, System.getenv());
     } else {
       System.err.println(
-          "usage: embedded-postgres <data-dir> <port>\n"
+          "usage: embedded-postgres <data-dir> <port> [<setting>=<value>...]\n"
               + "       create-databases <host> <port> <admin-user> <database>[=<PASSWORD_VARIABLE>]...\n"
               + "       (the admin password from DB_ADMIN_PASSWORD)");
       System.exit(2);
@@ -73,8 +78,9 @@ public final class LocalStack {
     return provisioned.stream().filter(which).map(Provisioned::database).toList();
   }
 
-  private static void runEmbeddedPostgres(Path dataDirectory, int port) throws Exception {
-    EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory, port);
+  private static void runEmbeddedPostgres(
+      Path dataDirectory, int port, Map<String, String> settings) throws Exception {
+    EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory, port, settings);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -75,7 +75,8 @@ public final class FaultSuite {
     return faults;
   }
 
-  private static List<Load.Account> signUp(Frontend frontend) {
+  /** Signs the load's accounts up, each with its token. */
+  static List<Load.Account> signUp(Frontend frontend) {
     List<Load.Account> accounts = new ArrayList<>();
     for (int i = 0; i < ACCOUNTS; i++) {
       String username = "pool%d%s".formatted(i, Long.toString(System.nanoTime() % 1_000_000, 36));

@@ -9,7 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,7 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
  * every request — its {@code Idempotency-Key}, recipient, subject and text — with the status it
  * answered. It can be switched to slow (each answer held {@link #SLOW}) or failing (500), and back
  * to healthy. The journal is the suite's ground truth for side effects: an e-mail counts once per
- * distinct idempotency key among the requests answered 200.
+ * distinct idempotency key among the requests answered 200. It also counts, per recipient, the most
+ * requests it was handling at once, and can hold one recipient's answers: with a hold longer than a
+ * send, that count is how many of the recipient's e-mails the senders had in flight together (a
+ * concurrency limit, counted where the side effect happens).
  */
 public final class RecordingProvider implements AutoCloseable {
   /** How long a slow provider holds each answer. */
@@ -35,6 +41,9 @@ public final class RecordingProvider implements AutoCloseable {
 
   private final HttpServer server;
   private final List<Delivery> journal = new ArrayList<>();
+  private final Map<String, Duration> holds = new ConcurrentHashMap<>();
+  private final Map<String, Integer> handling = new HashMap<>();
+  private final Map<String, Integer> mostAtOnce = new HashMap<>();
   private volatile Mode mode = Mode.HEALTHY;
 
   private RecordingProvider(HttpServer server) {
@@ -67,6 +76,16 @@ public final class RecordingProvider implements AutoCloseable {
     }
   }
 
+  /** Holds every answer to {@code recipient} for {@code hold} (on top of a slow provider's). */
+  public void hold(String recipient, Duration hold) {
+    holds.put(recipient, hold);
+  }
+
+  /** The most requests to {@code recipient} this provider was handling at the same time. */
+  public synchronized int mostAtOnce(String recipient) {
+    return mostAtOnce.getOrDefault(recipient, 0);
+  }
+
   /** Every request so far, in the order they arrived. */
   public synchronized List<Delivery> journal() {
     return List.copyOf(journal);
@@ -75,12 +94,23 @@ public final class RecordingProvider implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       byte[] body = exchange.getRequestBody().readAllBytes();
+      JsonNode email = JSON.readTree(body);
+      String recipient = email.path("to").path(0).asString("");
       Mode now = mode;
-      if (now == Mode.SLOW) {
-        sleep(SLOW);
-      }
       int status = now == Mode.FAILING ? 500 : 200;
-      record(exchange, body, status);
+      arrived(recipient);
+      try {
+        if (now == Mode.SLOW) {
+          sleep(SLOW);
+        }
+        Duration hold = holds.get(recipient);
+        if (hold != null) {
+          sleep(hold);
+        }
+        record(exchange, email, status);
+      } finally {
+        answered(recipient);
+      }
       byte[] answer =
           (status == 200 ? "{\"id\":\"faults\"}" : "{\"message\":\"provider outage\"}")
               .getBytes(StandardCharsets.UTF_8);
@@ -92,9 +122,17 @@ public final class RecordingProvider implements AutoCloseable {
     }
   }
 
-  private void record(HttpExchange exchange, byte[] body, int status) {
+  private synchronized void arrived(String recipient) {
+    int now = handling.merge(recipient, 1, Integer::sum);
+    mostAtOnce.merge(recipient, now, Math::max);
+  }
+
+  private synchronized void answered(String recipient) {
+    handling.merge(recipient, -1, Integer::sum);
+  }
+
+  private void record(HttpExchange exchange, JsonNode email, int status) {
     String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
-    JsonNode email = JSON.readTree(body);
     Delivery delivery =
         new Delivery(
             Instant.now(),

@@ -48,6 +48,11 @@ final class ServiceProcess {
     return name;
   }
 
+  /** Its output, across restarts. */
+  Path log() {
+    return log;
+  }
+
   synchronized void start() throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of(java));

@@ -36,11 +36,16 @@ final class SuiteBroker implements AutoCloseable {
     this.cluster = cluster;
   }
 
+  /** The machine's broker, 127.0.0.1:5672. */
+  static SuiteBroker machine() {
+    return new SuiteBroker(List.of(new Address("127.0.0.1", 5672)), Optional.empty());
+  }
+
   /** The cluster when {@code faults} include {@link #NEEDS_CLUSTER}, else the machine's broker. */
   static SuiteBroker start(Path root, List<Integer> faults)
       throws IOException, InterruptedException {
     if (!faults.contains(NEEDS_CLUSTER)) {
-      return new SuiteBroker(List.of(new Address("127.0.0.1", 5672)), Optional.empty());
+      return machine();
     }
     ClusterNodes cluster = new ClusterNodes(root);
     String addresses = cluster.startCluster();

@@ -7,8 +7,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -25,13 +27,16 @@ final class SuitePostgres implements AutoCloseable {
   private final Path data;
   private final Path log;
   private final int port;
+  private final Map<String, String> settings;
   private @Nullable Process process;
 
-  SuitePostgres(Path localStackJar, Path data, Path log, int port) {
+  /** {@code settings}: server settings, {@code name → value}, over the embedded server's own. */
+  SuitePostgres(Path localStackJar, Path data, Path log, int port, Map<String, String> settings) {
     this.localStackJar = localStackJar;
     this.data = data;
     this.log = log;
     this.port = port;
+    this.settings = Map.copyOf(settings);
   }
 
   int port() {
@@ -40,14 +45,18 @@ final class SuitePostgres implements AutoCloseable {
 
   synchronized void start() throws IOException, InterruptedException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    process =
-        new ProcessBuilder(
+    List<String> command =
+        new ArrayList<>(
+            List.of(
                 java,
                 "-jar",
                 localStackJar.toString(),
                 "embedded-postgres",
                 data.toString(),
-                Integer.toString(port))
+                Integer.toString(port)));
+    settings.forEach((name, value) -> command.add(name + "=" + value));
+    process =
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
             .start();

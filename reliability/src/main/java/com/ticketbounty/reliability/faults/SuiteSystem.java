@@ -25,10 +25,13 @@ import java.util.concurrent.TimeUnit;
  * the environment run.sh gives it, under a name prefix of the suite's own ({@code faults_…}), so
  * that one service can be killed and restarted without the others. RabbitMQ (the machine's broker,
  * or the 3-node cluster when fault 7 runs: {@link SuiteBroker}) is reached by every service through
- * TCP proxies; notification-service's database lives on a PostgreSQL of the suite's own (the
- * embedded one of run.sh), reached through another proxy, so that it can be cut off or killed.
- * {@link #close()} stops the services and drops the databases, roles, queues and exchanges, and
- * stops the cluster if it started one.
+ * TCP proxies; the {@link SuiteLayout}'s databases (notification-service's for the fault suite)
+ * live on a PostgreSQL of the suite's own (the embedded one of run.sh), which notification-service
+ * reaches through another proxy, so that it can be cut off or killed. With more than one replica,
+ * each set of services (gateway included) runs on ports of its own, its gateway and services
+ * calling each other, and all sets share the databases and the broker, as hosts behind a load
+ * balancer would. {@link #close()} stops the services and drops the databases, roles, queues and
+ * exchanges, and stops the cluster if it started one.
  */
 public final class SuiteSystem implements AutoCloseable {
   /** The processes, in run.sh's start order, and the databases they own. */
@@ -54,22 +57,25 @@ public final class SuiteSystem implements AutoCloseable {
   private static final String DB_HOST = "127.0.0.1";
   private static final int DB_PORT = 5432;
 
-  /** notification-service's database lives on the suite's own PostgreSQL (fault 4's kill -9). */
-  private static final String OWN_POSTGRES_DATABASE = "notification";
-
   private final String instance = "faults_" + UUID.randomUUID().toString().substring(0, 6);
   private final Path root;
   private final Path logs;
+  private final SuiteLayout layout;
   private final RecordingProvider provider;
   private final SuiteBroker broker;
   private final SuitePostgres ownPostgres;
   private final TcpProxy notificationDatabase;
-  private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
-  private final Map<String, Integer> ports = new HashMap<>();
 
-  private SuiteSystem(Path root, RecordingProvider provider, SuiteBroker broker)
+  /** Every service's replicas, the first one first. */
+  private final Map<String, List<ServiceProcess>> services = new LinkedHashMap<>();
+
+  /** The HTTP port of each service, by replica (index 0 is the first replica). */
+  private final Map<String, List<Integer>> ports = new HashMap<>();
+
+  private SuiteSystem(Path root, SuiteLayout layout, RecordingProvider provider, SuiteBroker broker)
       throws IOException {
     this.root = root;
+    this.layout = layout;
     this.provider = provider;
     this.broker = broker;
     this.logs = root.resolve("reliability/target/faults").resolve(instance);
@@ -79,21 +85,42 @@ public final class SuiteSystem implements AutoCloseable {
             localStackJar(),
             logs.resolve("postgres"),
             logs.resolve("postgres.log"),
-            TcpProxy.freePort());
+            TcpProxy.freePort(),
+            layout.postgresSettings());
     this.notificationDatabase = TcpProxy.to(DB_HOST, ownPostgres.port());
   }
 
   /**
-   * Starts the broker {@code faults} need ({@link SuiteBroker#start}), creates the databases,
-   * starts every service and waits until all are healthy.
+   * The fault suite's system ({@link SuiteLayout#FAULTS}) on the broker {@code faults} need: the
+   * 3-node cluster for fault 7, else the machine's ({@link SuiteBroker#start}).
    */
   public static SuiteSystem start(
       Path root, RecordingProvider provider, String adminEmail, List<Integer> faults)
       throws IOException, InterruptedException {
-    SuiteBroker broker = SuiteBroker.start(root, faults);
+    return start(root, SuiteLayout.FAULTS, SuiteBroker.start(root, faults), provider, adminEmail);
+  }
+
+  /** A system laid out as {@code layout} says, on the machine's broker. */
+  static SuiteSystem start(
+      Path root, SuiteLayout layout, RecordingProvider provider, String adminEmail)
+      throws IOException, InterruptedException {
+    return start(root, layout, SuiteBroker.machine(), provider, adminEmail);
+  }
+
+  /**
+   * Creates the databases, starts every service on {@code broker} (closed with the system) and
+   * waits until all are healthy.
+   */
+  private static SuiteSystem start(
+      Path root,
+      SuiteLayout layout,
+      SuiteBroker broker,
+      RecordingProvider provider,
+      String adminEmail)
+      throws IOException, InterruptedException {
     SuiteSystem system;
     try {
-      system = new SuiteSystem(root, provider, broker);
+      system = new SuiteSystem(root, layout, provider, broker);
     } catch (IOException | RuntimeException e) {
       broker.close();
       throw e;
@@ -121,16 +148,45 @@ public final class SuiteSystem implements AutoCloseable {
     return provider;
   }
 
+  /** The first replica's gateway. */
   public String gateway() {
-    return "http://127.0.0.1:" + ports.get("gateway");
+    return gateways().getFirst();
   }
 
+  /** Every replica's gateway, the first one first. */
+  List<String> gateways() {
+    return ports.get("gateway").stream().map(port -> "http://127.0.0.1:" + port).toList();
+  }
+
+  /** The service's first replica. */
   ServiceProcess service(String name) {
-    ServiceProcess service = services.get(name);
-    if (service == null) {
+    return replicas(name).getFirst();
+  }
+
+  /** The service's replicas, the first one first. */
+  List<ServiceProcess> replicas(String name) {
+    List<ServiceProcess> replicas = services.get(name);
+    if (replicas == null) {
       throw new IllegalArgumentException("no service " + name);
     }
-    return service;
+    return replicas;
+  }
+
+  /** Every process started, replica by replica in start order. */
+  List<ServiceProcess> processes() {
+    List<ServiceProcess> all = new ArrayList<>();
+    for (int replica = 0; replica < layout.replicas(); replica++) {
+      for (List<ServiceProcess> replicas : services.values()) {
+        if (replica < replicas.size()) {
+          all.add(replicas.get(replica));
+        }
+      }
+    }
+    return all;
+  }
+
+  SuiteLayout layout() {
+    return layout;
   }
 
   /** The RabbitMQ every service is connected to, and the proxies in between. */
@@ -157,16 +213,25 @@ public final class SuiteSystem implements AutoCloseable {
   }
 
   private int portOf(String database) {
-    return database.equals(OWN_POSTGRES_DATABASE) ? ownPostgres.port() : DB_PORT;
+    return onOwnPostgres(database) ? ownPostgres.port() : DB_PORT;
+  }
+
+  private boolean onOwnPostgres(String database) {
+    return layout.ownPostgresDatabases().contains(database);
   }
 
   private void createDatabases() throws IOException, InterruptedException {
     List<String> onMachine = new ArrayList<>();
-    DATABASE_OF.values().stream()
-        .filter(database -> !database.equals(OWN_POSTGRES_DATABASE))
-        .forEach(database -> onMachine.add(instance + "_" + database));
-    createDatabases(DB_PORT, onMachine);
-    createDatabases(ownPostgres.port(), List.of(instance + "_" + OWN_POSTGRES_DATABASE));
+    List<String> onOwn = new ArrayList<>();
+    for (String database : DATABASE_OF.values()) {
+      (onOwnPostgres(database) ? onOwn : onMachine).add(instance + "_" + database);
+    }
+    if (!onMachine.isEmpty()) {
+      createDatabases(DB_PORT, onMachine);
+    }
+    if (!onOwn.isEmpty()) {
+      createDatabases(ownPostgres.port(), onOwn);
+    }
   }
 
   private void createDatabases(int port, List<String> databases)
@@ -197,60 +262,84 @@ public final class SuiteSystem implements AutoCloseable {
     return root.resolve("platform/local-stack/target/local-stack-%s-exec.jar".formatted(VERSION));
   }
 
+  /**
+   * Starts the first replica of every service and waits until all are healthy, then the next: a
+   * replica joins a system that is up, as in a rolling deployment, and the first identity-service
+   * makes the signing key the others find in the database.
+   */
   private void startServices(String adminEmail) throws IOException, InterruptedException {
-    Map<String, Integer> managementPorts = new HashMap<>();
-    for (String service : DATABASE_OF.keySet()) {
-      ports.put(service, TcpProxy.freePort());
-      managementPorts.put(service, TcpProxy.freePort());
-    }
-    Map<String, String> shared = sharedEnvironment(managementPorts, adminEmail);
-    for (String service : DATABASE_OF.keySet()) {
-      Map<String, String> environment = new HashMap<>(shared);
-      String database = instance + "_" + DATABASE_OF.get(service);
-      environment.put("DB_NAME", database);
-      environment.put("DB_USER", database);
-      environment.put("DB_PASSWORD", "");
-      environment.put("MANAGEMENT_PORT", managementPorts.get(service).toString());
-      if (service.equals("gateway")) {
-        // The gateway listens on every interface as run.sh starts it; its actuator on loopback.
-        environment.remove("SERVER_ADDRESS");
-        environment.put("MANAGEMENT_ADDRESS", "127.0.0.1");
+    List<Map<String, Integer>> managementPorts = new ArrayList<>();
+    for (int replica = 0; replica < layout.replicas(); replica++) {
+      Map<String, Integer> management = new HashMap<>();
+      for (String service : DATABASE_OF.keySet()) {
+        ports.computeIfAbsent(service, s -> new ArrayList<>()).add(TcpProxy.freePort());
+        management.put(service, TcpProxy.freePort());
       }
-      if (service.equals("notification-service")) {
-        environment.put("DB_HOST", notificationDatabase.host());
-        environment.put("DB_PORT", Integer.toString(notificationDatabase.port()));
-      }
-      Path jar = root.resolve(JAR.get(service).formatted(VERSION));
-      ServiceProcess process =
-          new ServiceProcess(
-              service,
-              jar,
-              Map.copyOf(environment),
-              managementPorts.get(service),
-              logs.resolve(service + ".log"));
-      services.put(service, process);
-      process.start();
+      managementPorts.add(management);
     }
-    for (ServiceProcess process : services.values()) {
-      process.awaitHealthy(START_LIMIT);
+    for (int replica = 0; replica < layout.replicas(); replica++) {
+      Map<String, Integer> management = managementPorts.get(replica);
+      Map<String, String> shared = sharedEnvironment(replica, management, adminEmail);
+      List<ServiceProcess> started = new ArrayList<>();
+      for (String service : DATABASE_OF.keySet()) {
+        String name = replica == 0 ? service : service + "-" + (replica + 1);
+        ServiceProcess process =
+            new ServiceProcess(
+                name,
+                root.resolve(JAR.get(service).formatted(VERSION)),
+                environmentOf(service, shared, management.get(service)),
+                management.get(service),
+                logs.resolve(name + ".log"));
+        services.computeIfAbsent(service, s -> new ArrayList<>()).add(process);
+        started.add(process);
+        process.start();
+      }
+      for (ServiceProcess process : started) {
+        process.awaitHealthy(START_LIMIT);
+      }
     }
   }
 
+  private Map<String, String> environmentOf(
+      String service, Map<String, String> shared, int managementPort) {
+    Map<String, String> environment = new HashMap<>(shared);
+    String database = instance + "_" + DATABASE_OF.get(service);
+    environment.put("DB_NAME", database);
+    environment.put("DB_USER", database);
+    environment.put("DB_PASSWORD", "");
+    environment.put("MANAGEMENT_PORT", Integer.toString(managementPort));
+    if (service.equals("gateway")) {
+      // The gateway listens on every interface as run.sh starts it; its actuator on loopback.
+      environment.remove("SERVER_ADDRESS");
+      environment.put("MANAGEMENT_ADDRESS", "127.0.0.1");
+    }
+    if (service.equals("notification-service")) {
+      environment.put("DB_HOST", notificationDatabase.host());
+      environment.put("DB_PORT", Integer.toString(notificationDatabase.port()));
+    } else if (onOwnPostgres(DATABASE_OF.get(service))) {
+      environment.put("DB_PORT", Integer.toString(ownPostgres.port()));
+    }
+    return Map.copyOf(environment);
+  }
+
+  /** What every service of one replica set gets: the set's own ports and URLs. */
   private Map<String, String> sharedEnvironment(
-      Map<String, Integer> managementPorts, String adminEmail) {
+      int replica, Map<String, Integer> managementPorts, String adminEmail) {
     Map<String, String> environment = new HashMap<>();
     for (String service : DATABASE_OF.keySet()) {
       String variable = service.toUpperCase(Locale.ROOT).replace('-', '_');
-      environment.put(variable + "_PORT", ports.get(service).toString());
+      int port = ports.get(service).get(replica);
+      environment.put(variable + "_PORT", Integer.toString(port));
       environment.put(variable + "_MANAGEMENT_PORT", managementPorts.get(service).toString());
       if (!service.equals("gateway")) {
-        environment.put(variable + "_URL", "http://127.0.0.1:" + ports.get(service));
+        environment.put(variable + "_URL", "http://127.0.0.1:" + port);
       }
     }
     environment.put("SERVER_ADDRESS", "127.0.0.1");
     environment.put(
         "IDENTITY_JWKS_URI",
-        "http://127.0.0.1:%d/.well-known/jwks.json".formatted(ports.get("identity-service")));
+        "http://127.0.0.1:%d/.well-known/jwks.json"
+            .formatted(ports.get("identity-service").get(replica)));
     environment.put("DB_HOST", DB_HOST);
     environment.put("DB_PORT", Integer.toString(DB_PORT));
     environment.put("RABBITMQ_ADDRESSES", broker.serviceAddresses());
@@ -265,6 +354,7 @@ public final class SuiteSystem implements AutoCloseable {
     environment.put("COMMENTSERVICE_RATELIMITS_COMMENTSPERMINUTE", "1000000");
     environment.put("GATEWAY_RATELIMITS_ATTEMPTSPERMINUTE", "1000000");
     environment.put("IDENTITY_RATELIMITS_ATTEMPTSPERMINUTE", "1000000");
+    environment.putAll(layout.environment());
     return environment;
   }
 
@@ -274,7 +364,7 @@ public final class SuiteSystem implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
-    List<ServiceProcess> reversed = new ArrayList<>(services.values());
+    List<ServiceProcess> reversed = processes();
     Collections.reverse(reversed);
     for (ServiceProcess service : reversed) {
       service.stop();
@@ -296,7 +386,7 @@ public final class SuiteSystem implements AutoCloseable {
                 "jdbc:postgresql://%s:%d/postgres".formatted(DB_HOST, DB_PORT), "postgres", "");
         Statement statement = admin.createStatement()) {
       for (String database : DATABASE_OF.values()) {
-        if (database.equals(OWN_POSTGRES_DATABASE)) {
+        if (onOwnPostgres(database)) {
           continue; // removed with the suite's own PostgreSQL
         }
         statement.execute(

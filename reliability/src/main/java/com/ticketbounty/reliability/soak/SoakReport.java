@@ -80,7 +80,10 @@ public final class SoakReport {
   public List<Plot> plots() {
     List<Plot> plots = new ArrayList<>();
     for (String group : result.samples().groups()) {
-      Plot plot = Plot.of("Soak: " + group, plotFile(group), "minutes", group);
+      // Start-up latencies are seconds, steady ones tens of milliseconds: on a linear axis the
+      // warm-up would flatten the rest into the floor, so latency is drawn on a log axis.
+      String axis = group.equals(Resources.LATENCY) ? group + " (log)" : group;
+      Plot plot = Plot.of("Soak: " + group, plotFile(group), "minutes", axis);
       for (SampleTable.Series series : result.samples().inGroup(group)) {
         for (double[] point : result.samples().points(series)) {
           plot.point(series.name(), point[0], point[1]);

@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The soak's requests, one per slot of the open loop, in {@link Operation#MIX}'s order. A request
@@ -100,10 +101,12 @@ final class Traffic implements OpenLoop.Sender {
    */
   private CompletableFuture<String> changePassword() {
     int turn = passwordChanges.getAndIncrement();
-    Account account = passwordChangers.get(turn % passwordChangers.size());
-    if (!account.claim()) {
+    Account account = freeChanger(turn);
+    if (account == null) {
       return CompletableFuture.failedFuture(
-          new IllegalStateException("the account's previous password change is still going"));
+          new IllegalStateException(
+              "every password changer's previous change is still going (%d accounts)"
+                  .formatted(passwordChangers.size())));
     }
     String changed = "soak-pass-" + (turn + 1);
     return expect(204, calls.changePassword(account, changed))
@@ -120,6 +123,20 @@ final class Traffic implements OpenLoop.Sender {
               return body;
             })
         .whenComplete((body, error) -> account.release());
+  }
+
+  /**
+   * The first account, from this turn's on, not in the middle of a change: while start-up makes
+   * changes slow, the next turn takes another account rather than failing on a busy one.
+   */
+  private @Nullable Account freeChanger(int turn) {
+    for (int i = 0; i < passwordChangers.size(); i++) {
+      Account account = passwordChangers.get((turn + i) % passwordChangers.size());
+      if (account.claim()) {
+        return account;
+      }
+    }
+    return null;
   }
 
   private CompletableFuture<String> openTicket(String priority, int seq) {
