@@ -16,8 +16,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * PhaseSchedule} says (a third in and two thirds in, unless the fault asks for a longer window),
  * then the reconciliation polled until it holds — every expected e-mail sent once, no run
  * unfinished, no outbox row unsent — or the limit passes. Recovery is counted from the fault's
- * lifting; the load goes on for another third, so a recovery shorter than that shows the system
- * caught up while still under load.
+ * lifting, but polled only once the load (another third after the lifting) has ended and been
+ * answered: a recovery of about that third shows the system had caught up by the end of the load.
  */
 final class FaultPhase {
   private static final Duration POLL = Duration.ofMillis(500);
