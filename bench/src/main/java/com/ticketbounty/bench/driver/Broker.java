@@ -1,5 +1,6 @@
 package com.ticketbounty.bench.driver;
 
+import com.rabbitmq.client.Address;
 import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
@@ -11,18 +12,25 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** The driver's connection to the machine's RabbitMQ: publishing channels, depths, clean-up. */
+/**
+ * The driver's connection to RabbitMQ (the machine's broker, or any node of a cluster): publishing
+ * channels, depths, clean-up.
+ */
 public final class Broker implements AutoCloseable {
   private final Connection connection;
   private final Channel admin;
 
+  /** The machine's broker, 127.0.0.1:5672. */
   public Broker() throws IOException, TimeoutException {
+    this(List.of(new Address("127.0.0.1", 5672)));
+  }
+
+  /** The first of {@code nodes} that accepts, as amqp-client tries a cluster's addresses. */
+  public Broker(List<Address> nodes) throws IOException, TimeoutException {
     ConnectionFactory factory = new ConnectionFactory();
-    factory.setHost("127.0.0.1");
-    factory.setPort(5672);
     factory.setUsername("guest");
     factory.setPassword("guest");
-    connection = factory.newConnection("bench-driver");
+    connection = factory.newConnection(nodes, "bench-driver");
     admin = connection.createChannel();
   }
 

@@ -101,7 +101,7 @@ public final class BrokerNodeStop {
 
     NodeStopReport report = new NodeStopReport();
     List<ClusterNodes.QueueState> before = nodes.queues();
-    int node = mostLeaders(before);
+    int node = ClusterNodes.leadingMost(before);
     report.fact(
         "cluster: 3 RabbitMQ 3.10 nodes on this host, `RABBITMQ_ADDRESSES=%s`"
             .formatted(addresses));
@@ -189,18 +189,6 @@ public final class BrokerNodeStop {
       System.out.println("written to " + page);
     }
     return reconciliations;
-  }
-
-  /** The node leading the most quorum queues (the first on a tie). */
-  private static int mostLeaders(List<ClusterNodes.QueueState> queues) {
-    return queues.stream()
-        .filter(queue -> queue.type().equals("quorum") && !queue.leader().isEmpty())
-        .collect(Collectors.groupingBy(ClusterNodes.QueueState::leader, Collectors.counting()))
-        .entrySet()
-        .stream()
-        .max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-        .map(entry -> ClusterNodes.numberOf(entry.getKey()))
-        .orElse(1);
   }
 
   private static Map<String, Long> leaders(List<ClusterNodes.QueueState> queues) {

@@ -5,28 +5,32 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The 3-node cluster of {@code scripts/rabbitmq-cluster.sh}, through that script: which node leads
- * which quorum queue, and a node stopped (its Erlang VM, as a crashed or rebooted host would be
- * gone) and started again.
+ * The 3-node cluster of {@code scripts/rabbitmq-cluster.sh}, through that script: the cluster
+ * started and stopped, which node leads which quorum queue, and a node stopped (its Erlang VM, as a
+ * crashed or rebooted host would be gone) and started again. Used by {@code ./cluster.sh} and by
+ * the fault suite's fault 7.
  */
-final class ClusterNodes {
+public final class ClusterNodes {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final Path script;
 
-  ClusterNodes(Path root) {
+  public ClusterNodes(Path root) {
     this.script = root.resolve("scripts/rabbitmq-cluster.sh");
   }
 
   /** One queue as the cluster reports it. */
-  record QueueState(String name, String type, String leader, List<String> members, int online) {}
+  public record QueueState(
+      String name, String type, String leader, List<String> members, int online) {}
 
-  List<QueueState> queues() throws IOException, InterruptedException {
+  public List<QueueState> queues() throws IOException, InterruptedException {
     List<QueueState> queues = new ArrayList<>();
     for (JsonNode queue : JSON.readTree(run("queues"))) {
       List<String> members = new ArrayList<>();
@@ -43,13 +47,49 @@ final class ClusterNodes {
   }
 
   /** Stops node {@code n} (1..3); returns once it is down. */
-  void stop(int n) throws IOException, InterruptedException {
+  public void stop(int n) throws IOException, InterruptedException {
     run("stop-node", Integer.toString(n));
   }
 
   /** Starts node {@code n} again; returns once it runs (it rejoins the cluster from its data). */
-  void start(int n) throws IOException, InterruptedException {
+  public void start(int n) throws IOException, InterruptedException {
     run("start-node", Integer.toString(n));
+  }
+
+  /**
+   * Starts the three nodes and joins them (or finds them running); returns their AMQP addresses,
+   * {@code host:port,host:port,host:port}.
+   */
+  public String startCluster() throws IOException, InterruptedException {
+    return run("start")
+        .lines()
+        .filter(line -> line.startsWith("RABBITMQ_ADDRESSES="))
+        .map(line -> line.substring("RABBITMQ_ADDRESSES=".length()))
+        .findFirst()
+        .orElseThrow(() -> new IOException("the cluster's start printed no addresses"));
+  }
+
+  /** Stops the three nodes and removes their data. */
+  public void stopCluster() throws IOException, InterruptedException {
+    run("stop");
+  }
+
+  /**
+   * The node leading the most quorum queues (the first on a tie; node 1 when none has a leader):
+   * stopping it moves the most leaders.
+   */
+  public static int leadingMost(List<QueueState> queues) {
+    return queues.stream()
+        .filter(queue -> queue.type().equals("quorum") && !queue.leader().isEmpty())
+        .collect(Collectors.groupingBy(QueueState::leader, Collectors.counting()))
+        .entrySet()
+        .stream()
+        // The most queues; on a tie the first node by name (the greatest of the reversed order).
+        .max(
+            Map.Entry.<String, Long>comparingByValue()
+                .thenComparing(Map.Entry.<String, Long>comparingByKey().reversed()))
+        .map(entry -> numberOf(entry.getKey()))
+        .orElse(1);
   }
 
   /** The node number of a node name such as {@code tb2@localhost}. */

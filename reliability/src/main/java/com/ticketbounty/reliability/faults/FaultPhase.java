@@ -12,11 +12,12 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * One fault's phase: load from its start to its end, the fault injected a third in and lifted two
- * thirds in, then the reconciliation polled until it holds — every expected e-mail sent once, no
- * run unfinished, no outbox row unsent — or the limit passes. Recovery is counted from the fault's
- * lifting; the load goes on for the last third, so a recovery shorter than that shows the system
- * caught up while still under load.
+ * One fault's phase: load from its start to its end, the fault injected and lifted as its {@link
+ * PhaseSchedule} says (a third in and two thirds in, unless the fault asks for a longer window),
+ * then the reconciliation polled until it holds — every expected e-mail sent once, no run
+ * unfinished, no outbox row unsent — or the limit passes. Recovery is counted from the fault's
+ * lifting, but polled only once the load (another third after the lifting) has ended and been
+ * answered: a recovery of about that third shows the system had caught up by the end of the load.
  */
 final class FaultPhase {
   private static final Duration POLL = Duration.ofMillis(500);
@@ -42,9 +43,12 @@ final class FaultPhase {
     this.recoveryLimit = recoveryLimit;
   }
 
-  FaultRow run(Fault fault, Duration length, double rate) throws Exception {
+  /** Runs {@code fault}'s phase; {@code defaultLength} is its length for the default window. */
+  FaultRow run(Fault fault, Duration defaultLength, double rate) throws Exception {
     String tag = "f%d%s".formatted(fault.number(), randomLetters());
     Load load = new Load(frontend, accounts, tag);
+    PhaseSchedule schedule = PhaseSchedule.of(fault, defaultLength);
+    Duration length = schedule.length();
     int count = (int) Math.ceil(rate * length.toMillis() / 1000.0);
     OpenLoop loop = new OpenLoop(rate, count, Load.completions(count), load);
     long start = System.nanoTime();
@@ -55,10 +59,10 @@ final class FaultPhase {
     List<String> failedBefore = state.failedRuns();
     List<String> opsDeadBefore = ops.deadLetterIds();
     Thread sending = loop.start();
-    sleepUntil(start, length.dividedBy(3));
-    say("fault %d: injecting", fault.number());
-    fault.inject(system, length.dividedBy(3));
-    sleepUntil(start, length.multipliedBy(2).dividedBy(3));
+    sleepUntil(start, schedule.inject());
+    say("fault %d: injecting for %s", fault.number(), schedule.window());
+    fault.inject(system, schedule.window());
+    sleepUntil(start, schedule.lift());
     say("fault %d: lifting", fault.number());
     fault.lift(system);
     Instant lifted = Instant.now();

@@ -25,7 +25,8 @@ public final class FaultSuite {
           3, List.of(CutConnection.rabbitFromEveryService(3)),
           4, List.of(CutConnection.postgresFromNotificationService(4), new KillPostgres(4)),
           5, List.of(new PoisonMessages()),
-          6, List.of(new ProviderOutage(6)));
+          6, List.of(new ProviderOutage(6)),
+          7, List.of(new BrokerNodeDown()));
 
   private FaultSuite() {}
 
@@ -47,7 +48,8 @@ public final class FaultSuite {
     try (RecordingProvider provider = RecordingProvider.start()) {
       FaultPhase.say("starting the system service by service");
       String admin = "admin%d@%s".formatted(System.nanoTime() % 1_000_000, Frontend.DOMAIN);
-      try (SuiteSystem system = SuiteSystem.start(options.root(), provider, admin)) {
+      try (SuiteSystem system =
+          SuiteSystem.start(options.root(), provider, admin, options.faults())) {
         FaultPhase.say("system %s up; logs in %s", system.instance(), system.logs());
         Frontend frontend = new Frontend(system.gateway());
         List<Load.Account> accounts = signUp(frontend);
@@ -94,13 +96,21 @@ public final class FaultSuite {
   }
 
   private static String setting(SuiteOptions options) {
-    return ("Each fault: %s of steady load through the gateway (open loop), the fault injected a"
-            + " third in and lifted two thirds in. Expected e-mails come from the databases (tickets,"
-            + " comments, accounts and password changes the phase made, plus every ticket answered"
-            + " 201); lost = expected with no e-mail sent, duplicated = e-mails beyond one distinct"
-            + " idempotency key per effect; finished steps re-run = e-mails a step sent after it was"
-            + " recorded completed. Recovery: from the fault's end until every expected e-mail was"
-            + " sent, no run unfinished and no outbox row unsent (limit %s).")
-        .formatted(options.perFault(), options.recoveryLimit());
+    String broker =
+        options.faults().contains(SuiteBroker.NEEDS_CLUSTER)
+            ? "a 3-node RabbitMQ cluster (scripts/rabbitmq-cluster.sh), every service given the"
+                + " three nodes through a TCP proxy each"
+            : "the machine's RabbitMQ, through a TCP proxy";
+    return "The system ran on %s. ".formatted(broker)
+        + ("Each fault: %s of steady load through the gateway (open loop), the fault injected a"
+                + " third in and lifted two thirds in; fault 6 holds the provider slow and failing for"
+                + " the durations it states, its phase growing to a third before, that window and a"
+                + " third after. Expected e-mails come from the databases (tickets,"
+                + " comments, accounts and password changes the phase made, plus every ticket answered"
+                + " 201); lost = expected with no e-mail sent, duplicated = e-mails beyond one distinct"
+                + " idempotency key per effect; finished steps re-run = e-mails a step sent after it was"
+                + " recorded completed. Recovery: from the fault's end until every expected e-mail was"
+                + " sent, no run unfinished and no outbox row unsent (limit %s).")
+            .formatted(options.perFault(), options.recoveryLimit());
   }
 }

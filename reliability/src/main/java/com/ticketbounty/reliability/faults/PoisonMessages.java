@@ -3,7 +3,6 @@ package com.ticketbounty.reliability.faults;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -38,10 +37,7 @@ final class PoisonMessages implements Fault {
 
   @Override
   public void inject(SuiteSystem system, Duration window) throws Exception {
-    ConnectionFactory factory = new ConnectionFactory();
-    factory.setHost("127.0.0.1");
-    factory.setPort(5672);
-    try (Connection connection = factory.newConnection("fault-suite-poison");
+    try (Connection connection = system.broker().connect("fault-suite-poison");
         Channel channel = connection.createChannel()) {
       channel.confirmSelect();
       String exchange = system.instance() + ".events";

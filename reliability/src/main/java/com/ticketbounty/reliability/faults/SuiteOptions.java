@@ -24,7 +24,7 @@ public record SuiteOptions(
     double rate,
     Duration recoveryLimit,
     boolean writeDocs) {
-  public static final List<Integer> ALL = List.of(1, 2, 3, 4, 5, 6);
+  public static final List<Integer> ALL = List.of(1, 2, 3, 4, 5, 6, 7);
 
   public static SuiteOptions parse(Path root, String... args) {
     List<Integer> faults = ALL;

@@ -1,6 +1,5 @@
 package com.ticketbounty.reliability.faults;
 
-import com.ticketbounty.bench.driver.Broker;
 import com.ticketbounty.testsupport.TcpProxy;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,20 +18,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The whole system as the suite runs it: the databases and roles created by the run command's own
  * helper ({@code local-stack create-databases}), then every service's jar started on its own, with
  * the environment run.sh gives it, under a name prefix of its own ({@code <layout name>_<id>}:
  * {@code faults_…}), so that one service can be killed and restarted without the others. RabbitMQ
- * is reached by every service through one TCP proxy; the {@link SuiteLayout}'s databases
- * (notification-service's for the fault suite) live on a PostgreSQL of the suite's own (the
- * embedded one of run.sh), which notification-service reaches through another proxy, so that it can
- * be cut off or killed. With more than one replica, each set of services (gateway included) runs on
- * ports of its own, its gateway and services calling each other, and all sets share the databases
- * and the broker, as hosts behind a load balancer would. {@link #close()} stops the services and
- * drops the databases, roles, queues and exchanges.
+ * (the machine's broker, or the 3-node cluster when fault 7 runs: {@link SuiteBroker}) is reached
+ * by every service through TCP proxies; the {@link SuiteLayout}'s databases (notification-service's
+ * for the fault suite) live on a PostgreSQL of the suite's own (the embedded one of run.sh), which
+ * notification-service reaches through another proxy, so that it can be cut off or killed. With
+ * more than one replica, each set of services (gateway included) runs on ports of its own, its
+ * gateway and services calling each other, and all sets share the databases and the broker, as
+ * hosts behind a load balancer would. {@link #close()} stops the services and drops the databases,
+ * roles, queues and exchanges, and stops the cluster if it started one.
  */
 public final class SuiteSystem implements AutoCloseable {
   /** The processes, in run.sh's start order, and the databases they own. */
@@ -63,7 +62,7 @@ public final class SuiteSystem implements AutoCloseable {
   private final Path logs;
   private final SuiteLayout layout;
   private final RecordingProvider provider;
-  private final TcpProxy rabbit = TcpProxy.to("127.0.0.1", 5672);
+  private final SuiteBroker broker;
   private final SuitePostgres ownPostgres;
   private final TcpProxy notificationDatabase;
 
@@ -73,12 +72,13 @@ public final class SuiteSystem implements AutoCloseable {
   /** The HTTP port of each service, by replica (index 0 is the first replica). */
   private final Map<String, List<Integer>> ports = new HashMap<>();
 
-  private SuiteSystem(Path root, SuiteLayout layout, RecordingProvider provider)
+  private SuiteSystem(Path root, SuiteLayout layout, RecordingProvider provider, SuiteBroker broker)
       throws IOException {
     this.instance = layout.name() + "_" + UUID.randomUUID().toString().substring(0, 6);
     this.root = root;
     this.layout = layout;
     this.provider = provider;
+    this.broker = broker;
     this.logs = root.resolve("reliability/target/faults").resolve(instance);
     Files.createDirectories(logs);
     this.ownPostgres =
@@ -91,17 +91,41 @@ public final class SuiteSystem implements AutoCloseable {
     this.notificationDatabase = TcpProxy.to(DB_HOST, ownPostgres.port());
   }
 
-  /** The fault suite's system: {@link SuiteLayout#FAULTS}. */
-  public static SuiteSystem start(Path root, RecordingProvider provider, String adminEmail)
+  /**
+   * The fault suite's system ({@link SuiteLayout#FAULTS}) on the broker {@code faults} need: the
+   * 3-node cluster for fault 7, else the machine's ({@link SuiteBroker#start}).
+   */
+  public static SuiteSystem start(
+      Path root, RecordingProvider provider, String adminEmail, List<Integer> faults)
       throws IOException, InterruptedException {
-    return start(root, SuiteLayout.FAULTS, provider, adminEmail);
+    return start(root, SuiteLayout.FAULTS, SuiteBroker.start(root, faults), provider, adminEmail);
   }
 
-  /** Creates the databases, starts every service and waits until all are healthy. */
+  /** A system laid out as {@code layout} says, on the machine's broker. */
   static SuiteSystem start(
       Path root, SuiteLayout layout, RecordingProvider provider, String adminEmail)
       throws IOException, InterruptedException {
-    SuiteSystem system = new SuiteSystem(root, layout, provider);
+    return start(root, layout, SuiteBroker.machine(), provider, adminEmail);
+  }
+
+  /**
+   * Creates the databases, starts every service on {@code broker} (closed with the system) and
+   * waits until all are healthy.
+   */
+  private static SuiteSystem start(
+      Path root,
+      SuiteLayout layout,
+      SuiteBroker broker,
+      RecordingProvider provider,
+      String adminEmail)
+      throws IOException, InterruptedException {
+    SuiteSystem system;
+    try {
+      system = new SuiteSystem(root, layout, provider, broker);
+    } catch (IOException | RuntimeException e) {
+      broker.close();
+      throw e;
+    }
     try {
       system.ownPostgres.start();
       system.createDatabases();
@@ -162,9 +186,9 @@ public final class SuiteSystem implements AutoCloseable {
     return all;
   }
 
-  /** Every service's connection to RabbitMQ. */
-  public TcpProxy rabbit() {
-    return rabbit;
+  /** The RabbitMQ every service is connected to, and the proxies in between. */
+  SuiteBroker broker() {
+    return broker;
   }
 
   /** notification-service's connection to PostgreSQL. */
@@ -315,8 +339,7 @@ public final class SuiteSystem implements AutoCloseable {
             .formatted(ports.get("identity-service").get(replica)));
     environment.put("DB_HOST", DB_HOST);
     environment.put("DB_PORT", Integer.toString(DB_PORT));
-    environment.put("RABBITMQ_HOST", rabbit.host());
-    environment.put("RABBITMQ_PORT", Integer.toString(rabbit.port()));
+    environment.put("RABBITMQ_ADDRESSES", broker.serviceAddresses());
     environment.put("EVENTRUNTIME_NAMEPREFIX", instance + ".");
     environment.put("EMAIL_BASE_URL", provider.baseUrl());
     environment.put("EMAIL_API_KEY", "re_faults_key");
@@ -343,7 +366,6 @@ public final class SuiteSystem implements AutoCloseable {
     for (ServiceProcess service : reversed) {
       service.stop();
     }
-    rabbit.close();
     notificationDatabase.close();
     try {
       ownPostgres.close();
@@ -351,13 +373,8 @@ public final class SuiteSystem implements AutoCloseable {
       System.err.println("[faults] could not remove the suite's PostgreSQL: " + e);
     }
     dropDatabases();
-    try (Broker broker = new Broker()) {
-      broker.deleteAll(
-          Broker.queuesNamed(instance + "."),
-          List.of(instance + ".events", instance + ".events.dlx"));
-    } catch (IOException | TimeoutException e) {
-      System.err.println("[faults] could not delete the queues of " + instance + ": " + e);
-    }
+    broker.deleteAll(instance + ".");
+    broker.close();
   }
 
   private void dropDatabases() {
