@@ -6,6 +6,6 @@
 # and counts: nothing lost or doubled, the runs resumed after their leases expired, every minute's
 # cron tick once, the concurrency limit across both, poison dead-lettered once per queue by two
 # drainers, the connections against max_connections.
-#   ./replicas.sh [--minutes 4] [--rate 4]
+#   ./replicas.sh [--minutes 6] [--rate 4]
 # Writes the section "replicas" of docs/scaling.md. Exits non-zero when anything did not hold.
 exec "$(dirname "$0")/scripts/reliability-main.sh" faults.ReplicaRun "$@"

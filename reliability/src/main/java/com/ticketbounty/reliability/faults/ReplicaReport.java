@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * @param resumed notification-service's runs resumed after their lease expired, since the kill
  * @param burst the burst's confirmations reconciled against the provider
  * @param mostAtOnce the most of the burst owner's e-mails the provider was handling at once
- * @param ticks the cron function's ticks since both replicas were up
+ * @param ticks the cron function's ticks since the first replica was up
  * @param drained poison messages published with both replicas up, as dead letters
  * @param mostConnections the most client connections PostgreSQL had open at once
  * @param pools each process's configured most connections (JDBC pool as logged, plus R2DBC)

@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -16,8 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The whole system as the suite runs it: the databases and roles created by the run command's own
@@ -68,6 +71,8 @@ public final class SuiteSystem implements AutoCloseable {
 
   /** Every service's replicas, the first one first. */
   private final Map<String, List<ServiceProcess>> services = new LinkedHashMap<>();
+
+  private @Nullable Instant firstReplicaUp;
 
   /** The HTTP port of each service, by replica (index 0 is the first replica). */
   private final Map<String, List<Integer>> ports = new HashMap<>();
@@ -294,7 +299,15 @@ public final class SuiteSystem implements AutoCloseable {
       for (ServiceProcess process : started) {
         process.awaitHealthy(START_LIMIT);
       }
+      if (replica == 0) {
+        firstReplicaUp = Instant.now();
+      }
     }
+  }
+
+  /** When every service's first replica was healthy: the system worked from then on. */
+  Instant firstReplicaUp() {
+    return Objects.requireNonNull(firstReplicaUp, "not started");
   }
 
   private Map<String, String> environmentOf(
