@@ -79,14 +79,20 @@ public final class FaultSuite {
   static List<Load.Account> signUp(Frontend frontend) {
     List<Load.Account> accounts = new ArrayList<>();
     for (int i = 0; i < ACCOUNTS; i++) {
-      String username = "pool%d%s".formatted(i, Long.toString(System.nanoTime() % 1_000_000, 36));
-      Frontend.Answer answer = frontend.signUp(username).join();
-      if (answer.status() != 201) {
-        throw new IllegalStateException("signing up the load's accounts answered " + answer);
-      }
-      accounts.add(new Load.Account(answer.text("/user/id"), answer.text("/accessToken")));
+      accounts.add(
+          signUp(
+              frontend, "pool%d%s".formatted(i, Long.toString(System.nanoTime() % 1_000_000, 36))));
     }
     return List.copyOf(accounts);
+  }
+
+  /** Signs one account up, with its token. */
+  static Load.Account signUp(Frontend frontend, String username) {
+    Frontend.Answer answer = frontend.signUp(username).join();
+    if (answer.status() != 201) {
+      throw new IllegalStateException("signing %s up answered %s".formatted(username, answer));
+    }
+    return new Load.Account(answer.text("/user/id"), answer.text("/accessToken"));
   }
 
   private static void awaitAllHealthy(SuiteSystem system) throws InterruptedException {

@@ -107,7 +107,7 @@ public final class ReplicaRun {
         OperationsApi ops =
             OperationsApi.signInAdmin(new Frontend(system.gateway()), provider, admin);
         String ownerName = "burst" + Long.toString(System.nanoTime() % 1_000_000, 36);
-        Load.Account owner = signUp(frontend, ownerName);
+        Load.Account owner = FaultSuite.signUp(frontend, ownerName);
         provider.hold(Frontend.email(ownerName), KillReplica.HOLD);
         KillReplica kill = new KillReplica(frontend, owner, "rb" + ownerName, BURST);
         FaultRow row;
@@ -176,14 +176,6 @@ public final class ReplicaRun {
     // A second drainer's copy would come after the first: give it the time a drain takes.
     Thread.sleep(Duration.ofSeconds(5));
     return DrainedPoison.of(poison.poisonIds(), state.deadLetters());
-  }
-
-  private static Load.Account signUp(Frontend frontend, String username) {
-    Frontend.Answer answer = frontend.signUp(username).join();
-    if (answer.status() != 201) {
-      throw new IllegalStateException("signing the burst owner up answered " + answer);
-    }
-    return new Load.Account(answer.text("/user/id"), answer.text("/accessToken"));
   }
 
   /**
