@@ -17,10 +17,15 @@ public record SoakOptions(
     }
   }
 
-  /** The command's soak: {@code minutes} at {@code rate}, sampled every 15 s. */
+  /**
+   * The command's soak: {@code minutes} at {@code rate}, sampled every 15 s. Sixty password
+   * changers: while start-up makes a change and its sign-in take up to 50 s (Argon2 on cold JITs
+   * and 2 cores), one change a second needs that many accounts free, or the soak itself would
+   * refuse changes.
+   */
   public static SoakOptions of(double minutes, double rate) {
     return new SoakOptions(
-        Duration.ofMillis(Math.round(minutes * 60_000)), rate, Duration.ofSeconds(15), 20, 20);
+        Duration.ofMillis(Math.round(minutes * 60_000)), rate, Duration.ofSeconds(15), 20, 60);
   }
 
   /** Samples in a floor of heap readings: a minute's worth, at least one. */
