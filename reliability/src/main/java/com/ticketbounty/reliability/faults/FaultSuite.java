@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The fault suite ({@code ./faults.sh}, README "Reliability"): starts the system service by service
@@ -77,10 +78,15 @@ public final class FaultSuite {
 
   /** Signs the load's accounts up, each with its token. */
   static List<Load.Account> signUp(Frontend frontend) {
-    List<Load.Account> accounts = new ArrayList<>();
+    // All at once: each waits mostly on identity-service's password hashing.
+    List<CompletableFuture<Frontend.Answer>> answers = new ArrayList<>();
     for (int i = 0; i < ACCOUNTS; i++) {
       String username = "pool%d%s".formatted(i, Long.toString(System.nanoTime() % 1_000_000, 36));
-      Frontend.Answer answer = frontend.signUp(username).join();
+      answers.add(frontend.signUp(username));
+    }
+    List<Load.Account> accounts = new ArrayList<>();
+    for (CompletableFuture<Frontend.Answer> pending : answers) {
+      Frontend.Answer answer = pending.join();
       if (answer.status() != 201) {
         throw new IllegalStateException("signing up the load's accounts answered " + answer);
       }
