@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -84,10 +85,10 @@ public final class ClusterNodes {
         .collect(Collectors.groupingBy(QueueState::leader, Collectors.counting()))
         .entrySet()
         .stream()
-        // The most queues; on a tie the first node by name (the greatest of the reversed order).
+        // On a tie the lowest name is the greatest, so max() picks it: the first node.
         .max(
             Map.Entry.<String, Long>comparingByValue()
-                .thenComparing(Map.Entry.<String, Long>comparingByKey().reversed()))
+                .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
         .map(entry -> numberOf(entry.getKey()))
         .orElse(1);
   }

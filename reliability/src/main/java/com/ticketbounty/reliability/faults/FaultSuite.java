@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The fault suite ({@code ./faults.sh}, README "Reliability"): starts the system service by service
@@ -77,22 +78,32 @@ public final class FaultSuite {
 
   /** Signs the load's accounts up, each with its token. */
   static List<Load.Account> signUp(Frontend frontend) {
-    List<Load.Account> accounts = new ArrayList<>();
+    // All at once: each waits mostly on identity-service's password hashing.
+    List<CompletableFuture<Load.Account>> pending = new ArrayList<>();
     for (int i = 0; i < ACCOUNTS; i++) {
-      accounts.add(
-          signUp(
+      pending.add(
+          signingUp(
               frontend, "pool%d%s".formatted(i, Long.toString(System.nanoTime() % 1_000_000, 36))));
     }
-    return List.copyOf(accounts);
+    return pending.stream().map(CompletableFuture::join).toList();
   }
 
   /** Signs one account up, with its token. */
   static Load.Account signUp(Frontend frontend, String username) {
-    Frontend.Answer answer = frontend.signUp(username).join();
-    if (answer.status() != 201) {
-      throw new IllegalStateException("signing %s up answered %s".formatted(username, answer));
-    }
-    return new Load.Account(answer.text("/user/id"), answer.text("/accessToken"));
+    return signingUp(frontend, username).join();
+  }
+
+  private static CompletableFuture<Load.Account> signingUp(Frontend frontend, String username) {
+    return frontend
+        .signUp(username)
+        .thenApply(
+            answer -> {
+              if (answer.status() != 201) {
+                throw new IllegalStateException(
+                    "signing %s up answered %s".formatted(username, answer));
+              }
+              return new Load.Account(answer.text("/user/id"), answer.text("/accessToken"));
+            });
   }
 
   private static void awaitAllHealthy(SuiteSystem system) throws InterruptedException {

@@ -374,10 +374,14 @@ public final class SuiteSystem implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
-    List<ServiceProcess> reversed = processes();
-    Collections.reverse(reversed);
-    for (ServiceProcess service : reversed) {
-      service.stop();
+    // Side by side: each stop waits for the service's graceful shutdown, and nothing is measured
+    // any more, so the services need not go one after the other as run.sh stops them.
+    List<Thread> stopping = new ArrayList<>();
+    for (ServiceProcess service : processes()) {
+      stopping.add(Thread.ofVirtual().start(() -> stop(service)));
+    }
+    for (Thread thread : stopping) {
+      thread.join();
     }
     notificationDatabase.close();
     try {
@@ -388,6 +392,14 @@ public final class SuiteSystem implements AutoCloseable {
     dropDatabases();
     broker.deleteAll(instance + ".");
     broker.close();
+  }
+
+  private static void stop(ServiceProcess service) {
+    try {
+      service.stop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void dropDatabases() {
