@@ -108,10 +108,6 @@ final class KillReplica implements Fault {
     return bothHeldTheOwnersRuns;
   }
 
-  Load.Account owner() {
-    return owner;
-  }
-
   String burstTag() {
     return burstTag;
   }
