@@ -153,14 +153,7 @@ public final class SoakRun {
   private static List<Account> signUp(GatewayCalls calls, int count) {
     List<Account> accounts = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      Map<String, String> account = GatewayCalls.newAccount();
-      String body = Traffic.expect(201, calls.signUp(account)).join();
-      accounts.add(
-          new Account(
-              account.get("email"),
-              account.get("password"),
-              GatewayCalls.field(body, "/accessToken"),
-              GatewayCalls.field(body, "/refreshToken")));
+      accounts.add(Traffic.signUp(calls).join());
     }
     return accounts;
   }

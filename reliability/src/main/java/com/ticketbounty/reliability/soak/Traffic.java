@@ -80,18 +80,25 @@ final class Traffic implements OpenLoop.Sender {
   }
 
   private CompletableFuture<String> signUp() {
+    return signUp(calls)
+        .thenApply(
+            account -> {
+              accounts.add(account);
+              return account.email();
+            });
+  }
+
+  /** Signs a new account up through the gateway: the account, signed in. */
+  static CompletableFuture<Account> signUp(GatewayCalls calls) {
     var account = GatewayCalls.newAccount();
     return expect(201, calls.signUp(account))
         .thenApply(
-            body -> {
-              accounts.add(
-                  new Account(
-                      account.get("email"),
-                      account.get("password"),
-                      GatewayCalls.field(body, "/accessToken"),
-                      GatewayCalls.field(body, "/refreshToken")));
-              return body;
-            });
+            body ->
+                new Account(
+                    account.get("email"),
+                    account.get("password"),
+                    GatewayCalls.field(body, "/accessToken"),
+                    GatewayCalls.field(body, "/refreshToken")));
   }
 
   /**
