@@ -13,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -227,6 +228,20 @@ final class RunCommand implements AutoCloseable {
 
   List<ProcessHandle> descendants() {
     return process.descendants().toList();
+  }
+
+  /** The JVM run.sh started for {@code service}, known by the exec jar on its command line. */
+  ProcessHandle serviceProcess(String service) {
+    return process
+        .descendants()
+        .filter(
+            child ->
+                child.info().arguments().stream()
+                    .flatMap(Arrays::stream)
+                    .map(argument -> argument.substring(argument.lastIndexOf('/') + 1))
+                    .anyMatch(jar -> jar.startsWith(service + "-") && jar.endsWith("-exec.jar")))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException(service + " is not running"));
   }
 
   /** SIGTERM, as Ctrl-C; waits for run.sh to stop what it started. */
