@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -33,7 +34,8 @@ public final class SigningKeyRing {
   private final R2dbcSigningKeyStore store;
   private final KeyEncryptionKeys keyEncryptionKeys;
   private final Clock clock;
-  private volatile @Nullable Snapshot snapshot;
+  // Null until the first load.
+  private final AtomicReference<@Nullable Snapshot> snapshot = new AtomicReference<>();
 
   public SigningKeyRing(
       R2dbcSigningKeyStore store, KeyEncryptionKeys keyEncryptionKeys, Clock clock) {
@@ -47,14 +49,25 @@ public final class SigningKeyRing {
     return newKey().flatMap(store::addIfNoneActive).then(reload());
   }
 
-  /** Reads the usable keys from the store. */
+  /** Reads the usable keys from the store and holds them ({@link #hold}). */
   public Mono<Void> reload() {
+    return load().doOnNext(this::hold).then();
+  }
+
+  /** The usable keys as the store has them now, opened. */
+  Mono<Snapshot> load() {
     return store
         .usable(clock.instant().minus(Lifetimes.ACCESS_TOKEN))
         .collectList()
-        .map(this::parse)
-        .doOnNext(loaded -> snapshot = loaded)
-        .then();
+        .map(this::parse);
+  }
+
+  /**
+   * Holds {@code loaded} unless what is held was read later: reloads run at once (one after each
+   * rotation that commits here, and the periodic one), and the one that read first may end last.
+   */
+  void hold(Snapshot loaded) {
+    snapshot.updateAndGet(held -> loaded.olderThan(held) ? held : loaded);
   }
 
   /** A fresh RSA key pair as a row to store, sealed; generated off the request threads. */
@@ -99,7 +112,7 @@ public final class SigningKeyRing {
   }
 
   private Snapshot current() {
-    Snapshot loaded = snapshot;
+    Snapshot loaded = snapshot.get();
     if (loaded == null) {
       throw new IllegalStateException("the signing keys are not loaded yet");
     }
@@ -133,5 +146,18 @@ public final class SigningKeyRing {
 
   private record LoadedKey(RSAKey key, @Nullable Instant retiredAt) {}
 
-  private record Snapshot(RSAKey active, List<LoadedKey> keys) {}
+  /** The keys as one read of the store found them. */
+  record Snapshot(RSAKey active, List<LoadedKey> keys) {
+    /**
+     * Whether this was read before {@code held}: its active key is retired there. A key is retired
+     * once and never made active again, so that order needs no clock.
+     */
+    boolean olderThan(@Nullable Snapshot held) {
+      return held != null
+          && held.keys().stream()
+              .anyMatch(
+                  key ->
+                      key.retiredAt() != null && key.key().getKeyID().equals(active().getKeyID()));
+    }
+  }
 }

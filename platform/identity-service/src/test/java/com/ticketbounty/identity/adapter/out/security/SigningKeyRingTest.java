@@ -2,6 +2,7 @@ package com.ticketbounty.identity.adapter.out.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.jwk.JWK;
 import com.ticketbounty.testsupport.TestDatabase;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +18,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Several instances starting or rotating at once on the real PostgreSQL: they end with exactly one
- * active key, and every instance signs with it.
+ * active key, and every instance signs with it; a reload that read before a rotation never takes an
+ * instance back to the retired key.
  */
 class SigningKeyRingTest {
   private static final TestDatabase DATABASE = TestDatabase.create("identity_keys");
@@ -67,6 +69,21 @@ class SigningKeyRingTest {
     assertThat(ring.active().getKeyID()).isNotEqualTo(before);
     // The retired keys still verify: their tokens may be live for another 15 minutes.
     assertThat(ring.verifying().getKeys()).hasSizeGreaterThanOrEqualTo(5);
+  }
+
+  @Test
+  void aReloadThatReadBeforeARotationAndEndsAfterItKeepsTheRotatedKey() {
+    SigningKeyRing ring = ring();
+    ring.initialize().block(TIMEOUT);
+    String before = ring.active().getKeyID();
+    SigningKeyRing.Snapshot readBefore = ring.load().block(TIMEOUT);
+    RotatingSigningKeys keys = new RotatingSigningKeys(keysDatabase.store(), ring);
+
+    String rotated = keysDatabase.transactions().transactional(keys.rotate()).block(TIMEOUT);
+    ring.hold(readBefore);
+
+    assertThat(ring.active().getKeyID()).isEqualTo(rotated);
+    assertThat(ring.verifying().getKeys()).extracting(JWK::getKeyID).contains(before, rotated);
   }
 
   private SigningKeyRing ring() {
