@@ -2,6 +2,7 @@ package com.ticketbounty.systemtests;
 
 import static org.awaitility.Awaitility.await;
 
+import com.ticketbounty.bench.driver.RunningSystem;
 import com.ticketbounty.testsupport.TcpProxy;
 import com.ticketbounty.testsupport.TestRabbit;
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -232,15 +232,7 @@ final class RunCommand implements AutoCloseable {
 
   /** The JVM run.sh started for {@code service}, known by the exec jar on its command line. */
   ProcessHandle serviceProcess(String service) {
-    return process
-        .descendants()
-        .filter(
-            child ->
-                child.info().arguments().stream()
-                    .flatMap(Arrays::stream)
-                    .map(argument -> argument.substring(argument.lastIndexOf('/') + 1))
-                    .anyMatch(jar -> jar.startsWith(service + "-") && jar.endsWith("-exec.jar")))
-        .findFirst()
+    return RunningSystem.serviceJvm(handle(), service)
         .orElseThrow(() -> new IllegalStateException(service + " is not running"));
   }
 

@@ -100,11 +100,14 @@ public final class RunningSystem {
    * The service's JVM: the run command's descendant running {@code <service>-<version>-exec.jar}.
    */
   public Optional<Long> pidOf(String service) {
-    return runCommand
-        .descendants()
-        .filter(p -> runsJarOf(p, service))
-        .map(ProcessHandle::pid)
-        .findFirst();
+    return serviceJvm(runCommand, service).map(ProcessHandle::pid);
+  }
+
+  /**
+   * The JVM among {@code runCommand}'s descendants running {@code <service>-<version>-exec.jar}.
+   */
+  public static Optional<ProcessHandle> serviceJvm(ProcessHandle runCommand, String service) {
+    return runCommand.descendants().filter(p -> runsJarOf(p, service)).findFirst();
   }
 
   private static boolean runsJarOf(ProcessHandle process, String service) {
