@@ -72,6 +72,14 @@ final class FaultPhase {
         "fault %d: load done (%d sent, %d answered, %d failed); reconciling",
         fault.number(), loop.sent(), load.answered(), load.failed());
     Optional<Duration> recovery = awaitRecovery(fault, tag, load.answeredTickets(), lifted);
+    if (recovery.isEmpty()) {
+      say(
+          "fault %d: no recovery within %s; every service's threads dumped into its log in %s",
+          fault.number(), recoveryLimit, system.logs());
+      for (ServiceProcess process : system.processes()) {
+        process.dumpThreads();
+      }
+    }
     List<Delivery> journal = system.provider().journal();
     Reconciliation reconciliation =
         Reconciliation.of(state.expectedEffects(tag, load.answeredTickets()), journal);

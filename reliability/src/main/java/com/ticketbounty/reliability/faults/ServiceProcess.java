@@ -79,8 +79,9 @@ final class ServiceProcess {
         throw new IllegalStateException("%s stopped while starting; see %s".formatted(name, log));
       }
       if (System.nanoTime() > deadline) {
+        dumpThreads();
         throw new IllegalStateException(
-            "%s not healthy after %s; see %s".formatted(name, limit, log));
+            "%s not healthy after %s; see %s (its threads at the end)".formatted(name, limit, log));
       }
       Thread.sleep(250);
     }
@@ -101,6 +102,26 @@ final class ServiceProcess {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
+    }
+  }
+
+  /**
+   * SIGQUIT: the JVM prints every thread's stack to its output, this service's log, and goes on. A
+   * service that does not recover is the suite's finding; its threads say where it waits.
+   */
+  synchronized void dumpThreads() throws InterruptedException {
+    Process running = process;
+    if (running == null || !running.isAlive()) {
+      return;
+    }
+    try {
+      new ProcessBuilder("kill", "-QUIT", Long.toString(running.pid()))
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+          .start()
+          .waitFor(10, TimeUnit.SECONDS);
+    } catch (IOException e) {
+      FaultPhase.say("could not dump the threads of %s: %s", name, e);
     }
   }
 
