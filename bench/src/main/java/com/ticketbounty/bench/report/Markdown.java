@@ -57,7 +57,7 @@ final class Markdown {
         work: a SHA-256 digest of the event id and the step's number, whose hex text is the step's
         result, checkpointed by each subject in its own way (nothing else is written).
         - *event-runtime*: assembled through its public API as a user outside Spring would
-          (`DurableEngine.builder`, `EngineSettings.defaults` — 64 workers on virtual threads,
+          (`DurableEngine.builder`, `EngineSettings.defaults` — 64 platform-thread workers,
           claims of 100, 200 ms poll —, `PostgresRunStore` behind a `ConnectionLimit` of 11,
           `RabbitConnector`, `RabbitMessageSource`, `OutboxRelay`,
           `RuntimeGauges`), with an OpenTelemetry SDK sampling every span into a

@@ -92,7 +92,7 @@ public final class ProviderCalls implements Scenario {
     report
         .notes()
         .add(
-            "An attempt waiting for the provider holds a virtual thread and no connection, so one"
+            "An attempt waiting for the provider holds its thread but no connection, so one"
                 + " instance's ceiling is its 64 workers / 0.3 s ≈ 213 runs/s with the default"
                 + " settings (a revision with 8 platform workers tops out near 8 / 0.3 s ≈ 27).");
     report.results().addAll(results);

@@ -25,7 +25,7 @@ import javax.sql.DataSource;
 /**
  * event-runtime as a user outside Spring assembles it (docs/event-runtime.md, "Outside Spring"),
  * with what the starter runs beside the engine: the relay and the gauges. The engine's settings are
- * {@link EngineSettings#defaults}: 64 workers on virtual threads, claims of 100, a 200 ms poll; its
+ * {@link EngineSettings#defaults}: 64 platform-thread workers, claims of 100, a 200 ms poll; its
  * store lends them {@value #STORE_CONNECTIONS} connections, as the starter's defaults do.
  */
 final class EventRuntimeSubject implements SubjectMain.Subject {

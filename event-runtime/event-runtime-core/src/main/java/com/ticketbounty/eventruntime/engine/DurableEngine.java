@@ -56,15 +56,19 @@ import org.slf4j.LoggerFactory;
  * engine.shutdown(Duration.ofSeconds(10));   // graceful: lets running attempts end, then stops
  * }</pre>
  *
- * <p>Threads: each attempt and each step body runs on a virtual thread of its own ({@code
- * <service>-attempt-<n>}, {@code <service>-step-<n>}), at most {@link EngineSettings#workers()}
- * attempts at once. An attempt waiting for its step (a provider's answer, a sleep in the body)
- * holds no platform thread and no database connection, so {@code workers} bounds the attempts in
+ * <p>Threads: attempts run on a fixed pool of {@link EngineSettings#workers()} platform threads
+ * ({@code <service>-attempt-<n>}), and each step body on a thread of its own from an elastic pool
+ * ({@code <service>-step-<n>}). An attempt waiting for its step (a provider's answer, a sleep in
+ * the body) holds a thread but no database connection, so {@code workers} bounds the attempts in
  * flight, not the connections: the store's connections are bounded by its pool (see {@code
  * ConnectionLimit} in event-runtime-postgres). A body abandoned at its timeout keeps its thread
- * without taking one from the next. The engine owns and closes these executors unless the builder
- * is given executors of its own; a test passes {@code Runnable::run} for both and drives the engine
- * with {@link #pollOnce()}.
+ * without taking one from the next. Not virtual threads: a step body is the caller's code, and on
+ * Java 25 a virtual thread that loads a class pins its carrier; bodies loading classes at once
+ * behind a lock held by an unmounted virtual thread (Spring Boot's nested-jar loader has one) can
+ * pin every carrier and stop the JVM's virtual threads for good. docs/event-runtime.md tells the
+ * case. The engine owns and closes these executors unless the builder is given executors of its own
+ * (virtual ones, if the caller's code is known to be safe on them); a test passes {@code
+ * Runnable::run} for both and drives the engine with {@link #pollOnce()}.
  */
 public final class DurableEngine implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DurableEngine.class);
@@ -88,13 +92,16 @@ public final class DurableEngine implements AutoCloseable {
     this.owned = new ArrayList<>();
     Executor attempts = builder.attempts;
     Executor steps = builder.steps;
-    // The scheduler hands out at most settings.workers() attempts at once, so a thread per task
-    // needs no bound of its own.
+    // The scheduler hands out at most settings.workers() attempts at once, so a pool of that many
+    // never queues one; bodies start at once, as their timeouts count from the call.
     if (attempts == null) {
-      attempts = ownedVirtual(settings.service() + "-attempt-");
+      attempts =
+          owned(
+              Executors.newFixedThreadPool(
+                  settings.workers(), named(settings.service() + "-attempt-")));
     }
     if (steps == null) {
-      steps = ownedVirtual(settings.service() + "-step-");
+      steps = owned(Executors.newCachedThreadPool(named(settings.service() + "-step-")));
     }
     this.engine =
         Engine.create(
@@ -302,9 +309,7 @@ public final class DurableEngine implements AutoCloseable {
     }
   }
 
-  private ExecutorService ownedVirtual(String prefix) {
-    ExecutorService executor =
-        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(prefix, 1).factory());
+  private ExecutorService owned(ExecutorService executor) {
     owned.add(executor);
     return executor;
   }

@@ -7,9 +7,9 @@ import java.time.Duration;
  *
  * @param service the service's name, carried by {@code runtime/function.failed}
  * @param workerId this instance's lease owner name; unique per process
- * @param workers the most attempts running at once; on virtual threads (the engine's own) an
- *     attempt waiting for a step holds neither a platform thread nor a connection, so this bounds
- *     the attempts in flight and the memory they hold, not the database connections
+ * @param workers the most attempts running at once, each on a thread of the engine's pool; an
+ *     attempt waiting for a step holds no connection, so this bounds the attempts in flight and the
+ *     threads and memory they hold, not the database connections
  * @param leaseFor how long a claim holds a run; renewed every third of it while the attempt runs
  * @param claimBatch the most runs leased by one claim
  * @param pollInterval the longest an idle engine goes without looking for due runs: a safety net,

@@ -15,12 +15,12 @@ import javax.sql.DataSource;
  * A {@link DataSource} that lends at most {@link #connections()} of its pool's connections at once;
  * a caller beyond that waits, first come first served and without a time limit, until one is
  * closed. Give it to the {@link PostgresRunStore} when more attempts run at once than the pool has
- * connections for them (virtual-thread workers): an attempt holds a connection only for the few
+ * connections for them (the engine's 64 workers): an attempt holds a connection only for the few
  * statements of a store call, so many attempts share a few connections, and their waits happen here
  * rather than in the pool, whose wait is not strictly fair and times out ({@code connectionTimeout}
  * in HikariCP) — under a burst, one unlucky caller could fail a commit while later ones were
- * served. Waiting here blocks only a virtual thread (Java 24 and later park one without pinning its
- * carrier, even inside {@code synchronized}, JEP 491).
+ * served. A virtual thread waiting here parks without pinning its carrier (Java 24 and later, even
+ * inside {@code synchronized}, JEP 491).
  *
  * <p>Everything that uses the store goes through the limit: attempts, claims and lease renewals,
  * cron ticks, the intake of deliveries, and the due-run listener, which keeps one connection for as

@@ -29,12 +29,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 13, virtual-thread workers: an attempt whose step waits (on a provider, here on a latch)
- * holds neither a platform thread nor a connection, so the engine's default settings keep far more
+ * Issue 13, workers apart from connections: an attempt whose step waits (on a provider, here on a
+ * latch) holds its thread but no connection, so the engine's default settings keep far more
  * attempts in flight than its pool has connections, and the store's calls share those few
- * connections through a {@link ConnectionLimit} without ever timing out in the pool.
+ * connections through a {@link ConnectionLimit} without ever timing out in the pool. The engine's
+ * own threads are platform threads: step bodies are the caller's code, which virtual threads can
+ * deadlock on class loading (issue 14's fault suite caught it).
  */
-class VirtualWorkersOnPostgresTest {
+class WaitingWorkersOnPostgresTest {
   private static final int RUNS = 40;
   private static final int CONNECTIONS = 4;
   private static final Duration FEW_SECONDS = Duration.ofSeconds(20);
@@ -47,6 +49,7 @@ class VirtualWorkersOnPostgresTest {
   private final CountDownLatch answer = new CountDownLatch(1);
   private final AtomicInteger bodies = new AtomicInteger();
   private final Set<String> threads = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger virtualBodies = new AtomicInteger();
   private TestDatabase database;
   private HikariDataSource pool;
   private RunStore store;
@@ -54,7 +57,7 @@ class VirtualWorkersOnPostgresTest {
 
   @BeforeEach
   void start() {
-    database = TestDatabase.create("virtual_workers");
+    database = TestDatabase.create("waiting_workers");
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(database.jdbcUrl());
     config.setUsername(database.user());
@@ -67,7 +70,7 @@ class VirtualWorkersOnPostgresTest {
     RuntimeSchema.migrate(pool);
     store = new PostgresRunStore(new ConnectionLimit(pool, CONNECTIONS));
     engine =
-        DurableEngine.builder(store, EngineSettings.defaults("test", "virtual-workers"))
+        DurableEngine.builder(store, EngineSettings.defaults("test", "waiting-workers"))
             .codec(codec)
             .functions(List.of(callingAProvider()))
             .cronPollInterval(Duration.ZERO)
@@ -95,6 +98,7 @@ class VirtualWorkersOnPostgresTest {
         .isTrue();
     assertThat(engine.inFlight()).isEqualTo(RUNS);
     assertThat(threads).hasSize(RUNS).allMatch(name -> name.startsWith("test-step-"));
+    assertThat(virtualBodies).as("bodies on virtual threads").hasValue(0);
     answer.countDown();
     await()
         .atMost(FEW_SECONDS)
@@ -119,6 +123,9 @@ class VirtualWorkersOnPostgresTest {
                         key -> {
                           bodies.incrementAndGet();
                           threads.add(Thread.currentThread().getName());
+                          if (Thread.currentThread().isVirtual()) {
+                            virtualBodies.incrementAndGet();
+                          }
                           allWaiting.countDown();
                           answer.await();
                           return "answered";

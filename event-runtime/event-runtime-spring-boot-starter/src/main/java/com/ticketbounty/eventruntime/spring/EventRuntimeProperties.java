@@ -124,8 +124,8 @@ public record EventRuntimeProperties(
 
   /**
    * @param workers the most attempts of durable functions running at once on this instance; an
-   *     attempt waiting for its step holds no connection, and on virtual threads no platform
-   *     thread, so this may be far above the pool's size
+   *     attempt waiting for its step holds a thread but no connection, so this may be far above the
+   *     pool's size
    * @param connections the most JDBC connections the attempts' store calls hold at once (and the
    *     allowance the pool keeps for step bodies' own JDBC work); capped at {@code workers}. Store
    *     calls beyond it wait their turn, first come first served, instead of timing out in the pool
@@ -137,7 +137,7 @@ public record EventRuntimeProperties(
    * @param shutdownTimeout how long stopping waits for running attempts; the rest are resumed by
    *     another instance (or this one after restart) once their lease expires
    * @param limits the sizes the engine refuses to exceed
-   * @param workerKind the threads that run attempts and step bodies; unset, virtual
+   * @param workerKind the threads that run attempts and step bodies; unset, platform
    */
   public record Engine(
       @DefaultValue("64") int workers,
@@ -167,10 +167,18 @@ public record EventRuntimeProperties(
   /** The threads that run attempts and step bodies. */
   public enum WorkerKind {
     /**
-     * Ordinary threads, a fixed pool of {@code workers} for attempts: each waiting one costs one.
+     * Ordinary threads, the default: a fixed pool of {@code workers} for attempts (each waiting one
+     * holds one) and an elastic one for step bodies.
      */
     PLATFORM,
-    /** Virtual threads, one per attempt and per step body: cheap to block waiting on a provider. */
+    /**
+     * Virtual threads, one per attempt and per step body: cheap to block waiting on a provider, but
+     * only for step code known to be safe on them. On Java 25 a virtual thread pins its carrier
+     * while the JVM loads a class for it; bodies loading classes at once, behind a lock that an
+     * unmounted virtual thread holds (Spring Boot's nested-jar loader has one), can pin every
+     * carrier, and then no virtual thread runs again. The fault suite caught a restarted
+     * notification-service stopped that way (docs/event-runtime.md, "Threads").
+     */
     VIRTUAL
   }
 }

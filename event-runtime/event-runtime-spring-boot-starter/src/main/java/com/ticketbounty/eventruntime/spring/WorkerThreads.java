@@ -10,9 +10,12 @@ import org.jspecify.annotations.Nullable;
 final class WorkerThreads {
   private WorkerThreads() {}
 
-  /** The configured kind; unset, virtual (the runtime needs Java 25, which always has them). */
+  /**
+   * The configured kind; unset, platform: step bodies are the service's code, which virtual threads
+   * can deadlock on Java 25 (see {@link WorkerKind#VIRTUAL}).
+   */
   static WorkerKind resolve(@Nullable WorkerKind configured) {
-    return configured == null ? WorkerKind.VIRTUAL : configured;
+    return configured == null ? WorkerKind.PLATFORM : configured;
   }
 
   /** Threads named {@code prefix1}, {@code prefix2}, …; platform ones are daemons. */

@@ -48,21 +48,11 @@ class EngineSettingsStarterTest {
   }
 
   @Test
-  void unsetTheEngineKeepsItsDefaultLimitsAndRunsManyAttemptsOnVirtualThreads() {
+  void unsetTheEngineKeepsItsDefaultLimitsAndRunsManyAttemptsOnPlatformThreads() {
     try (ConfigurableApplicationContext service = start()) {
       EngineSettings settings = service.getBean(EngineSettings.class);
       assertThat(settings.limits()).isEqualTo(Limits.DEFAULTS);
       assertThat(settings.workers()).isEqualTo(EngineSettings.DEFAULT_WORKERS);
-      EngineWorkers workers = service.getBean(EngineWorkers.class);
-      assertThat(threadOf(workers.attempts())).isEqualTo(VIRTUAL_THREAD);
-      assertThat(threadOf(workers.branches())).isEqualTo(VIRTUAL_THREAD);
-    }
-  }
-
-  @Test
-  void platformWorkersRunOnPlatformThreads() {
-    try (ConfigurableApplicationContext service =
-        start("--event-runtime.engine.worker-kind=platform")) {
       EngineWorkers workers = service.getBean(EngineWorkers.class);
       assertThat(threadOf(workers.attempts())).isEqualTo(Thread.class.getName());
       assertThat(threadOf(workers.branches())).isEqualTo(Thread.class.getName());

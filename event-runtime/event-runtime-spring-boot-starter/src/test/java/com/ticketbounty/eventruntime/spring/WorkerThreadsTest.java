@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 class WorkerThreadsTest {
 
   @Test
-  void unsetTheWorkersAreVirtual() {
-    assertThat(WorkerThreads.resolve(null)).isEqualTo(WorkerKind.VIRTUAL);
+  void unsetTheWorkersArePlatformThreads() {
+    assertThat(WorkerThreads.resolve(null)).isEqualTo(WorkerKind.PLATFORM);
   }
 
   @Test
