@@ -1,7 +1,7 @@
 package com.ticketbounty.systemtests;
 
+import com.ticketbounty.testsupport.ProcessSignals;
 import java.io.IOException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A process paused with SIGSTOP until {@link #close()} resumes it with SIGCONT, as a long garbage
@@ -17,32 +17,15 @@ final class Stall implements AutoCloseable {
   }
 
   static Stall of(ProcessHandle process) throws IOException, InterruptedException {
-    signal(process, "STOP");
+    ProcessSignals.send(process, "STOP");
     return new Stall(process);
   }
 
   @Override
   public void close() throws IOException, InterruptedException {
     if (!resumed) {
-      signal(process, "CONT");
+      ProcessSignals.send(process, "CONT");
       resumed = true;
-    }
-  }
-
-  private static void signal(ProcessHandle process, String signal)
-      throws IOException, InterruptedException {
-    Process kill =
-        new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
-            .redirectErrorStream(true)
-            .start();
-    if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
-      throw new IllegalStateException(
-          "kill -"
-              + signal
-              + " "
-              + process.pid()
-              + " failed: "
-              + new String(kill.getInputStream().readAllBytes()));
     }
   }
 }

@@ -1,5 +1,6 @@
 package com.ticketbounty.reliability.faults;
 
+import com.ticketbounty.testsupport.ProcessSignals;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -115,12 +116,8 @@ final class ServiceProcess {
       return;
     }
     try {
-      new ProcessBuilder("kill", "-QUIT", Long.toString(running.pid()))
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-          .start()
-          .waitFor(10, TimeUnit.SECONDS);
-    } catch (IOException e) {
+      ProcessSignals.send(running.toHandle(), "QUIT");
+    } catch (IOException | IllegalStateException e) {
       FaultPhase.say("could not dump the threads of %s: %s", name, e);
     }
   }
